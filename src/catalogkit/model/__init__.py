@@ -1,0 +1,33 @@
+"""The typed domain model of a catalog tree."""
+
+from .base import API_VERSION, Model
+from .documents import (
+    KINDS,
+    CalendarDocument,
+    Document,
+    LocalityDocument,
+    MattersDocument,
+    SettingsDocument,
+)
+from .locality import Claim, Department, Locality, Profile, Venue, Window
+from .matter import Material, Matter, TimeLimit
+
+__all__ = [
+    "API_VERSION",
+    "KINDS",
+    "CalendarDocument",
+    "Claim",
+    "Department",
+    "Document",
+    "Locality",
+    "LocalityDocument",
+    "Material",
+    "Matter",
+    "MattersDocument",
+    "Model",
+    "Profile",
+    "SettingsDocument",
+    "TimeLimit",
+    "Venue",
+    "Window",
+]

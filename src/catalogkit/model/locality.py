@@ -52,7 +52,7 @@ class Department(Model):
     id: Slug = doc("部门标识", "department id used by matters")
     name: Name = doc("部门全称", "full name")
     credit_code: CreditCode = doc("统一社会信用代码", "unified social credit code (18 characters)")
-    nature: BodyNature = doc("实施主体性质", "nature of the body", default=BodyNature.STATUTORY)
+    nature: BodyNature = doc("实施主体性质", "nature of the body", default="法定机关")
     entrusted_by: Slug | None = doc(
         "委托部门", "entrusting department (when the nature is 受委托组织)", default=None
     )

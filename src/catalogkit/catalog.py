@@ -1,0 +1,128 @@
+"""Loading a catalog tree: read every file, validate, resolve, locate problems.
+
+The happy path reads with the fast parser and never builds round-trip trees; only
+a run that found problems re-reads the files concerned to give line and column."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CatalogError, Diagnostic
+from .load.documents import LoadedFile, read_document
+from .load.locate import locate_all
+from .load.tree import catalog_files, tree_root
+from .resolve import Bundle, declared_codes, resolve
+from .version import __version__
+
+Progress = Callable[[int, int, int], None]
+
+
+@dataclass
+class Report:
+    """What a check of a tree found; `bundle` is set when there is no error."""
+
+    root: Path
+    files: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    bundle: Bundle | None = None
+    seconds: float = 0.0
+    from_cache: bool = False
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+def read_inputs(root: Path) -> list[tuple[str, bytes, str]]:
+    """Each file as (name relative to the tree, bytes, content digest)."""
+    out = []
+    for path in catalog_files(root):
+        raw = path.read_bytes()
+        name = path.relative_to(root).as_posix() if path != root else path.name
+        out.append((name, raw, hashlib.blake2b(raw, digest_size=16).hexdigest()))
+    return out
+
+
+def revision_of(inputs: list[tuple[str, bytes, str]]) -> str:
+    h = hashlib.sha256(f"catalogkit {__version__}\n".encode())
+    for name, _raw, digest in inputs:
+        h.update(f"{name}\0{digest}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def check_catalog(
+    path: Path | str,
+    *,
+    progress: Progress | None = None,
+    cache: bool = False,
+) -> Report:
+    """Check a catalog tree and report every problem, located in its file."""
+    from .load import cache as compiled
+
+    started = time.perf_counter()
+    root = tree_root(Path(path))
+    target = Path(path)
+    base = target if target.is_file() else root
+    inputs = read_inputs(target if target.is_file() else root)
+    report = Report(root=root, files=[name for name, _, _ in inputs])
+    revision = revision_of(inputs)
+    if cache:
+        cached = compiled.fetch(root, revision)
+        if cached is not None:
+            report.bundle, report.from_cache = cached, True
+            report.seconds = time.perf_counter() - started
+            return report
+    loaded: list[LoadedFile] = []
+    errors = 0
+    for i, (name, raw, digest) in enumerate(inputs, 1):
+        one = read_document(name, raw, digest)
+        loaded.append(one)
+        errors += len(one.diagnostics)
+        if progress is not None:
+            progress(i, len(inputs), errors)
+    declared: set[str] = set()
+    for one in loaded:
+        if one.document is None and one.data is not None:
+            declared |= declared_codes(one.data)
+    documents = [(one.document, one.file) for one in loaded if one.document is not None]
+    files = tuple((one.file, one.digest) for one in loaded)
+    bundle, problems = resolve(documents, declared, str(root), revision, files)
+    diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
+    if diagnostics:
+        diagnostics = locate_all(base if target.is_file() else root, diagnostics)
+        diagnostics.sort(key=lambda d: (d.file, d.line or 0, d.column or 0, d.rule))
+    if any(d.severity == "error" for d in diagnostics):
+        bundle = None
+    report.diagnostics = diagnostics
+    report.bundle = bundle
+    if cache and bundle is not None:
+        compiled.store(root, revision, bundle)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def load_catalog(path: Path | str, *, cache: bool = True) -> Bundle:
+    """The bundle of a catalog tree, or CatalogError with every problem found."""
+    report = check_catalog(path, cache=cache)
+    if report.bundle is None:
+        raise CatalogError(report.diagnostics)
+    return report.bundle
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in diagnostics:
+        key = (d.file, d.path, d.rule, d.en)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

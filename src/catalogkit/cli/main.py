@@ -1,0 +1,30 @@
+"""The `catalogkit` command group."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..version import __version__
+from .route import route_command
+from .schema import schema_command
+from .validate import validate_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="catalogkit")
+def cli() -> None:
+    """catalogkit: validated service catalogs for county, town and village service halls."""
+
+
+cli.add_command(validate_command)
+cli.add_command(schema_command)
+cli.add_command(route_command)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="catalogkit", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,61 @@
+"""Diagnostics as text (yamllint style), JSON, or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from ..catalog import Report
+from ..errors import Diagnostic, format_path
+
+
+def shown_file(report: Report, d: Diagnostic) -> str:
+    path = report.root / d.file if not Path(d.file).is_absolute() else Path(d.file)
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def text_line(report: Report, d: Diagnostic, lang: str) -> str:
+    where = shown_file(report, d)
+    if d.line is not None:
+        where += f":{d.line}:{d.column}"
+    return f"{where}: {d.severity} [{d.rule}] {format_path(d.path)}: {d.message(lang)}"
+
+
+def summary(report: Report, lang: str) -> str:
+    n, e, w = len(report.files), len(report.errors), len(report.warnings)
+    if lang == "zh":
+        text = f"检查了 {n} 个文件：{e} 个错误，{w} 个警告"
+    else:
+        text = f"checked {n} file(s): {e} error(s), {w} warning(s)"
+    return text + f" ({report.seconds * 1000:.0f} ms{', cached' if report.from_cache else ''})"
+
+
+def as_json(report: Report) -> str:
+    body = {
+        "root": str(report.root),
+        "files": len(report.files),
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "revision": report.bundle.revision if report.bundle else None,
+        "diagnostics": [
+            {**d.as_dict(), "file": shown_file(report, d)} for d in report.diagnostics
+        ],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_line(report: Report, d: Diagnostic, lang: str) -> str:
+    props = f"file={shown_file(report, d)}"
+    if d.line is not None:
+        props += f",line={d.line},col={d.column}"
+    props += f",title={d.rule}"
+    level = "error" if d.severity == "error" else "warning"
+    return f"::{level} {props}::{_escape(format_path(d.path) + ': ' + d.message(lang))}"

@@ -1,0 +1,58 @@
+"""`catalogkit route`: where a resident of a locality takes a matter."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..catalog import check_catalog
+from ..engine import route
+from ..errors import UsageError
+from .language import LANG_OPTION, pick_language
+from .output import text_line
+
+_ROLE = {
+    "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
+    "en": {"proxy": "proxy", "accept": "accepts", "decide": "decides"},
+}
+
+
+@click.command("route")
+@click.argument("matters", nargs=-1, required=True)
+@click.option("-l", "--locality", required=True, help="Division code of the resident's locality.")
+@click.option("-c", "--catalog", "catalog", type=click.Path(exists=True, path_type=Path),
+              default=Path("."), show_default=True, help="Catalog tree.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@LANG_OPTION
+def route_command(matters: tuple[str, ...], locality: str, catalog: Path, as_json: bool,
+                  lang: str | None) -> None:
+    """Where MATTERS are accepted and decided for a resident of LOCALITY."""
+    language = pick_language(lang)
+    report = check_catalog(catalog, cache=True)
+    if report.bundle is None:
+        for d in report.errors:
+            click.echo(text_line(report, d, language), err=True)
+        sys.exit(1)
+    try:
+        routes = [route(report.bundle, m, locality) for m in matters]
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2,
+                              default=str))
+        return
+    place = report.bundle.locality(locality)
+    for r in routes:
+        click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {r.handling_kind}")
+        for hop in r.hops:
+            role = _ROLE[language][hop.role]
+            agent = f" ({hop.proxy_agent})" if hop.proxy_agent else ""
+            limit = ""
+            if hop.promised_limit is not None:
+                pl = hop.promised_limit
+                limit = "  即时" if pl.unit == "即时" else f"  {pl.value} {pl.unit}"
+            click.echo(f"  {role:<6} {hop.venue_name or hop.locality_name}{agent}{limit}")

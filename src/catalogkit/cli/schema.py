@@ -1,0 +1,28 @@
+"""`catalogkit schema`: print or write the published JSON Schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..schema import catalog_schema_text
+from .writing import write_atomically
+
+
+@click.command("schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--check", is_flag=True, help="Exit 1 if the file given by -o is not up to date.")
+def schema_command(output: Path | None, check: bool) -> None:
+    """The JSON Schema of catalog files, generated from the models."""
+    text = catalog_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            raise click.ClickException(f"{output} is stale; run: catalogkit schema -o {output}")
+        return
+    write_atomically(output, text)

@@ -1,0 +1,67 @@
+"""`catalogkit validate`: check catalog trees and report every problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..catalog import Report, check_catalog
+from .language import LANG_OPTION, pick_language
+from .output import as_json, github_line, summary, text_line
+
+
+class ProgressLine:
+    """A one-line progress count on a terminal; silent when output is piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, errors: int) -> None:
+        if self.enabled and (done % 25 == 0 or done == total) and total > 50:
+            sys.stderr.write(f"\r{done}/{total} files, {errors} problem(s) so far ")
+            sys.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every file read.")
+@click.option("--no-cache", is_flag=True, help="Do not use or write the compiled cache.")
+@LANG_OPTION
+def validate_command(paths: tuple[Path, ...], fmt: str, quiet: bool, verbose: bool,
+                     no_cache: bool, lang: str | None) -> None:
+    """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
+    language = pick_language(lang)
+    failed = False
+    for path in paths or (Path("."),):
+        progress = ProgressLine(fmt == "text" and not quiet)
+        report = check_catalog(path, progress=progress, cache=not no_cache)
+        progress.clear()
+        failed |= bool(report.errors)
+        _print(report, fmt, quiet, verbose, language)
+    sys.exit(1 if failed else 0)
+
+
+def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> None:
+    if fmt == "json":
+        click.echo(as_json(report))
+        return
+    shown = report.errors if quiet else report.diagnostics
+    if verbose and fmt == "text":
+        for name in report.files:
+            click.echo(f"read {name}" if lang == "en" else f"读取 {name}")
+    for d in shown:
+        click.echo(github_line(report, d, lang) if fmt == "github" else text_line(report, d, lang))
+    if not quiet and fmt == "text":
+        click.echo(summary(report, lang), err=bool(report.errors))

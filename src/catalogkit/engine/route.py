@@ -1,0 +1,79 @@
+"""Where a resident of a locality takes a matter: the venue chain up to the tier
+that decides it, with proxy service where a village or town offers it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..model.matter import TimeLimit
+from ..resolve import Bundle
+
+
+@dataclass(frozen=True)
+class Hop:
+    locality: str
+    locality_name: str
+    role: str  # proxy, accept or decide
+    venue: str | None
+    venue_name: str | None
+    promised_limit: TimeLimit | None
+    proxy_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    matter: str
+    matter_name: str
+    locality: str
+    handling_kind: str
+    hops: tuple[Hop, ...]
+
+    @property
+    def accepted_at(self) -> Hop:
+        return next(h for h in self.hops if h.role in ("accept", "decide"))
+
+    @property
+    def decided_at(self) -> Hop:
+        return next(h for h in self.hops if h.role == "decide")
+
+    @property
+    def proxy(self) -> tuple[Hop, ...]:
+        return tuple(h for h in self.hops if h.role == "proxy")
+
+
+def home_venue(bundle: Bundle, code: str) -> str | None:
+    """The venue that serves a locality at its own tier."""
+    loc = bundle.locality(code)
+    if loc.served_by is not None:
+        return loc.served_by
+    return loc.venues[0].id if loc.venues else None
+
+
+def route(bundle: Bundle, matter: str, locality: str) -> Route:
+    m = bundle.matter(matter)
+    chain = bundle.chain(locality)
+    definer = bundle.matters[matter].locality
+    if definer not in chain:
+        raise UsageError(
+            f"{m.name} ({matter}) is defined by {definer}, which does not serve {locality}"
+        )
+    hops: list[Hop] = []
+    for code in chain[: chain.index(definer)]:
+        claim = bundle.claim(code, matter)
+        if claim is None:
+            continue
+        venue = claim.claim.venue or home_venue(bundle, code)
+        hops.append(_hop(bundle, code, claim.claim.role, venue, claim.promised_limit,
+                         claim.claim.proxy_agent))
+        if claim.claim.role == "decide":
+            break
+    if not any(h.role == "decide" for h in hops):
+        hops.append(_hop(bundle, definer, "decide", m.venue, m.promised_limit, None))
+    return Route(matter, m.name, locality, m.handling_kind, tuple(hops))
+
+
+def _hop(bundle: Bundle, code: str, role: str, venue: str | None,
+         limit: TimeLimit | None, agent: str | None) -> Hop:
+    name = bundle.venues[venue].item.name if venue in bundle.venues else None
+    return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent)

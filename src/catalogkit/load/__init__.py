@@ -1,0 +1,1 @@
+"""Reading catalog files: fast and located parsing, the compiled cache."""

@@ -1,0 +1,59 @@
+"""A compiled cache of bundles, keyed by the content hash of every input file.
+
+Kept in the user's cache folder (never in the catalog tree), one file per tree,
+written atomically; any change of any file changes the revision and misses."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("CATALOGKIT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "catalogkit"
+
+
+def _slot(root: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+    return cache_dir() / f"bundle-{key}.pickle"
+
+
+def _stamp(revision: str) -> str:
+    return f"{_FORMAT}:{sys.version_info[:2]}:{revision}"
+
+
+def fetch(root: Path, revision: str) -> Any:
+    """The cached bundle of this exact revision, or None."""
+    if os.environ.get("CATALOGKIT_NO_CACHE"):
+        return None
+    try:
+        with _slot(root).open("rb") as fh:
+            stamp, bundle = pickle.load(fh)
+    except Exception:  # a missing, stale or unreadable cache is simply a miss
+        return None
+    return bundle if stamp == _stamp(revision) else None
+
+
+def store(root: Path, revision: str, bundle: Any) -> None:
+    if os.environ.get("CATALOGKIT_NO_CACHE"):
+        return
+    slot = _slot(root)
+    try:
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".bundle-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((_stamp(revision), bundle), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, slot)
+    except OSError:
+        return  # a read-only home must not break loading

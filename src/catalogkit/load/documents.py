@@ -1,0 +1,92 @@
+"""One file in, one validated document (or its diagnostics) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import Diagnostic
+from ..model import API_VERSION, KINDS, Model
+from .fastyaml import parse_mapping
+from .located import read_located
+from .source import SourceText, decode
+from .translate import diagnostics_from
+from .words import did_you_mean, show
+
+
+@dataclass
+class LoadedFile:
+    """A catalog file after reading: its document when valid, its problems otherwise.
+
+    `data` is the plain reading even for an invalid document, so cross-file checks
+    can still see the codes it declares and do not report them as missing."""
+
+    file: str
+    digest: str
+    document: Model | None = None
+    data: dict[str, Any] | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked_path: bool = False
+
+
+def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
+    loaded = LoadedFile(file, digest)
+    source = decode(file, raw)
+    if isinstance(source, Diagnostic):
+        loaded.diagnostics.append(source)
+        return loaded
+    data = parse_mapping(source.text)
+    if data is None:
+        loaded.checked_path = True
+        located = read_located(file, source.text)
+        if isinstance(located, Diagnostic):
+            loaded.diagnostics.append(located)
+            return loaded
+        data = located.data
+    loaded.data = data
+    _validate(loaded, data, source)
+    return loaded
+
+
+def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> None:
+    file = source.file
+    version = data.get("apiVersion")
+    if version != API_VERSION:
+        if version is None:
+            loaded.diagnostics.append(Diagnostic(
+                "missing-key",
+                f"the required key 'apiVersion' is missing; start the file with "
+                f"'apiVersion: {API_VERSION}'",
+                f"缺少必填字段 'apiVersion'；文件应以 'apiVersion: {API_VERSION}' 开头",
+                file, (), expected=API_VERSION, found="nothing",
+            ))
+        else:
+            loaded.diagnostics.append(Diagnostic(
+                "unsupported-version",
+                f"apiVersion {show(version)!r} is not supported; this version of catalogkit "
+                f"reads {API_VERSION!r}",
+                f"不支持的 apiVersion {show(version)!r}；本版本读取 {API_VERSION!r}",
+                file, ("apiVersion",), expected=API_VERSION, found=show(version),
+            ))
+        return
+    kind = data.get("kind")
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        guess = did_you_mean(str(kind), KINDS)
+        en = f"unknown document kind {show(kind)!r}; expected one of: {', '.join(KINDS)}"
+        zh = f"未知的文档类型 {show(kind)!r}；允许的类型：{'、'.join(KINDS)}"
+        if guess:
+            en += f"; did you mean {guess!r}?"
+            zh += f"；是否应为 {guess!r}？"
+        path: tuple[str, ...] = ("kind",) if "kind" in data else ()
+        loaded.diagnostics.append(Diagnostic(
+            "unknown-kind" if kind is not None else "missing-key", en, zh, file, path,
+            expected=", ".join(KINDS), found=show(kind), hint=guess,
+        ))
+        return
+    try:
+        loaded.document = model.model_validate(data)
+    except ValidationError as exc:
+        loaded.diagnostics.extend(diagnostics_from(exc, model, data, file))

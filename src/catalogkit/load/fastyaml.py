@@ -1,0 +1,25 @@
+"""The fast path: a Rust YAML 1.2 parser, kept behind this one module.
+
+It is only trusted with files it reads as one plain mapping; anything else (a
+syntax error, tags, several documents, alias bombs) goes to the located path,
+which gives the exact error and is the reference for what the data is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml_rs
+
+MAX_REPLAYED_EVENTS = 100_000
+_LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=MAX_REPLAYED_EVENTS)
+
+
+def parse_mapping(text: str) -> dict[str, Any] | None:
+    """The document as plain data, or None when the located path must decide."""
+    if "!" in text:  # tags are dropped silently by the fast parser; let the checked path see them
+        return None
+    try:
+        data = yaml_rs.loads(text, alias_limits=_LIMITS)
+    except Exception:  # every parse failure is reported by the located path
+        return None
+    return data if isinstance(data, dict) else None

@@ -1,0 +1,203 @@
+"""pydantic's validation errors, as diagnostics people can act on."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Diagnostic, YamlPath
+from .words import did_you_mean, show, type_name
+
+_EXPECTED_TYPE: dict[str, tuple[str, str]] = {
+    "string_type": ("text", "文本"),
+    "int_type": ("a whole number", "整数"),
+    "int_from_float": ("a whole number", "整数"),
+    "float_type": ("a number", "数字"),
+    "bool_type": ("true or false", "true 或 false"),
+    "list_type": ("a list", "列表"),
+    "dict_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "model_attributes_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "date_type": ("a date like 2026-01-31", "日期，如 2026-01-31"),
+    "none_required": ("nothing", "空值"),
+}
+
+
+def data_path(data: Any, loc: tuple[int | str, ...], tail: bool) -> YamlPath:
+    """The part of pydantic's `loc` that exists in the data (union tags dropped)."""
+    path: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif last and tail and isinstance(node, dict):
+            path.append(part)
+    return tuple(path)
+
+
+def _value_at(data: Any, path: YamlPath) -> Any:
+    for part in path:
+        data = data[part]  # the path was built from the data itself
+    return data
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The model-ish types a field annotation can hold."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(tp) for t in _unwrap(arg)]
+    if origin in (list, dict):
+        return [t for t in _unwrap(typing.get_args(tp)[-1])] if typing.get_args(tp) else []
+    return [tp]
+
+
+def model_at(root: type[BaseModel], path: YamlPath) -> type[BaseModel] | None:
+    """The model class that reads the mapping at `path`, to list its allowed keys."""
+    current: list[Any] = [root]
+    for part in path:
+        nxt: list[Any] = []
+        for tp in current:
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                for field in tp.model_fields.values():
+                    if field.alias == part:
+                        nxt.extend(_unwrap(field.annotation))
+            elif isinstance(part, int):
+                nxt.append(tp)
+        if isinstance(part, int) or not nxt:
+            # a list index or a free dict key: the element type is already unwrapped
+            nxt = nxt or [t for t in current if not (isinstance(t, type) and issubclass(t, BaseModel))]
+        current = nxt
+    models = [t for t in current if isinstance(t, type) and issubclass(t, BaseModel)]
+    return models[0] if models else None
+
+
+def allowed_keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def diagnostics_from(
+    exc: ValidationError, model: type[BaseModel], data: dict[str, Any], file: str
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: dict[YamlPath, int] = {}
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        loc = tuple(err["loc"])
+        tail = kind in ("missing", "extra_forbidden")
+        path = data_path(data, loc, tail)
+        diag = _one(kind, err, path, model, data, file)
+        if path in seen:  # several branches of a union failed at the same place
+            prev = out[seen[path]]
+            if prev.rule == diag.rule == "wrong-type" and diag.expected and prev.expected:
+                if diag.expected not in prev.expected:
+                    merged = f"{prev.expected} or {diag.expected}"
+                    out[seen[path]] = Diagnostic(
+                        prev.rule,
+                        prev.en.replace(f"expected {prev.expected}", f"expected {merged}"),
+                        prev.zh, file, path, expected=merged, found=prev.found, hint=prev.hint,
+                    )
+                continue
+        seen.setdefault(path, len(out))
+        out.append(diag)
+    return out
+
+
+def _one(
+    kind: str,
+    err: Any,
+    path: YamlPath,
+    model: type[BaseModel],
+    data: dict[str, Any],
+    file: str,
+) -> Diagnostic:
+    ctx = err.get("ctx") or {}
+
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else "?"
+        parent = model_at(model, path[:-1])
+        options = allowed_keys(parent) if parent else []
+        guess = did_you_mean(key, options)
+        en = f"unknown key {key!r}"
+        zh = f"未知字段 {key!r}"
+        if guess:
+            en += f"; did you mean {guess!r}?"
+            zh += f"，是否应为 {guess!r}？"
+        else:
+            en += "; allowed keys: " + ", ".join(options)
+            zh += "；允许的字段：" + "、".join(options)
+        return Diagnostic("unknown-key", en, zh, file, path, expected=", ".join(options),
+                          found=key, hint=guess)
+    if kind == "missing":
+        key = str(path[-1]) if path else "?"
+        return Diagnostic(
+            "missing-key", f"the required key {key!r} is missing", f"缺少必填字段 {key!r}",
+            file, path, expected=key, found="nothing",
+        )
+    value = _value_at(data, path) if path and kind not in ("missing",) else data
+    found_en, found_zh = type_name(value)
+    shown = show(value)
+    if kind in _EXPECTED_TYPE:
+        exp_en, exp_zh = _EXPECTED_TYPE[kind]
+        hint = None
+        en = f"expected {exp_en}, found {found_en} ({shown})"
+        zh = f"应为{exp_zh}，实际为{found_zh}（{shown}）"
+        if kind == "string_type" and isinstance(value, int | float | bool):
+            hint = f'quote it: "{shown}"'
+            en += f'; quote it to keep it as text: "{shown}"'
+            zh += f'；请加引号作为文本："{shown}"'
+        return Diagnostic("wrong-type", en, zh, file, path, expected=exp_en, found=shown,
+                          hint=hint)
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+        choices = [c for c in choices if c]
+        guess = did_you_mean(str(value), choices)
+        en = f"{shown!r} is not allowed here; expected one of: {', '.join(choices)}"
+        zh = f"取值 {shown!r} 无效；允许的取值：{'、'.join(choices)}"
+        if guess:
+            en += f"; did you mean {guess!r}?"
+            zh += f"；是否应为 {guess!r}？"
+        rule = "unsupported-version" if path == ("apiVersion",) else "bad-value"
+        return Diagnostic(rule, en, zh, file, path, expected=", ".join(choices), found=shown,
+                          hint=guess)
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        return Diagnostic(
+            "bad-format", f"{shown!r} does not have the required form ({pattern})",
+            f"{shown!r} 的格式不符合要求（{pattern}）", file, path, expected=str(pattern),
+            found=shown,
+        )
+    if kind in ("too_short", "string_too_short"):
+        need = ctx.get("min_length", 1)
+        return Diagnostic(
+            "too-short", f"needs at least {need} item(s) or character(s), found {shown!r}",
+            f"至少需要 {need} 项（或字符），实际为 {shown!r}", file, path,
+            expected=f"at least {need}", found=shown,
+        )
+    if kind in ("too_long", "string_too_long"):
+        most = ctx.get("max_length")
+        return Diagnostic(
+            "too-long", f"allows at most {most} item(s) or character(s)",
+            f"最多允许 {most} 项（或字符）", file, path, expected=f"at most {most}", found=shown,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(ctx.values()), "?")
+        op = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">",
+              "less_than": "<"}[kind]
+        return Diagnostic(
+            "out-of-range", f"must be {op} {bound}, found {shown}",
+            f"应 {op} {bound}，实际为 {shown}", file, path, expected=f"{op} {bound}", found=shown,
+        )
+    msg = str(err.get("msg", kind))
+    return Diagnostic("invalid-value", f"{msg} (found {shown!r})", f"取值无效：{msg}（{shown!r}）",
+                      file, path, found=shown)

@@ -1,0 +1,55 @@
+"""From validated documents to one Bundle: tree, inheritance, cross-references."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Diagnostic
+from .bundle import Bundle, make_bundle
+from .calendars import check_calendars
+from .claims import EffectiveClaim, resolve_claims
+from .index import build_index
+from .matters import check_matters
+from .references import check_references
+from .tree import check_tree, patterns
+
+__all__ = ["Bundle", "EffectiveClaim", "declared_codes", "resolve"]
+
+
+def resolve(
+    documents: list[tuple[object, str]],
+    declared: set[str],
+    root: str,
+    revision: str,
+    files: tuple[tuple[str, str], ...],
+) -> tuple[Bundle | None, list[Diagnostic]]:
+    """Check everything that spans documents; build the bundle when nothing is wrong."""
+    index = build_index(documents)
+    p = index.problems
+    pats = patterns(index, p)
+    check_tree(index, p, pats)
+    check_references(index, p, pats, declared)
+    check_matters(index, p, pats, declared)
+    claims = resolve_claims(index, p, declared)
+    check_calendars(index, p)
+    problems = list(p)
+    if any(d.severity == "error" for d in problems) or declared:
+        return None, problems
+    warnings = tuple(d for d in problems if d.severity == "warning")
+    return make_bundle(root, revision, files, index, claims, warnings), problems
+
+
+def declared_codes(data: Any) -> set[str]:
+    """Codes and ids an invalid document declares, read leniently from its raw data."""
+    out: set[str] = set()
+    if isinstance(data, dict):
+        for key in ("code", "id"):
+            if isinstance(data.get(key), str):
+                out.add(data[key])
+        for value in data.values():
+            if isinstance(value, dict | list):
+                out |= declared_codes(value)
+    elif isinstance(data, list):
+        for item in data:
+            out |= declared_codes(item)
+    return out

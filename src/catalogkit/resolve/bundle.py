@@ -1,0 +1,91 @@
+"""The Bundle: one immutable, indexed view of a whole catalog tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic, UsageError
+from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
+from .claims import Claims, EffectiveClaim
+from .index import Index, LocalityEntry, MatterEntry, Owned
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """Everything the engine needs, indexed by code. Never mutated after it is built;
+    `revision` is a hash over every input file, so equal revisions mean equal bundles."""
+
+    root: str
+    revision: str
+    files: tuple[tuple[str, str], ...]
+    settings: SettingsDocument | None
+    localities: dict[str, LocalityEntry]
+    children: dict[str, tuple[str, ...]]
+    venues: dict[str, Owned[Venue]]
+    departments: dict[str, Owned[Department]]
+    matters: dict[str, MatterEntry]
+    claims: Claims
+    calendars: dict[tuple[int, str | None], CalendarDocument]
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+    def locality(self, code: str) -> Locality:
+        try:
+            return self.localities[code].locality
+        except KeyError:
+            raise UsageError(f"unknown locality code {code!r}") from None
+
+    def matter(self, code: str) -> Matter:
+        try:
+            return self.matters[code].matter
+        except KeyError:
+            raise UsageError(f"unknown matter code {code!r}") from None
+
+    def parent(self, code: str) -> str | None:
+        return self.localities[code].parent
+
+    def chain(self, code: str) -> list[str]:
+        """The locality and its ancestors, from the village up to the county."""
+        self.locality(code)
+        out = [code]
+        parent = self.localities[code].parent
+        while parent is not None and parent in self.localities and parent not in out:
+            out.append(parent)
+            parent = self.localities[parent].parent
+        return out
+
+    def claim(self, locality: str, matter: str) -> EffectiveClaim | None:
+        return self.claims.get(locality, {}).get(matter)
+
+    def department_of(self, matter: Matter) -> Department:
+        return self.departments[matter.department].item
+
+    def implementation_code(self, code: str) -> str:
+        """The matter's implementation code; derived as the national structure is
+        (catalog code, division code, 000, body credit code, 1, 00) when not written."""
+        entry = self.matters[code]
+        if entry.matter.implementation_code:
+            return entry.matter.implementation_code
+        credit = self.department_of(entry.matter).credit_code
+        return f"{entry.matter.code}-{entry.locality}-000-{credit}-1-00"
+
+
+def make_bundle(root: str, revision: str, files: tuple[tuple[str, str], ...], index: Index,
+                claims: Claims, warnings: tuple[Diagnostic, ...]) -> Bundle:
+    children: dict[str, list[str]] = {code: [] for code in index.localities}
+    for code, entry in index.localities.items():
+        if entry.parent in children:
+            children[entry.parent].append(code)
+    return Bundle(
+        root=root,
+        revision=revision,
+        files=files,
+        settings=index.settings,
+        localities=dict(index.localities),
+        children={k: tuple(sorted(v)) for k, v in children.items()},
+        venues=dict(index.venues),
+        departments=dict(index.departments),
+        matters=dict(index.matters),
+        claims=claims,
+        calendars={key: doc for key, (doc, _src) in index.calendars.items()},
+        warnings=warnings,
+    )

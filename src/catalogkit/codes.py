@@ -33,7 +33,7 @@ def credit_code_problem(code: str) -> tuple[str, str, str] | None:
         return (
             "credit-code-format",
             "a unified social credit code has 18 characters from 0-9 and A-Y without "
-            f"I, O, Z, S, V" + (f"; found {shown}" if bad else f"; found {len(code)} characters"),
+            "I, O, Z, S, V" + (f"; found {shown}" if bad else f"; found {len(code)} characters"),
             "统一社会信用代码应为18位，由数字和除 I、O、Z、S、V 外的大写字母组成"
             + (f"；发现 {shown}" if bad else f"；实际 {len(code)} 位"),
         )

@@ -1,9 +1,9 @@
 """The one exception hierarchy of catalogkit, and the diagnostic every error carries.
 
-    CatalogkitError
-    ├── CatalogError        the catalog tree has errors (carries every Diagnostic)
-    ├── CalendarError       a date needs calendar data that is not there
-    └── UsageError          the caller asked for something that cannot be done
+CatalogkitError
+├── CatalogError        the catalog tree has errors (carries every Diagnostic)
+├── CalendarError       a date needs calendar data that is not there
+└── UsageError          the caller asked for something that cannot be done
 """
 
 from __future__ import annotations

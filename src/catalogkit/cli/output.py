@@ -41,9 +41,7 @@ def as_json(report: Report) -> str:
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "revision": report.bundle.revision if report.bundle else None,
-        "diagnostics": [
-            {**d.as_dict(), "file": shown_file(report, d)} for d in report.diagnostics
-        ],
+        "diagnostics": [{**d.as_dict(), "file": shown_file(report, d)} for d in report.diagnostics],
     }
     return json.dumps(body, ensure_ascii=False, indent=2)
 

@@ -24,12 +24,20 @@ _ROLE = {
 @click.command("route")
 @click.argument("matters", nargs=-1, required=True)
 @click.option("-l", "--locality", required=True, help="Division code of the resident's locality.")
-@click.option("-c", "--catalog", "catalog", type=click.Path(exists=True, path_type=Path),
-              default=Path("."), show_default=True, help="Catalog tree.")
+@click.option(
+    "-c",
+    "--catalog",
+    "catalog",
+    type=click.Path(exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Catalog tree.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @LANG_OPTION
-def route_command(matters: tuple[str, ...], locality: str, catalog: Path, as_json: bool,
-                  lang: str | None) -> None:
+def route_command(
+    matters: tuple[str, ...], locality: str, catalog: Path, as_json: bool, lang: str | None
+) -> None:
     """Where MATTERS are accepted and decided for a resident of LOCALITY."""
     language = pick_language(lang)
     report = check_catalog(catalog, cache=True)
@@ -42,8 +50,9 @@ def route_command(matters: tuple[str, ...], locality: str, catalog: Path, as_jso
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     if as_json:
-        click.echo(json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2,
-                              default=str))
+        click.echo(
+            json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2, default=str)
+        )
         return
     place = report.bundle.locality(locality)
     for r in routes:

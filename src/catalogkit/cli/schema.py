@@ -11,8 +11,12 @@ from .writing import write_atomically
 
 
 @click.command("schema")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
 @click.option("--check", is_flag=True, help="Exit 1 if the file given by -o is not up to date.")
 def schema_command(output: Path | None, check: bool) -> None:
     """The JSON Schema of catalog files, generated from the models."""

@@ -33,14 +33,21 @@ class ProgressLine:
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every file read.")
 @click.option("--no-cache", is_flag=True, help="Do not use or write the compiled cache.")
 @LANG_OPTION
-def validate_command(paths: tuple[Path, ...], fmt: str, quiet: bool, verbose: bool,
-                     no_cache: bool, lang: str | None) -> None:
+def validate_command(
+    paths: tuple[Path, ...], fmt: str, quiet: bool, verbose: bool, no_cache: bool, lang: str | None
+) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
     language = pick_language(lang)
     failed = False

@@ -64,8 +64,11 @@ def route(bundle: Bundle, matter: str, locality: str) -> Route:
         if claim is None:
             continue
         venue = claim.claim.venue or home_venue(bundle, code)
-        hops.append(_hop(bundle, code, claim.claim.role, venue, claim.promised_limit,
-                         claim.claim.proxy_agent))
+        hops.append(
+            _hop(
+                bundle, code, claim.claim.role, venue, claim.promised_limit, claim.claim.proxy_agent
+            )
+        )
         if claim.claim.role == "decide":
             break
     if not any(h.role == "decide" for h in hops):
@@ -73,7 +76,13 @@ def route(bundle: Bundle, matter: str, locality: str) -> Route:
     return Route(matter, m.name, locality, m.handling_kind, tuple(hops))
 
 
-def _hop(bundle: Bundle, code: str, role: str, venue: str | None,
-         limit: TimeLimit | None, agent: str | None) -> Hop:
+def _hop(
+    bundle: Bundle,
+    code: str,
+    role: str,
+    venue: str | None,
+    limit: TimeLimit | None,
+    agent: str | None,
+) -> Hop:
     name = bundle.venues[venue].item.name if venue in bundle.venues else None
     return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent)

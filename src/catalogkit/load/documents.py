@@ -55,21 +55,31 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
     version = data.get("apiVersion")
     if version != API_VERSION:
         if version is None:
-            loaded.diagnostics.append(Diagnostic(
-                "missing-key",
-                f"the required key 'apiVersion' is missing; start the file with "
-                f"'apiVersion: {API_VERSION}'",
-                f"缺少必填字段 'apiVersion'；文件应以 'apiVersion: {API_VERSION}' 开头",
-                file, (), expected=API_VERSION, found="nothing",
-            ))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    "missing-key",
+                    f"the required key 'apiVersion' is missing; start the file with "
+                    f"'apiVersion: {API_VERSION}'",
+                    f"缺少必填字段 'apiVersion'；文件应以 'apiVersion: {API_VERSION}' 开头",
+                    file,
+                    (),
+                    expected=API_VERSION,
+                    found="nothing",
+                )
+            )
         else:
-            loaded.diagnostics.append(Diagnostic(
-                "unsupported-version",
-                f"apiVersion {show(version)!r} is not supported; this version of catalogkit "
-                f"reads {API_VERSION!r}",
-                f"不支持的 apiVersion {show(version)!r}；本版本读取 {API_VERSION!r}",
-                file, ("apiVersion",), expected=API_VERSION, found=show(version),
-            ))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    "unsupported-version",
+                    f"apiVersion {show(version)!r} is not supported; this version of catalogkit "
+                    f"reads {API_VERSION!r}",
+                    f"不支持的 apiVersion {show(version)!r}；本版本读取 {API_VERSION!r}",
+                    file,
+                    ("apiVersion",),
+                    expected=API_VERSION,
+                    found=show(version),
+                )
+            )
         return
     kind = data.get("kind")
     model = KINDS.get(kind) if isinstance(kind, str) else None
@@ -81,10 +91,18 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
             en += f"; did you mean {guess!r}?"
             zh += f"；是否应为 {guess!r}？"
         path: tuple[str, ...] = ("kind",) if "kind" in data else ()
-        loaded.diagnostics.append(Diagnostic(
-            "unknown-kind" if kind is not None else "missing-key", en, zh, file, path,
-            expected=", ".join(KINDS), found=show(kind), hint=guess,
-        ))
+        loaded.diagnostics.append(
+            Diagnostic(
+                "unknown-kind" if kind is not None else "missing-key",
+                en,
+                zh,
+                file,
+                path,
+                expected=", ".join(KINDS),
+                found=show(kind),
+                hint=guess,
+            )
+        )
         return
     try:
         loaded.document = model.model_validate(data)

@@ -65,7 +65,10 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                     "a file holds one catalog document; move the part after '---' "
                     "into a file of its own",
                     "一个文件只能包含一个目录文档；请把 '---' 之后的内容移到单独的文件",
-                    file, event.start_mark, expected="one document", found="several",
+                    file,
+                    event.start_mark,
+                    expected="one document",
+                    found="several",
                 )
         tag = getattr(event, "tag", None)
         if isinstance(event, NodeEvent) and tag is not None and not _implicit(event):
@@ -74,7 +77,10 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                 f"YAML tags such as {tag!r} are not allowed in catalogs; "
                 "write the plain value (quote it to make it text)",
                 f"目录中不允许使用 YAML 标签（如 {tag!r}）；请直接书写取值，需要文本时加引号",
-                file, event.start_mark, expected="a plain value", found=f"tag {tag}",
+                file,
+                event.start_mark,
+                expected="a plain value",
+                found=f"tag {tag}",
             )
         weight = 1
         if isinstance(event, AliasEvent):
@@ -88,8 +94,10 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                 f"anchors and aliases expand this file beyond {MAX_EXPANDED_EVENTS:,} "
                 "nodes; write the repeated parts out or use fewer aliases",
                 f"锚点与别名展开后超过 {MAX_EXPANDED_EVENTS:,} 个节点；请减少别名的使用",
-                file, event.start_mark,
-                expected=f"at most {MAX_EXPANDED_EVENTS} nodes", found="more",
+                file,
+                event.start_mark,
+                expected=f"at most {MAX_EXPANDED_EVENTS} nodes",
+                found="more",
             )
         if isinstance(event, CollectionStartEvent):
             depth += 1
@@ -98,8 +106,10 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                     "too-deep",
                     f"the document nests deeper than {MAX_DEPTH} levels",
                     f"文档嵌套超过 {MAX_DEPTH} 层",
-                    file, event.start_mark,
-                    expected=f"at most {MAX_DEPTH} levels", found="deeper",
+                    file,
+                    event.start_mark,
+                    expected=f"at most {MAX_DEPTH} levels",
+                    found="deeper",
                 )
             stack.append([event.anchor, 1])
         elif isinstance(event, CollectionEndEvent):
@@ -139,19 +149,29 @@ def read_located(file: str, text: str) -> LocatedDocument | Diagnostic:
                 f"the key {key!r} appears twice in this mapping (first at line {first_line}); "
                 "keep only one",
                 f"同一映射中键 {key!r} 出现了两次（第一次在第 {first_line} 行）；请只保留一个",
-                file, exc.problem_mark, expected="unique keys", found=f"{key!r} again",
+                file,
+                exc.problem_mark,
+                expected="unique keys",
+                found=f"{key!r} again",
             )
         found = f"{what} {context}".strip() or "invalid YAML"
         return _diag(
             "yaml-syntax",
             f"this is not valid YAML: {found}",
             f"YAML 语法错误：{found}",
-            file, mark, expected="valid YAML", found=found,
+            file,
+            mark,
+            expected="valid YAML",
+            found=found,
         )
     except YAMLError as exc:
         return Diagnostic(
-            "yaml-syntax", f"this is not valid YAML: {exc}", f"YAML 语法错误：{exc}",
-            file, line=1, column=1,
+            "yaml-syntax",
+            f"this is not valid YAML: {exc}",
+            f"YAML 语法错误：{exc}",
+            file,
+            line=1,
+            column=1,
         )
     if not isinstance(tree, CommentedMap):
         found = "an empty file" if tree is None else type(tree).__name__
@@ -159,7 +179,11 @@ def read_located(file: str, text: str) -> LocatedDocument | Diagnostic:
             "not-a-mapping",
             "a catalog document is a mapping that starts with 'apiVersion' and 'kind'",
             "目录文档应为以 apiVersion 和 kind 开头的映射（键: 值）",
-            file, line=1, column=1, expected="a mapping", found=found,
+            file,
+            line=1,
+            column=1,
+            expected="a mapping",
+            found=found,
         )
     return LocatedDocument(plain(tree), tree)
 

@@ -39,7 +39,11 @@ def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText
             f"the file has {len(raw):,} bytes, more than the limit of {max_bytes:,}; "
             "split it into several files",
             f"文件大小为 {len(raw):,} 字节，超过上限 {max_bytes:,} 字节；请拆分为多个文件",
-            file, line=1, column=1, expected=f"at most {max_bytes} bytes", found=f"{len(raw)} bytes",
+            file,
+            line=1,
+            column=1,
+            expected=f"at most {max_bytes} bytes",
+            found=f"{len(raw)} bytes",
         )
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
@@ -47,7 +51,11 @@ def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText
                 "byte-order-mark",
                 f"the file starts with a {name} byte-order mark; save it as UTF-8 without BOM",
                 f"文件以 {name} 字节顺序标记（BOM）开头；请另存为不带 BOM 的 UTF-8",
-                file, line=1, column=1, expected="UTF-8 without BOM", found=f"{name} BOM",
+                file,
+                line=1,
+                column=1,
+                expected="UTF-8 without BOM",
+                found=f"{name} BOM",
             )
     try:
         text = raw.decode("utf-8")
@@ -59,7 +67,11 @@ def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText
             "invalid-utf8",
             f"byte 0x{byte} is not valid UTF-8; the file may be saved as GBK: save it as UTF-8",
             f"字节 0x{byte} 不是有效的 UTF-8，文件可能是 GBK 编码；请另存为 UTF-8",
-            file, line=line, column=col, expected="UTF-8 text", found=f"byte 0x{byte}",
+            file,
+            line=line,
+            column=col,
+            expected="UTF-8 text",
+            found=f"byte 0x{byte}",
         )
     nul = text.find("\x00")
     if nul >= 0:
@@ -68,7 +80,11 @@ def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText
             "binary-file",
             "the file contains a NUL byte: it is not a text file",
             "文件包含 NUL 字节，不是文本文件",
-            file, line=line, column=col, expected="text", found="NUL byte",
+            file,
+            line=line,
+            column=col,
+            expected="text",
+            found="NUL byte",
         )
     tab = _TAB_INDENT.search(text)
     if tab is not None:
@@ -77,6 +93,10 @@ def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText
             "tab-indent",
             "a tab is used for indentation; YAML allows only spaces: replace it with spaces",
             "缩进中使用了制表符（Tab）；YAML 只允许空格缩进，请改为空格",
-            file, line=line, column=col, expected="spaces", found="tab",
+            file,
+            line=line,
+            column=col,
+            expected="spaces",
+            found="tab",
         )
     return SourceText(file, text)

@@ -75,7 +75,9 @@ def model_at(root: type[BaseModel], path: YamlPath) -> type[BaseModel] | None:
                 nxt.append(tp)
         if isinstance(part, int) or not nxt:
             # a list index or a free dict key: the element type is already unwrapped
-            nxt = nxt or [t for t in current if not (isinstance(t, type) and issubclass(t, BaseModel))]
+            nxt = nxt or [
+                t for t in current if not (isinstance(t, type) and issubclass(t, BaseModel))
+            ]
         current = nxt
     models = [t for t in current if isinstance(t, type) and issubclass(t, BaseModel)]
     return models[0] if models else None
@@ -104,7 +106,12 @@ def diagnostics_from(
                     out[seen[path]] = Diagnostic(
                         prev.rule,
                         prev.en.replace(f"expected {prev.expected}", f"expected {merged}"),
-                        prev.zh, file, path, expected=merged, found=prev.found, hint=prev.hint,
+                        prev.zh,
+                        file,
+                        path,
+                        expected=merged,
+                        found=prev.found,
+                        hint=prev.hint,
                     )
                 continue
         seen.setdefault(path, len(out))
@@ -135,13 +142,19 @@ def _one(
         else:
             en += "; allowed keys: " + ", ".join(options)
             zh += "；允许的字段：" + "、".join(options)
-        return Diagnostic("unknown-key", en, zh, file, path, expected=", ".join(options),
-                          found=key, hint=guess)
+        return Diagnostic(
+            "unknown-key", en, zh, file, path, expected=", ".join(options), found=key, hint=guess
+        )
     if kind == "missing":
         key = str(path[-1]) if path else "?"
         return Diagnostic(
-            "missing-key", f"the required key {key!r} is missing", f"缺少必填字段 {key!r}",
-            file, path, expected=key, found="nothing",
+            "missing-key",
+            f"the required key {key!r} is missing",
+            f"缺少必填字段 {key!r}",
+            file,
+            path,
+            expected=key,
+            found="nothing",
         )
     value = _value_at(data, path) if path and kind not in ("missing",) else data
     found_en, found_zh = type_name(value)
@@ -155,8 +168,7 @@ def _one(
             hint = f'quote it: "{shown}"'
             en += f'; quote it to keep it as text: "{shown}"'
             zh += f'；请加引号作为文本："{shown}"'
-        return Diagnostic("wrong-type", en, zh, file, path, expected=exp_en, found=shown,
-                          hint=hint)
+        return Diagnostic("wrong-type", en, zh, file, path, expected=exp_en, found=shown, hint=hint)
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
@@ -168,36 +180,65 @@ def _one(
             en += f"; did you mean {guess!r}?"
             zh += f"；是否应为 {guess!r}？"
         rule = "unsupported-version" if path == ("apiVersion",) else "bad-value"
-        return Diagnostic(rule, en, zh, file, path, expected=", ".join(choices), found=shown,
-                          hint=guess)
+        return Diagnostic(
+            rule, en, zh, file, path, expected=", ".join(choices), found=shown, hint=guess
+        )
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         return Diagnostic(
-            "bad-format", f"{shown!r} does not have the required form ({pattern})",
-            f"{shown!r} 的格式不符合要求（{pattern}）", file, path, expected=str(pattern),
+            "bad-format",
+            f"{shown!r} does not have the required form ({pattern})",
+            f"{shown!r} 的格式不符合要求（{pattern}）",
+            file,
+            path,
+            expected=str(pattern),
             found=shown,
         )
     if kind in ("too_short", "string_too_short"):
         need = ctx.get("min_length", 1)
         return Diagnostic(
-            "too-short", f"needs at least {need} item(s) or character(s), found {shown!r}",
-            f"至少需要 {need} 项（或字符），实际为 {shown!r}", file, path,
-            expected=f"at least {need}", found=shown,
+            "too-short",
+            f"needs at least {need} item(s) or character(s), found {shown!r}",
+            f"至少需要 {need} 项（或字符），实际为 {shown!r}",
+            file,
+            path,
+            expected=f"at least {need}",
+            found=shown,
         )
     if kind in ("too_long", "string_too_long"):
         most = ctx.get("max_length")
         return Diagnostic(
-            "too-long", f"allows at most {most} item(s) or character(s)",
-            f"最多允许 {most} 项（或字符）", file, path, expected=f"at most {most}", found=shown,
+            "too-long",
+            f"allows at most {most} item(s) or character(s)",
+            f"最多允许 {most} 项（或字符）",
+            file,
+            path,
+            expected=f"at most {most}",
+            found=shown,
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "?")
-        op = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">",
-              "less_than": "<"}[kind]
+        op = {
+            "greater_than_equal": "≥",
+            "less_than_equal": "≤",
+            "greater_than": ">",
+            "less_than": "<",
+        }[kind]
         return Diagnostic(
-            "out-of-range", f"must be {op} {bound}, found {shown}",
-            f"应 {op} {bound}，实际为 {shown}", file, path, expected=f"{op} {bound}", found=shown,
+            "out-of-range",
+            f"must be {op} {bound}, found {shown}",
+            f"应 {op} {bound}，实际为 {shown}",
+            file,
+            path,
+            expected=f"{op} {bound}",
+            found=shown,
         )
     msg = str(err.get("msg", kind))
-    return Diagnostic("invalid-value", f"{msg} (found {shown!r})", f"取值无效：{msg}（{shown!r}）",
-                      file, path, found=shown)
+    return Diagnostic(
+        "invalid-value",
+        f"{msg} (found {shown!r})",
+        f"取值无效：{msg}（{shown!r}）",
+        file,
+        path,
+        found=shown,
+    )

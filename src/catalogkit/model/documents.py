@@ -23,9 +23,7 @@ class CodePatterns(Model):
     village: Name = doc("村级区划代码", "village division code", default=r"[0-9]{12}")
     group: Name = doc("村民小组代码", "village-group code", default=r"[0-9]{12}-[0-9]{1,3}")
     matter: Name = doc("事项基本编码", "matter catalog code", default=r"[0-9A-Za-z-]{1,36}")
-    implementation: Name = doc(
-        "实施编码", "implementation code", default=r"[0-9A-Za-z-]{1,64}"
-    )
+    implementation: Name = doc("实施编码", "implementation code", default=r"[0-9A-Za-z-]{1,64}")
     nested: bool = doc(
         "下级代码须以上级代码开头", "a child's code starts with its parent's", default=True
     )

@@ -75,7 +75,9 @@ class Claim(Model):
     promised_limit: TimeLimit | None = doc(
         "本级承诺时限", "local promised limit: may only be shorter", default=None
     )
-    visits: int | None = doc("本级到现场次数", "local visits: may only be fewer", default=None, ge=0)
+    visits: int | None = doc(
+        "本级到现场次数", "local visits: may only be fewer", default=None, ge=0
+    )
     proxy_agent: Name | None = doc("代办员", "who offers proxy service here", default=None)
     note: Text | None = doc("说明", "note", default=None)
 
@@ -101,7 +103,9 @@ class Locality(Model):
     )
     venues: list[Venue] = doc("场所", "venues of this locality", default_factory=list)
     departments: list[Department] = doc("部门", "implementing bodies", default_factory=list)
-    profiles: list[Profile] = doc("村级模板", "profiles offered to lower tiers", default_factory=list)
+    profiles: list[Profile] = doc(
+        "村级模板", "profiles offered to lower tiers", default_factory=list
+    )
     use_profiles: list[Name] = doc("使用模板", "profiles this locality uses", default_factory=list)
     claims: list[Claim] = doc("认领事项", "matters this locality claims", default_factory=list)
     children: list[Locality] = doc("下级", "lower localities written inline", default_factory=list)

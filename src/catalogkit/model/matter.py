@@ -100,7 +100,8 @@ class Material(Model):
     sample: Url | Name | None = doc("样表", "filled-in sample", default=None)
     notes: Text | None = doc("填报须知", "notes for filling in", default=None)
     when: Condition | None = doc(
-        "适用条件（cerberus 规则）", "only needed when the case's facts satisfy these rules",
+        "适用条件（cerberus 规则）",
+        "only needed when the case's facts satisfy these rules",
         default=None,
     )
 
@@ -183,4 +184,3 @@ class Matter(Model):
     illustrative: bool = doc(
         "示例数据（非真实标准）", "marks invented example content", default=False
     )
-

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-
 MatterType = Literal[
     "行政许可",
     "行政处罚",

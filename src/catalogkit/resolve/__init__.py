@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import Diagnostic
@@ -17,7 +18,7 @@ __all__ = ["Bundle", "EffectiveClaim", "declared_codes", "resolve"]
 
 
 def resolve(
-    documents: list[tuple[object, str]],
+    documents: Sequence[tuple[object, str]],
     declared: set[str],
     root: str,
     revision: str,

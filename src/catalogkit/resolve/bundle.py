@@ -69,8 +69,14 @@ class Bundle:
         return f"{entry.matter.code}-{entry.locality}-000-{credit}-1-00"
 
 
-def make_bundle(root: str, revision: str, files: tuple[tuple[str, str], ...], index: Index,
-                claims: Claims, warnings: tuple[Diagnostic, ...]) -> Bundle:
+def make_bundle(
+    root: str,
+    revision: str,
+    files: tuple[tuple[str, str], ...],
+    index: Index,
+    claims: Claims,
+    warnings: tuple[Diagnostic, ...],
+) -> Bundle:
     children: dict[str, list[str]] = {code: [] for code in index.localities}
     for code, entry in index.localities.items():
         if entry.parent in children:

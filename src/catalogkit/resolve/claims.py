@@ -40,19 +40,30 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
             entry = index.matters.get(matter_code)
             if entry is None:
                 if matter_code not in declared:
-                    dangling(p, "matter", "事项", matter_code, list(index.matters),
-                             source.at("matter"))
+                    dangling(
+                        p, "matter", "事项", matter_code, list(index.matters), source.at("matter")
+                    )
                 continue
             if entry.locality not in ups:
                 here = entry.locality == code
-                p.add("claim-not-inherited",
-                      f"{matter_code} is defined "
-                      + ("by this locality itself: it needs no claim" if here else
-                         f"by {entry.locality}, which is not above this locality"),
-                      f"事项 {matter_code} "
-                      + ("由本级定义，无需认领" if here else f"由 {entry.locality} 定义，不是本级的上级"),
-                      source.at("matter"), expected="a matter of a higher tier",
-                      found=entry.locality)
+                p.add(
+                    "claim-not-inherited",
+                    f"{matter_code} is defined "
+                    + (
+                        "by this locality itself: it needs no claim"
+                        if here
+                        else f"by {entry.locality}, which is not above this locality"
+                    ),
+                    f"事项 {matter_code} "
+                    + (
+                        "由本级定义，无需认领"
+                        if here
+                        else f"由 {entry.locality} 定义，不是本级的上级"
+                    ),
+                    source.at("matter"),
+                    expected="a matter of a higher tier",
+                    found=entry.locality,
+                )
                 continue
             parent = _parent_effective(out, ups, matter_code)
             base_limit = parent.promised_limit if parent else entry.matter.promised_limit
@@ -61,12 +72,15 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
             visits = base_visits
             if claim.visits is not None:
                 if claim.visits > base_visits:
-                    p.add("not-tightened",
-                          f"a local claim may only lower the visits: {claim.visits} is more "
-                          f"than the {base_visits} above",
-                          f"本级到现场次数只能减少：{claim.visits} 次多于上级的 {base_visits} 次",
-                          source.at("visits"), expected=f"at most {base_visits}",
-                          found=str(claim.visits))
+                    p.add(
+                        "not-tightened",
+                        f"a local claim may only lower the visits: {claim.visits} is more "
+                        f"than the {base_visits} above",
+                        f"本级到现场次数只能减少：{claim.visits} 次多于上级的 {base_visits} 次",
+                        source.at("visits"),
+                        expected=f"at most {base_visits}",
+                        found=str(claim.visits),
+                    )
                 else:
                     visits = claim.visits
             _check_places(index, p, code, claim, source, declared)
@@ -91,19 +105,24 @@ def _gather(index: Index, p: Problems, code: str) -> dict[str, tuple[Claim, Sour
             src = prof.source.at("claims", j)
             seen = from_profiles.get(claim.matter)
             if seen is not None and seen[0] != claim and not _own_claims(loc, claim.matter):
-                p.add("conflicting-claims",
-                      f"the profiles {seen[2]!r} and {name!r} both claim {claim.matter} "
-                      "differently; claim it in this locality to decide",
-                      f"模板 {seen[2]!r} 与 {name!r} 对事项 {claim.matter} 的认领不一致；"
-                      "请在本级认领中明确",
-                      entry.source.at("useProfiles", i), related=(seen[1].file,))
+                p.add(
+                    "conflicting-claims",
+                    f"the profiles {seen[2]!r} and {name!r} both claim {claim.matter} "
+                    "differently; claim it in this locality to decide",
+                    f"模板 {seen[2]!r} 与 {name!r} 对事项 {claim.matter} 的认领不一致；"
+                    "请在本级认领中明确",
+                    entry.source.at("useProfiles", i),
+                    related=(seen[1].file,),
+                )
                 continue
             from_profiles.setdefault(claim.matter, (claim, src, name))
     own: dict[str, tuple[Claim, Source, str | None]] = {}
     for i, claim in enumerate(loc.claims):
         src = entry.source.at("claims", i)
         if claim.matter in own:
-            p.duplicate("claim of", "认领事项", claim.matter, own[claim.matter][1], src.at("matter"))
+            p.duplicate(
+                "claim of", "认领事项", claim.matter, own[claim.matter][1], src.at("matter")
+            )
             continue
         own[claim.matter] = (claim, src, None)
     return {**from_profiles, **own}
@@ -121,40 +140,57 @@ def _parent_effective(out: Claims, ups: list[str], matter: str) -> EffectiveClai
     return None
 
 
-def _tightened_limit(p: Problems, claim: Claim, source: Source, base: TimeLimit | None,
-                     statutory: TimeLimit | None) -> TimeLimit | None:
+def _tightened_limit(
+    p: Problems, claim: Claim, source: Source, base: TimeLimit | None, statutory: TimeLimit | None
+) -> TimeLimit | None:
     local = claim.promised_limit
     if local is None:
         return base
-    for bound, what, zh in ((base, "promised limit above", "上级承诺时限"),
-                            (statutory, "statutory limit", "法定时限")):
+    for bound, what, zh in (
+        (base, "promised limit above", "上级承诺时限"),
+        (statutory, "statutory limit", "法定时限"),
+    ):
         if bound is None:
             continue
         longer = limit_exceeds(local, bound)
         if longer is None:
-            p.add("not-tightened",
-                  f"the local limit is in {local.unit} but the {what} is in {bound.unit}; "
-                  "use the same unit so they can be compared",
-                  f"本级时限单位为{local.unit}，{zh}单位为{bound.unit}；请使用相同单位",
-                  source.at("promisedLimit", "unit"), expected=bound.unit, found=local.unit)
+            p.add(
+                "not-tightened",
+                f"the local limit is in {local.unit} but the {what} is in {bound.unit}; "
+                "use the same unit so they can be compared",
+                f"本级时限单位为{local.unit}，{zh}单位为{bound.unit}；请使用相同单位",
+                source.at("promisedLimit", "unit"),
+                expected=bound.unit,
+                found=local.unit,
+            )
             return base
         if longer:
-            p.add("not-tightened",
-                  f"a local promised limit may only be shorter: {show_limit(local)} exceeds "
-                  f"the {what} of {show_limit(bound)}",
-                  f"本级承诺时限只能缩短：{show_limit(local)} 超过了{zh} {show_limit(bound)}",
-                  source.at("promisedLimit"), expected=f"at most {show_limit(bound)}",
-                  found=show_limit(local))
+            p.add(
+                "not-tightened",
+                f"a local promised limit may only be shorter: {show_limit(local)} exceeds "
+                f"the {what} of {show_limit(bound)}",
+                f"本级承诺时限只能缩短：{show_limit(local)} 超过了{zh} {show_limit(bound)}",
+                source.at("promisedLimit"),
+                expected=f"at most {show_limit(bound)}",
+                found=show_limit(local),
+            )
             return base
     return local
 
 
-def _check_places(index: Index, p: Problems, code: str, claim: Claim, source: Source,
-                  declared: set[str]) -> None:
-    if claim.department and claim.department not in index.departments:
-        if claim.department not in declared:
-            dangling(p, "department", "部门", claim.department, list(index.departments),
-                     source.at("department"))
+def _check_places(
+    index: Index, p: Problems, code: str, claim: Claim, source: Source, declared: set[str]
+) -> None:
+    known = index.departments.keys() | declared
+    if claim.department and claim.department not in known:
+        dangling(
+            p,
+            "department",
+            "部门",
+            claim.department,
+            list(index.departments),
+            source.at("department"),
+        )
     if claim.venue is None:
         return
     venue = index.venues.get(claim.venue)
@@ -163,5 +199,11 @@ def _check_places(index: Index, p: Problems, code: str, claim: Claim, source: So
             dangling(p, "venue", "场所", claim.venue, list(index.venues), source.at("venue"))
         return
     if claim.window and claim.window not in {w.id for w in venue.item.windows}:
-        dangling(p, "window", "窗口", claim.window, [w.id for w in venue.item.windows],
-                 source.at("window"))
+        dangling(
+            p,
+            "window",
+            "窗口",
+            claim.window,
+            [w.id for w in venue.item.windows],
+            source.at("window"),
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -70,7 +70,7 @@ def _walk(
         yield from _walk(child, source.at("children", i), locality.code)
 
 
-def build_index(documents: list[tuple[object, str]]) -> Index:
+def build_index(documents: Sequence[tuple[object, str]]) -> Index:
     index = Index()
     p = index.problems
     for document, file in documents:
@@ -95,8 +95,13 @@ def build_index(documents: list[tuple[object, str]]) -> Index:
         elif isinstance(document, CalendarDocument):
             key = (document.year, document.scope)
             if key in index.calendars:
-                p.duplicate("calendar year", "日历年份", str(document.year),
-                            index.calendars[key][1], root.at("year"))
+                p.duplicate(
+                    "calendar year",
+                    "日历年份",
+                    str(document.year),
+                    index.calendars[key][1],
+                    root.at("year"),
+                )
             else:
                 index.calendars[key] = (document, root)
     return index

@@ -35,35 +35,56 @@ def show_limit(limit: TimeLimit) -> str:
     return "即时" if limit.unit == "即时" else f"{limit.value} {limit.unit}"
 
 
-def check_matters(index: Index, p: Problems, pats: dict[str, re.Pattern[str]],
-                  declared: set[str]) -> None:
+def check_matters(
+    index: Index, p: Problems, pats: dict[str, re.Pattern[str]], declared: set[str]
+) -> None:
     for doc, src in index.matter_docs:
         if doc.locality not in index.localities and doc.locality not in declared:
-            dangling(p, "locality", "区划", doc.locality, list(index.localities),
-                     src.at("locality"))
+            dangling(
+                p, "locality", "区划", doc.locality, list(index.localities), src.at("locality")
+            )
     for entry in index.matters.values():
         _check_one(index, p, pats, declared, entry)
 
 
-def _check_one(index: Index, p: Problems, pats: dict[str, re.Pattern[str]],
-               declared: set[str], entry: MatterEntry) -> None:
+def _check_one(
+    index: Index,
+    p: Problems,
+    pats: dict[str, re.Pattern[str]],
+    declared: set[str],
+    entry: MatterEntry,
+) -> None:
     m, src = entry.matter, entry.source
     if not pats["matter"].fullmatch(m.code):
-        p.add("bad-code", f"{m.code!r} is not a valid matter code ({pats['matter'].pattern})",
-              f"{m.code!r} 不是有效的事项编码（{pats['matter'].pattern}）", src.at("code"),
-              expected=pats["matter"].pattern, found=m.code)
+        p.add(
+            "bad-code",
+            f"{m.code!r} is not a valid matter code ({pats['matter'].pattern})",
+            f"{m.code!r} 不是有效的事项编码（{pats['matter'].pattern}）",
+            src.at("code"),
+            expected=pats["matter"].pattern,
+            found=m.code,
+        )
     if m.implementation_code and not pats["implementation"].fullmatch(m.implementation_code):
-        p.add("bad-code", f"{m.implementation_code!r} is not a valid implementation code",
-              f"{m.implementation_code!r} 不是有效的实施编码", src.at("implementationCode"),
-              expected=pats["implementation"].pattern, found=m.implementation_code)
+        p.add(
+            "bad-code",
+            f"{m.implementation_code!r} is not a valid implementation code",
+            f"{m.implementation_code!r} 不是有效的实施编码",
+            src.at("implementationCode"),
+            expected=pats["implementation"].pattern,
+            found=m.implementation_code,
+        )
     if m.type != "公共服务":
         for key, attr, zh in _REQUIRED_UNLESS_PUBLIC:
             if getattr(m, attr) is None:
-                p.add("required-for-type",
-                      f"{key!r} is required for a matter of type {m.type} (only 公共服务 may "
-                      "omit it)",
-                      f"{m.type}类事项必须填写{zh}（{key}），仅公共服务类可省略",
-                      src, expected=key, found="nothing")
+                p.add(
+                    "required-for-type",
+                    f"{key!r} is required for a matter of type {m.type} (only 公共服务 may "
+                    "omit it)",
+                    f"{m.type}类事项必须填写{zh}（{key}），仅公共服务类可省略",
+                    src,
+                    expected=key,
+                    found="nothing",
+                )
     _check_limits(p, m, src)
     _check_fees(p, m, src)
     _check_department_and_venue(index, p, declared, entry)
@@ -74,60 +95,98 @@ def _check_limits(p: Problems, m: Matter, src: Source) -> None:
     promised, statutory = m.promised_limit, m.statutory_limit
     for key, limit in (("statutoryLimit", statutory), ("promisedLimit", promised)):
         if limit is not None and limit.unit == "即时" and limit.value != 0:
-            p.add("bad-limit", "an on-the-spot (即时) limit has the value 0",
-                  "“即时”时限的数值应为 0", src.at(key, "value"), expected="0",
-                  found=str(limit.value))
+            p.add(
+                "bad-limit",
+                "an on-the-spot (即时) limit has the value 0",
+                "“即时”时限的数值应为 0",
+                src.at(key, "value"),
+                expected="0",
+                found=str(limit.value),
+            )
     if promised and statutory and limit_exceeds(promised, statutory):
-        p.add("promised-over-statutory",
-              f"the promised limit ({show_limit(promised)}) is longer than the statutory "
-              f"limit ({show_limit(statutory)})",
-              f"承诺时限（{show_limit(promised)}）长于法定时限（{show_limit(statutory)}）",
-              src.at("promisedLimit"), expected=f"at most {show_limit(statutory)}",
-              found=show_limit(promised))
+        p.add(
+            "promised-over-statutory",
+            f"the promised limit ({show_limit(promised)}) is longer than the statutory "
+            f"limit ({show_limit(statutory)})",
+            f"承诺时限（{show_limit(promised)}）长于法定时限（{show_limit(statutory)}）",
+            src.at("promisedLimit"),
+            expected=f"at most {show_limit(statutory)}",
+            found=show_limit(promised),
+        )
     if m.handling_kind == "即办件" and promised is not None and promised.value != 0:
-        p.add("immediate-with-limit",
-              "a 即办件 is done on the spot: its promised limit is 即时 (value 0)",
-              "即办件应当场办结，承诺时限应为“即时”（数值 0）", src.at("promisedLimit"),
-              expected="0 / 即时", found=show_limit(promised))
+        p.add(
+            "immediate-with-limit",
+            "a 即办件 is done on the spot: its promised limit is 即时 (value 0)",
+            "即办件应当场办结，承诺时限应为“即时”（数值 0）",
+            src.at("promisedLimit"),
+            expected="0 / 即时",
+            found=show_limit(promised),
+        )
 
 
 def _check_fees(p: Problems, m: Matter, src: Source) -> None:
     if m.fees.charged and not m.fees.items:
-        p.add("fees-inconsistent", "the matter is charged but lists no fee item",
-              "事项标明收费，但未列出收费项目", src.at("fees"), expected="fee items",
-              found="none")
+        p.add(
+            "fees-inconsistent",
+            "the matter is charged but lists no fee item",
+            "事项标明收费，但未列出收费项目",
+            src.at("fees"),
+            expected="fee items",
+            found="none",
+        )
     if not m.fees.charged and m.fees.items:
-        p.add("fees-inconsistent", "the matter is free ('charged: false') but lists fee items",
-              "事项标明不收费，却列出了收费项目", src.at("fees", "items"),
-              expected="no items", found=f"{len(m.fees.items)} items")
+        p.add(
+            "fees-inconsistent",
+            "the matter is free ('charged: false') but lists fee items",
+            "事项标明不收费，却列出了收费项目",
+            src.at("fees", "items"),
+            expected="no items",
+            found=f"{len(m.fees.items)} items",
+        )
     for i, item in enumerate(m.fees.items):
         if item.reduction_basis and not item.reducible:
-            p.add("fees-inconsistent", "a reduction basis is given but 'reducible' is false",
-                  "填写了减免依据，但 reducible 为 false", src.at("fees", "items", i, "reducible"),
-                  expected="true", found="false")
+            p.add(
+                "fees-inconsistent",
+                "a reduction basis is given but 'reducible' is false",
+                "填写了减免依据，但 reducible 为 false",
+                src.at("fees", "items", i, "reducible"),
+                expected="true",
+                found="false",
+            )
 
 
-def _check_department_and_venue(index: Index, p: Problems, declared: set[str],
-                                 entry: MatterEntry) -> None:
+def _check_department_and_venue(
+    index: Index, p: Problems, declared: set[str], entry: MatterEntry
+) -> None:
     m, src = entry.matter, entry.source
     dept = index.departments.get(m.department)
     if dept is None and m.department not in declared:
-        dangling(p, "department", "部门", m.department, list(index.departments),
-                 src.at("department"))
+        dangling(
+            p, "department", "部门", m.department, list(index.departments), src.at("department")
+        )
     for i, d in enumerate(m.joint_departments):
         if d not in index.departments and d not in declared:
-            dangling(p, "department", "部门", d, list(index.departments),
-                     src.at("jointDepartments", i))
+            dangling(
+                p, "department", "部门", d, list(index.departments), src.at("jointDepartments", i)
+            )
     if dept is not None and not (m.consultation or dept.item.consultation):
-        p.add("missing-contact",
-              "no consultation phone: give 'consultation' here or on the department",
-              "缺少咨询电话：请在事项或部门中填写 consultation", src,
-              expected="consultation", found="nothing")
+        p.add(
+            "missing-contact",
+            "no consultation phone: give 'consultation' here or on the department",
+            "缺少咨询电话：请在事项或部门中填写 consultation",
+            src,
+            expected="consultation",
+            found="nothing",
+        )
     if dept is not None and not (m.supervision or dept.item.supervision):
-        p.add("missing-contact",
-              "no supervision phone: give 'supervision' here or on the department",
-              "缺少监督投诉电话：请在事项或部门中填写 supervision", src,
-              expected="supervision", found="nothing")
+        p.add(
+            "missing-contact",
+            "no supervision phone: give 'supervision' here or on the department",
+            "缺少监督投诉电话：请在事项或部门中填写 supervision",
+            src,
+            expected="supervision",
+            found="nothing",
+        )
     venue = index.venues.get(m.venue)
     if venue is None:
         if m.venue not in declared:
@@ -135,22 +194,30 @@ def _check_department_and_venue(index: Index, p: Problems, declared: set[str],
         return
     definer = index.localities.get(entry.locality)
     if definer is not None and venue.item.tier not in LEVEL_TIERS[definer.locality.level]:
-        p.add("venue-tier",
-              f"the venue {m.venue!r} is a {venue.item.tier}, not a venue of the "
-              f"{definer.locality.level} that defines this matter",
-              f"场所 {m.venue!r} 属于 {venue.item.tier}，不是定义本事项的层级的场所",
-              src.at("venue"), found=venue.item.tier)
+        p.add(
+            "venue-tier",
+            f"the venue {m.venue!r} is a {venue.item.tier}, not a venue of the "
+            f"{definer.locality.level} that defines this matter",
+            f"场所 {m.venue!r} 属于 {venue.item.tier}，不是定义本事项的层级的场所",
+            src.at("venue"),
+            found=venue.item.tier,
+        )
     if m.window is not None and m.window not in {w.id for w in venue.item.windows}:
-        dangling(p, "window", "窗口", m.window, [w.id for w in venue.item.windows],
-                 src.at("window"))
+        dangling(
+            p, "window", "窗口", m.window, [w.id for w in venue.item.windows], src.at("window")
+        )
 
 
 def _check_conditions(p: Problems, m: Matter, src: Source) -> None:
     if m.form is not None:
         bad = cerberus_problem(dict(m.form))
         if bad:
-            p.add("bad-condition", f"the form schema is not accepted by cerberus: {bad}",
-                  f"申请表字段规则无效：{bad}", src.at("form"))
+            p.add(
+                "bad-condition",
+                f"the form schema is not accepted by cerberus: {bad}",
+                f"申请表字段规则无效：{bad}",
+                src.at("form"),
+            )
     fields = set(m.form or {})
     for i, material in enumerate(m.materials):
         if material.when is None:
@@ -158,8 +225,12 @@ def _check_conditions(p: Problems, m: Matter, src: Source) -> None:
         where = src.at("materials", i, "when")
         bad = cerberus_problem(dict(material.when))
         if bad:
-            p.add("bad-condition", f"the condition is not accepted by cerberus: {bad}",
-                  f"适用条件规则无效：{bad}", where)
+            p.add(
+                "bad-condition",
+                f"the condition is not accepted by cerberus: {bad}",
+                f"适用条件规则无效：{bad}",
+                where,
+            )
         if m.form is None:
             continue
         for fact in material.when:

@@ -13,35 +13,51 @@ from .sources import Problems, Source
 from .tree import ancestors
 
 
-def dangling(p: Problems, what: str, what_zh: str, key: str, choices: list[str],
-             source: Source) -> None:
+def dangling(
+    p: Problems, what: str, what_zh: str, key: str, choices: list[str], source: Source
+) -> None:
     guess = did_you_mean(key, choices)
     en = f"there is no {what} {key!r}"
     zh = f"不存在{what_zh} {key!r}"
     if guess:
         en += f"; did you mean {guess!r}?"
         zh += f"；是否应为 {guess!r}？"
-    p.append(Diagnostic("unknown-reference", en, zh, source.file, source.path,
-                        expected=f"a known {what}", found=key, hint=guess))
+    p.append(
+        Diagnostic(
+            "unknown-reference",
+            en,
+            zh,
+            source.file,
+            source.path,
+            expected=f"a known {what}",
+            found=key,
+            hint=guess,
+        )
+    )
 
 
-def check_references(index: Index, p: Problems, pats: dict[str, re.Pattern[str]],
-                     declared: set[str]) -> None:
+def check_references(
+    index: Index, p: Problems, pats: dict[str, re.Pattern[str]], declared: set[str]
+) -> None:
     """`declared` holds codes from documents that failed validation: never dangling."""
     venues = list(index.venues)
     depts = list(index.departments)
     for owned in index.departments.values():
         bad = credit_code_problem(owned.item.credit_code)
         if bad:
-            p.add(bad[0], bad[1], bad[2], owned.source.at("creditCode"),
-                  found=owned.item.credit_code)
+            p.add(
+                bad[0], bad[1], bad[2], owned.source.at("creditCode"), found=owned.item.credit_code
+            )
         target = owned.item.entrusted_by
         if owned.item.nature == "受委托组织" and target is None:
-            p.add("missing-entrusting-body",
-                  f"{owned.item.name} is 受委托组织: name the entrusting department in "
-                  "'entrustedBy'",
-                  f"{owned.item.name} 为受委托组织，须在 entrustedBy 中填写委托部门",
-                  owned.source, expected="entrustedBy", found="nothing")
+            p.add(
+                "missing-entrusting-body",
+                f"{owned.item.name} is 受委托组织: name the entrusting department in 'entrustedBy'",
+                f"{owned.item.name} 为受委托组织，须在 entrustedBy 中填写委托部门",
+                owned.source,
+                expected="entrustedBy",
+                found="nothing",
+            )
         if target is not None and target not in index.departments and target not in declared:
             dangling(p, "department", "部门", target, depts, owned.source.at("entrustedBy"))
     for entry in index.localities.values():
@@ -49,13 +65,16 @@ def check_references(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]
         for i, venue in enumerate(loc.venues):
             src = entry.source.at("venues", i)
             if venue.tier not in LEVEL_TIERS[loc.level]:
-                p.add("venue-tier",
-                      f"a {loc.level} cannot have a {venue.tier}; allowed: "
-                      + ", ".join(sorted(LEVEL_TIERS[loc.level])),
-                      f"该层级不能设置 {venue.tier} 类场所；允许：" + "、".join(
-                          sorted(LEVEL_TIERS[loc.level])),
-                      src.at("tier"), expected=", ".join(sorted(LEVEL_TIERS[loc.level])),
-                      found=venue.tier)
+                p.add(
+                    "venue-tier",
+                    f"a {loc.level} cannot have a {venue.tier}; allowed: "
+                    + ", ".join(sorted(LEVEL_TIERS[loc.level])),
+                    f"该层级不能设置 {venue.tier} 类场所；允许："
+                    + "、".join(sorted(LEVEL_TIERS[loc.level])),
+                    src.at("tier"),
+                    expected=", ".join(sorted(LEVEL_TIERS[loc.level])),
+                    found=venue.tier,
+                )
             seen: set[str] = set()
             for j, window in enumerate(venue.windows):
                 wsrc = src.at("windows", j)
@@ -67,16 +86,27 @@ def check_references(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]
                         dangling(p, "department", "部门", d, depts, wsrc.at("departments", k))
             for j, hours in enumerate(venue.hours):
                 if hours.opens >= hours.closes:
-                    p.add("bad-hours", f"opens at {hours.opens} but closes at {hours.closes}",
-                          f"开始时间 {hours.opens} 不早于结束时间 {hours.closes}",
-                          src.at("hours", j), expected="opens < closes",
-                          found=f"{hours.opens}-{hours.closes}")
+                    p.add(
+                        "bad-hours",
+                        f"opens at {hours.opens} but closes at {hours.closes}",
+                        f"开始时间 {hours.opens} 不早于结束时间 {hours.closes}",
+                        src.at("hours", j),
+                        expected="opens < closes",
+                        found=f"{hours.opens}-{hours.closes}",
+                    )
         if loc.served_by is not None:
             _check_served_by(index, p, entry.source, loc.code, loc.served_by, venues, declared)
 
 
-def _check_served_by(index: Index, p: Problems, source: Source, code: str, venue_id: str,
-                     venues: list[str], declared: set[str]) -> None:
+def _check_served_by(
+    index: Index,
+    p: Problems,
+    source: Source,
+    code: str,
+    venue_id: str,
+    venues: list[str],
+    declared: set[str],
+) -> None:
     owned = index.venues.get(venue_id)
     if owned is None:
         if venue_id not in declared:
@@ -86,8 +116,12 @@ def _check_served_by(index: Index, p: Problems, source: Source, code: str, venue
     parent = index.localities[code].parent
     siblings = {c for c, e in index.localities.items() if parent and e.parent == parent}
     if owned.locality not in family | siblings:
-        p.add("served-by-far",
-              f"the venue {venue_id!r} belongs to {owned.locality}, which is neither this "
-              "locality, an ancestor nor a neighbour under the same parent",
-              f"场所 {venue_id!r} 属于 {owned.locality}，既非本级、上级，也非同一上级下的相邻村社",
-              source.at("servedBy"), expected="a venue nearby", found=venue_id)
+        p.add(
+            "served-by-far",
+            f"the venue {venue_id!r} belongs to {owned.locality}, which is neither this "
+            "locality, an ancestor nor a neighbour under the same parent",
+            f"场所 {venue_id!r} 属于 {owned.locality}，既非本级、上级，也非同一上级下的相邻村社",
+            source.at("servedBy"),
+            expected="a venue nearby",
+            found=venue_id,
+        )

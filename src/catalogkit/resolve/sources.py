@@ -35,5 +35,8 @@ class Problems(list[Diagnostic]):
             "duplicate-code",
             f"{what} {key!r} is defined twice; the first is in {first.file}",
             f"{what_zh} {key!r} 重复定义；第一次定义在 {first.file}",
-            again, expected="unique", found=f"{key!r} again", related=(first.file,),
+            again,
+            expected="unique",
+            found=f"{key!r} again",
+            related=(first.file,),
         )

@@ -11,7 +11,12 @@ from ..model.vocab import LEVEL_ORDER
 from .index import Index
 from .sources import Problems
 
-_LEVEL_ZH = {"county": "县（区）", "town": "乡镇（街道）", "village": "村（社区）", "group": "村民小组"}
+_LEVEL_ZH = {
+    "county": "县（区）",
+    "town": "乡镇（街道）",
+    "village": "村（社区）",
+    "group": "村民小组",
+}
 
 
 def patterns(index: Index, p: Problems) -> dict[str, re.Pattern[str]]:
@@ -27,9 +32,11 @@ def patterns(index: Index, p: Problems) -> dict[str, re.Pattern[str]]:
         except (re.error, ValueError) as exc:
             assert index.settings_source is not None
             p.add(
-                "bad-pattern", f"the code pattern {text!r} cannot be used: {exc}",
+                "bad-pattern",
+                f"the code pattern {text!r} cannot be used: {exc}",
                 f"编码规则 {text!r} 无法使用：{exc}",
-                index.settings_source.at("codes", name), expected="a regular expression",
+                index.settings_source.at("codes", name),
+                expected="a regular expression",
                 found=text,
             )
             out[name] = compile_pattern(default)
@@ -47,7 +54,9 @@ def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> N
                 f"{code!r} is not a valid {loc.level} code; expected the form "
                 f"{pats[loc.level].pattern}",
                 f"{code!r} 不是有效的{_LEVEL_ZH[loc.level]}代码；应符合 {pats[loc.level].pattern}",
-                src.at("code"), expected=pats[loc.level].pattern, found=code,
+                src.at("code"),
+                expected=pats[loc.level].pattern,
+                found=code,
             )
         if entry.parent is None:
             if loc.level != "county":
@@ -55,7 +64,9 @@ def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> N
                     "missing-parent",
                     f"the {loc.level} {loc.name} has no parent; add 'parent: <code>'",
                     f"{_LEVEL_ZH[loc.level]}“{loc.name}”缺少上级；请填写 parent",
-                    src, expected="parent", found="nothing",
+                    src,
+                    expected="parent",
+                    found="nothing",
                 )
             continue
         parent = index.localities.get(entry.parent)
@@ -64,7 +75,9 @@ def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> N
                 "unknown-parent",
                 f"the parent {entry.parent!r} of {loc.name} is not a locality of this tree",
                 f"“{loc.name}”的上级 {entry.parent!r} 不在本目录中",
-                src.at("parent"), expected="a locality code", found=entry.parent,
+                src.at("parent"),
+                expected="a locality code",
+                found=entry.parent,
             )
             continue
         step = LEVEL_ORDER[loc.level] - LEVEL_ORDER[parent.locality.level]
@@ -75,14 +88,18 @@ def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> N
                 f"({parent.locality.name})",
                 f"{_LEVEL_ZH[loc.level]}不能直接隶属于{_LEVEL_ZH[parent.locality.level]}"
                 f"（{parent.locality.name}）",
-                src.at("level"), expected=_next_level(parent.locality.level), found=loc.level,
+                src.at("level"),
+                expected=_next_level(parent.locality.level),
+                found=loc.level,
             )
         elif nested and not code.startswith(entry.parent):
             p.add(
                 "code-not-nested",
                 f"the code {code!r} does not start with its parent's code {entry.parent!r}",
                 f"代码 {code!r} 应以上级代码 {entry.parent!r} 开头",
-                src.at("code"), expected=f"{entry.parent}…", found=code,
+                src.at("code"),
+                expected=f"{entry.parent}…",
+                found=code,
             )
     _check_cycles(index, p)
 
@@ -100,13 +117,15 @@ def _check_cycles(index: Index, p: Problems) -> None:
         code: str | None = start
         while code is not None and code in index.localities and code not in done:
             if code in trail:
-                cycle = trail[trail.index(code):] + [code]
+                cycle = [*trail[trail.index(code) :], code]
                 entry = index.localities[code]
                 p.add(
                     "parent-cycle",
                     "localities are their own ancestors: " + " → ".join(cycle),
                     "上下级关系形成循环：" + " → ".join(cycle),
-                    entry.source.at("parent"), expected="a tree", found=" → ".join(cycle),
+                    entry.source.at("parent"),
+                    expected="a tree",
+                    found=" → ".join(cycle),
                 )
                 break
             trail.append(code)

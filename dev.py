@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Set up and run catalogkit from a fresh clone with nothing but python3.
+
+    python3 dev.py demo    validate the bundled demo county and show where matters go
+    python3 dev.py test    lint, type-check and run the test suite
+    python3 dev.py bench   run the benchmarks
+
+Each command creates `.venv/` (once) and installs the project into it; a change of
+pyproject.toml reinstalls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".catalogkit-installed"
+
+DEMO_VILLAGE = "339901101201"
+DEMO_MATTERS = ["MH-MZ-0001", "MH-HY-0001", "MH-RS-0001"]
+
+
+def ensure_env() -> None:
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == want:
+        return
+    if not (BIN / "python").exists():
+        print("creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("installing catalogkit and its dependencies into .venv …", flush=True)
+    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]"])
+    STAMP.write_text(want)
+
+
+def run(cmd: list[str]) -> int:
+    code = subprocess.call(cmd, cwd=ROOT)
+    if code:
+        sys.exit(code)
+    return code
+
+
+def demo() -> None:
+    ck = str(BIN / "catalogkit")
+    run([ck, "validate", "catalogs"])
+    run([ck, "route", *DEMO_MATTERS, "--locality", DEMO_VILLAGE, "--catalog", "catalogs"])
+
+
+def test() -> None:
+    py = str(BIN / "python")
+    lint = [d for d in ("src", "tests", "benchmarks", "plugins", "dev.py") if (ROOT / d).exists()]
+    run([py, "-m", "ruff", "check", *lint])
+    run([py, "-m", "mypy"])
+    code = subprocess.call([py, "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
+    if code == 5:
+        print("pytest collected no tests: that is a failure here", file=sys.stderr)
+    sys.exit(code)
+
+
+def bench() -> None:
+    py = str(BIN / "python")
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        run([py, str(script)])
+
+
+COMMANDS = {"demo": demo, "test": test, "bench": bench}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        sys.exit(2)
+    ensure_env()
+    COMMANDS[sys.argv[1]]()

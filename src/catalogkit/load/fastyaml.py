@@ -2,7 +2,10 @@
 
 It is only trusted with files it reads as one plain mapping; anything else (a
 syntax error, tags, several documents, alias bombs) goes to the located path,
-which gives the exact error and is the reference for what the data is."""
+which gives the exact error and is the reference for what the data is.
+
+Timestamps are read as text on both paths (yaml-rs 0.1 also turns *quoted*
+date-like strings into dates); date fields parse ISO dates themselves."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ def parse_mapping(text: str) -> dict[str, Any] | None:
     if "!" in text:  # tags are dropped silently by the fast parser; let the checked path see them
         return None
     try:
-        data = yaml_rs.loads(text, alias_limits=_LIMITS)
+        data = yaml_rs.loads(text, alias_limits=_LIMITS, parse_datetime=False)
     except Exception:  # every parse failure is reported by the located path
         return None
     return data if isinstance(data, dict) else None

@@ -8,12 +8,12 @@ purpose: nesting deeper than `MAX_DEPTH`, alias expansion beyond
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -40,6 +40,10 @@ class LocatedDocument:
 def _reader() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    # timestamps stay text, as on the fast path; date fields parse them
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+    )
     return yaml
 
 
@@ -209,10 +213,6 @@ def plain(node: Any) -> Any:
         return int(node)
     if isinstance(node, float):
         return float(node)
-    if isinstance(node, dt.datetime):
-        return dt.datetime.fromisoformat(node.isoformat())
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
     return node
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
 API_VERSION = "catalogkit/v1"
@@ -41,3 +43,18 @@ Slug = Annotated[
 Clock = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9+][0-9 -]{2,30}$")]
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """YAML dates arrive as text on every parser path; only YYYY-MM-DD is a date."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Model, Name, Text, Url, doc
+from .base import IsoDate, Model, Name, Text, Url, doc
 from .locality import Locality
 from .matter import Matter
 
@@ -54,13 +53,13 @@ class MattersDocument(Model):
 class Notice(Model):
     title: Name = doc("通知标题", "title of the State Council notice")
     number: Name | None = doc("文号", "document number, only if verified", default=None)
-    published: dt.date = doc("发布日期", "publication date")
+    published: IsoDate = doc("发布日期", "publication date")
     url: Url | None = doc("网址", "where it was published", default=None)
 
 
 class CalendarDay(Model):
     name: Name = doc("节日名称", "holiday name")
-    date: dt.date = doc("日期", "date")
+    date: IsoDate = doc("日期", "date")
     is_off_day: bool = doc("是否休息", "true: a day off; false: a make-up working day")
 
 

@@ -1,0 +1,96 @@
+"""`catalogkit validate` from the command line: formats, exit codes, quiet and verbose."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from catalogkit.cli import cli
+from tests.conftest import DEMO
+
+
+@pytest.fixture()
+def broken(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    shutil.copytree(DEMO, root)
+    (root / "extra.yaml").write_text(
+        "apiVersion: catalogkit/v1\nkind: Settings\nnmae: 错误\n", encoding="utf-8"
+    )
+    return root
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_demo_is_clean() -> None:
+    code, out = run("validate", str(DEMO), "--no-cache")
+    assert code == 0, out
+    assert "0 error(s)" in out
+
+
+def test_errors_exit_1_with_located_lines(broken: Path) -> None:
+    code, out = run("validate", str(broken), "--no-cache")
+    assert code == 1
+    lines = [line for line in out.splitlines() if "extra.yaml" in line]
+    assert any(
+        ":3:1: error [unknown-key] nmae: unknown key 'nmae'; did you mean 'name'?" in x
+        for x in lines
+    ), out
+    assert any("[missing-key] name:" in x for x in lines)
+    assert "2 error(s)" in out or "error(s)" in out
+
+
+def test_chinese_messages(broken: Path) -> None:
+    code, out = run("validate", str(broken), "--no-cache", "--lang", "zh")
+    assert code == 1
+    assert "未知字段 'nmae'，是否应为 'name'？" in out
+    assert "个错误" in out
+
+
+def test_json_format(broken: Path) -> None:
+    code, out = run("validate", str(broken), "--no-cache", "--format", "json")
+    assert code == 1
+    body = json.loads(out)
+    assert body["errors"] == len(body["diagnostics"]) >= 2
+    first = next(d for d in body["diagnostics"] if d["rule"] == "unknown-key")
+    assert (first["line"], first["column"], first["path"]) == (3, 1, "nmae")
+    assert first["expected"] and first["found"] == "nmae" and first["message_zh"]
+
+
+def test_github_format(broken: Path) -> None:
+    code, out = run("validate", str(broken), "--no-cache", "--format", "github")
+    assert code == 1
+    assert any(
+        line.startswith("::error file=") and ",line=3,col=1,title=unknown-key::" in line
+        for line in out.splitlines()
+    ), out
+
+
+def test_quiet_prints_only_errors(broken: Path) -> None:
+    code, out = run("validate", str(broken), "--no-cache", "-q")
+    assert code == 1
+    assert all("error [" in line for line in out.splitlines() if line)
+
+
+def test_verbose_lists_files() -> None:
+    code, out = run("validate", str(DEMO), "--no-cache", "-v")
+    assert code == 0
+    assert "read catalogkit.yaml" in out
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    code, _ = run("validate", str(tmp_path / "nowhere"))
+    assert code == 2
+    code, _ = run("validate", "--format", "xml", str(DEMO))
+    assert code == 2
+
+
+def test_no_progress_when_piped(broken: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(broken), "--no-cache"])
+    assert "\r" not in result.output

@@ -84,5 +84,5 @@ def _hop(
     limit: TimeLimit | None,
     agent: str | None,
 ) -> Hop:
-    name = bundle.venues[venue].item.name if venue in bundle.venues else None
+    name = bundle.venues[venue].item.name if venue is not None and venue in bundle.venues else None
     return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent)

@@ -53,7 +53,9 @@ def store(root: Path, revision: str, bundle: Any) -> None:
         slot.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".bundle-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((_stamp(revision), bundle), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                (_stamp(revision), bundle.compacted()), fh, protocol=pickle.HIGHEST_PROTOCOL
+            )
         os.replace(tmp, slot)
     except OSError:
         return  # a read-only home must not break loading

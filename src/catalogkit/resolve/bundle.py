@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import Any
+from dataclasses import dataclass, field, fields, replace
 
 from ..errors import Diagnostic, UsageError
 from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
@@ -19,14 +21,25 @@ class Bundle:
     revision: str
     files: tuple[tuple[str, str], ...]
     settings: SettingsDocument | None
-    localities: dict[str, LocalityEntry]
-    children: dict[str, tuple[str, ...]]
-    venues: dict[str, Owned[Venue]]
-    departments: dict[str, Owned[Department]]
-    matters: dict[str, MatterEntry]
-    claims: Claims
-    calendars: dict[tuple[int, str | None], CalendarDocument]
+    localities: Mapping[str, LocalityEntry]
+    children: Mapping[str, tuple[str, ...]]
+    venues: Mapping[str, Owned[Venue]]
+    departments: Mapping[str, Owned[Department]]
+    matters: Mapping[str, MatterEntry]
+    claims: Mapping[str, Mapping[str, EffectiveClaim]]
+    calendars: Mapping[tuple[int, str | None], CalendarDocument]
     warnings: tuple[Diagnostic, ...] = field(default=())
+
+    def compacted(self) -> Bundle:
+        """The same bundle with every map unpickled entry by entry on demand (for caching)."""
+        from ..load.lazy import LazyMap
+
+        lazy: dict[str, Any] = {
+            f.name: LazyMap.of(getattr(self, f.name))
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), Mapping)
+        }
+        return replace(self, **lazy)
 
     def locality(self, code: str) -> Locality:
         try:

@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import yaml_rs  # noqa: E402
-from _timing import median_seconds, ms  # noqa: E402
-from ruamel.yaml import YAML  # noqa: E402
+import yaml_rs
+from ruamel.yaml import YAML
 
-from catalogkit import check_catalog  # noqa: E402
-from catalogkit.load.tree import catalog_files  # noqa: E402
-from catalogkit.model import KINDS  # noqa: E402
-from catalogkit.synthetic import generate_tree  # noqa: E402
+from _timing import median_seconds, ms
+from catalogkit import check_catalog
+from catalogkit.load.tree import catalog_files
+from catalogkit.model import KINDS
+from catalogkit.synthetic import generate_tree
 
 
 def floor(files: list[Path]) -> None:

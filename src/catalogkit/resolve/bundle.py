@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from ..errors import Diagnostic, UsageError
 from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue

@@ -1,4 +1,4 @@
-"""The fast parser and the located (round-trip) reader must give the same data."""
+"""The fast parser and the checked (ruamel) reader must give the same data."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from catalogkit.errors import Diagnostic
 from catalogkit.load.fastyaml import parse_mapping
-from catalogkit.load.located import LocatedDocument, read_located
+from catalogkit.load.located import read_checked
 from tests.conftest import DEMO, yaml_files
 
 # YAML 1.1 surprises: a YAML 1.2 reader keeps these as written.
@@ -39,9 +40,9 @@ SCALARS = [
 
 def both(text: str) -> tuple[Any, Any]:
     fast = parse_mapping(text)
-    located = read_located("t.yaml", text)
-    assert isinstance(located, LocatedDocument), located
-    return fast, located.data
+    located = read_checked("t.yaml", text)
+    assert not isinstance(located, Diagnostic), located
+    return fast, located
 
 
 @pytest.mark.parametrize(("written", "value"), SCALARS, ids=[s for s, _ in SCALARS])
@@ -52,21 +53,25 @@ def test_scalars_read_as_yaml_1_2(written: str, value: Any) -> None:
 
 def test_tags_are_left_to_the_located_path() -> None:
     assert parse_mapping("a: !custom x\n") is None
-    located = read_located("t.yaml", "a: !custom x\n")
-    assert not isinstance(located, LocatedDocument)
+    located = read_checked("t.yaml", "a: !custom x\n")
+    assert isinstance(located, Diagnostic)
     assert located.rule == "yaml-tag"
     assert (located.line, located.column) == (1, 4)
 
 
 def test_top_level_list_is_not_a_document() -> None:
     assert parse_mapping("- a\n- b\n") is None
-    located = read_located("t.yaml", "- a\n- b\n")
-    assert not isinstance(located, LocatedDocument)
+    located = read_checked("t.yaml", "- a\n- b\n")
+    assert isinstance(located, Diagnostic)
     assert located.rule == "not-a-mapping"
 
 
+# ruamel's dumper writes a text starting with "?" unquoted inside flow collections and
+# its own parser then misreads it (YAML 1.1 grammar); yaml-rs reads it as YAML 1.2 does.
 keys = st.from_regex(r"[a-z][a-zA-Z0-9]{0,8}", fullmatch=True)
-texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20
+).filter(lambda s: not s.lstrip().startswith("?"))
 leaves = st.one_of(
     texts,
     st.integers(-(10**6), 10**6),
@@ -108,10 +113,10 @@ def _check_tree(root: Path) -> int:
     for path in yaml_files(root):
         text = path.read_text(encoding="utf-8")
         fast = parse_mapping(text)
-        located = read_located(str(path), text)
-        assert isinstance(located, LocatedDocument), path
-        if fast is not None:  # files the fast parser declines are read by the located path only
-            assert fast == located.data, path
+        located = read_checked(str(path), text)
+        assert not isinstance(located, Diagnostic), path
+        if fast is not None:  # files the fast parser declines are read by the checked path only
+            assert fast == located, path
             count += 1
     return count
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from ..errors import Diagnostic
 from ..model import API_VERSION, KINDS, Model
 from .fastyaml import parse_mapping
-from .located import read_located
+from .located import read_checked
 from .source import SourceText, decode
 from .translate import diagnostics_from
 from .words import did_you_mean, show
@@ -40,11 +40,11 @@ def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
     data = parse_mapping(source.text)
     if data is None:
         loaded.checked_path = True
-        located = read_located(file, source.text)
-        if isinstance(located, Diagnostic):
-            loaded.diagnostics.append(located)
+        checked = read_checked(file, source.text)
+        if isinstance(checked, Diagnostic):
+            loaded.diagnostics.append(checked)
             return loaded
-        data = located.data
+        data = checked
     loaded.data = data
     _validate(loaded, data, source)
     return loaded

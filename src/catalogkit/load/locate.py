@@ -1,4 +1,5 @@
-"""Filling in line and column for diagnostics, only when there are some."""
+"""Filling in line and column for diagnostics, only when there are some:
+one event pass per file concerned, recording just the paths that were reported."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Diagnostic
-from .located import LocatedDocument, locate, read_located
+from .located import Marks, scan
 from .source import SourceText, decode
 
 _KEY_RULES = {"unknown-key"}
@@ -20,23 +21,24 @@ def locate_all(root: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             by_file[d.file].append(i)
     out = list(diagnostics)
     for file, positions in by_file.items():
-        doc = _read(root / file, file)
+        marks = _marks(root / file, file, {out[i].path for i in positions})
         for i in positions:
             d = out[i]
-            if doc is None:
+            if marks is None:
                 out[i] = replace(d, line=1, column=1)
             else:
-                line, col = locate(doc.tree, d.path, key=d.rule in _KEY_RULES)
-                out[i] = d.located(line, col)
+                out[i] = d.located(*marks.locate(d.path, key=d.rule in _KEY_RULES))
     return out
 
 
-def _read(path: Path, file: str) -> LocatedDocument | None:
+def _marks(path: Path, file: str, wanted: set[tuple[str | int, ...]]) -> Marks | None:
     try:
         source = decode(file, path.read_bytes())
     except OSError:
         return None
     if not isinstance(source, SourceText):
         return None
-    doc = read_located(file, source.text)
-    return doc if isinstance(doc, LocatedDocument) else None
+    marks = scan(file, source.text, wanted, pure=False)  # libyaml: fast
+    if not isinstance(marks, Marks):  # a YAML 1.1 corner libyaml reads differently
+        marks = scan(file, source.text, wanted, pure=True)
+    return marks if isinstance(marks, Marks) else None

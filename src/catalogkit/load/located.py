@@ -1,25 +1,28 @@
-"""The located path: ruamel.yaml's round-trip reader, used to find the line and
-column of an error and as the reference reading of a file.
+"""The checked path: ruamel.yaml's event stream, read once, iteratively, so no
+input can overflow the stack or expand without bound.
 
-Before composing, the event stream is scanned (an iterative parser, so it cannot
-overflow the stack) for what people and attackers put in YAML by accident or on
-purpose: nesting deeper than `MAX_DEPTH`, alias expansion beyond
-`MAX_EXPANDED_EVENTS`, explicit tags, several documents in one file."""
+One pass over the events refuses what people and attackers put in YAML by
+accident or on purpose (several documents, tags, duplicate keys, nesting deeper
+than `MAX_DEPTH`, alias expansion beyond `MAX_EXPANDED_EVENTS`) and records the
+line and column of just the paths a run needs to report. Files the fast parser
+declines are then read with ruamel's pure YAML 1.2 safe loader, after that pass
+has vetted them; positions of errors in large files come from the C parser.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
 )
@@ -30,21 +33,54 @@ from .fastyaml import MAX_REPLAYED_EVENTS
 MAX_DEPTH = 64
 MAX_EXPANDED_EVENTS = MAX_REPLAYED_EVENTS
 
-
-@dataclass(frozen=True)
-class LocatedDocument:
-    data: dict[str, Any]
-    tree: CommentedMap
+Position = tuple[int, int]
 
 
-def _reader() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    # timestamps stay text, as on the fast path; date fields parse them
-    yaml.constructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
-    )
+class _TextTimestamps(SafeConstructor):
+    """Timestamps stay text, as on the fast path; date fields parse them."""
+
+
+_TextTimestamps.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def _yaml(pure: bool) -> YAML:
+    """The pure reader follows YAML 1.2 like the fast path; the C one (libyaml) reads a
+    few 1.1 corners differently (`[?x]`), so it is only used to find positions."""
+    yaml = YAML(typ="safe", pure=pure)
+    yaml.Constructor = _TextTimestamps
     return yaml
+
+
+@dataclass
+class _Frame:
+    path: YamlPath
+    is_map: bool
+    anchor: str | None
+    size: int = 1
+    expecting_key: bool = True
+    key: str = ""
+    index: int = 0
+    keys: dict[str, Position] = field(default_factory=dict)
+
+
+@dataclass
+class Marks:
+    """Positions (0-based) of keys and values at the recorded paths."""
+
+    keys: dict[YamlPath, Position] = field(default_factory=dict)
+    values: dict[YamlPath, Position] = field(default_factory=dict)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Position:
+        """1-based line and column of `path` (its key with `key=True`); a path that
+        does not exist is reported at the nearest enclosing node that does."""
+        if key and path in self.keys:
+            line, col = self.keys[path]
+            return line + 1, col + 1
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found[0] + 1, found[1] + 1
+        return 1, 1
 
 
 def _diag(rule: str, en: str, zh: str, file: str, mark: Any, **kw: Any) -> Diagnostic:
@@ -53,14 +89,35 @@ def _diag(rule: str, en: str, zh: str, file: str, mark: Any, **kw: Any) -> Diagn
     return Diagnostic(rule, en, zh, file, line=line, column=col, **kw)
 
 
-def _scan_events(file: str, text: str) -> Diagnostic | None:
-    """Depth, alias expansion, tags and document count, in one linear pass."""
-    depth = 0
+def _prefixes(paths: set[YamlPath]) -> set[YamlPath]:
+    return {p[:end] for p in paths for end in range(len(p) + 1)}
+
+
+def scan(
+    file: str, text: str, wanted: set[YamlPath] | None = None, *, pure: bool = True
+) -> Marks | Diagnostic:
+    """One pass over the events: the first refusal, or the marks of `wanted` paths."""
+    try:
+        return _scan(file, text, _prefixes(wanted) if wanted else set(), pure)
+    except MarkedYAMLError as exc:
+        return _syntax(file, exc)
+    except YAMLError as exc:
+        return Diagnostic(
+            "yaml-syntax",
+            f"this is not valid YAML: {exc}",
+            f"YAML 语法错误：{exc}",
+            file,
+            line=1,
+            column=1,
+        )
+
+
+def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Diagnostic:
+    marks = Marks()
+    stack: list[_Frame] = []
     sizes: dict[str, int] = {}
-    stack: list[list[Any]] = []  # [anchor, events-so-far] per open collection
-    total = 0
-    documents = 0
-    for event in _reader().parse(text):
+    total = documents = 0
+    for event in _yaml(pure).parse(text):
         if isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -74,8 +131,16 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                     expected="one document",
                     found="several",
                 )
+            continue
+        if isinstance(event, CollectionEndEvent):
+            done = stack.pop()
+            if done.anchor is not None:
+                sizes[done.anchor] = done.size
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
         tag = getattr(event, "tag", None)
-        if isinstance(event, NodeEvent) and tag is not None and not _implicit(event):
+        if tag is not None:
             return _diag(
                 "yaml-tag",
                 f"YAML tags such as {tag!r} are not allowed in catalogs; "
@@ -86,12 +151,10 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                 expected="a plain value",
                 found=f"tag {tag}",
             )
-        weight = 1
-        if isinstance(event, AliasEvent):
-            weight = sizes.get(str(event.anchor), 1)
+        weight = sizes.get(str(event.anchor), 1) if isinstance(event, AliasEvent) else 1
         total += weight
         for frame in stack:
-            frame[1] += weight
+            frame.size += weight
         if total > MAX_EXPANDED_EVENTS:
             return _diag(
                 "alias-expansion",
@@ -103,9 +166,52 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                 expected=f"at most {MAX_EXPANDED_EVENTS} nodes",
                 found="more",
             )
+        mark = (event.start_mark.line, event.start_mark.column)
+        parent = stack[-1] if stack else None
+        if parent is None:
+            path: YamlPath = ()
+        elif parent.is_map and parent.expecting_key:
+            if not isinstance(event, ScalarEvent):
+                return _diag(
+                    "bad-key",
+                    "keys must be plain text, not lists, mappings or aliases",
+                    "键必须是普通文本，不能是列表、映射或别名",
+                    file,
+                    event.start_mark,
+                    expected="a text key",
+                    found=type(event).__name__,
+                )
+            key = str(event.value)
+            first = parent.keys.get(key)
+            if first is not None:
+                return _diag(
+                    "duplicate-key",
+                    f"the key {key!r} appears twice in this mapping (first at line "
+                    f"{first[0] + 1}); keep only one",
+                    f"同一映射中键 {key!r} 出现了两次（第一次在第 {first[0] + 1} 行）；"
+                    "请只保留一个",
+                    file,
+                    event.start_mark,
+                    expected="unique keys",
+                    found=f"{key!r} again",
+                )
+            parent.keys[key] = mark
+            parent.key, parent.expecting_key = key, False
+            if (*parent.path, key) in record:
+                marks.keys[(*parent.path, key)] = mark
+            continue
+        elif parent.is_map:
+            path = (*parent.path, parent.key)
+            parent.expecting_key = True
+        else:
+            path = (*parent.path, parent.index)
+            parent.index += 1
+        if path in record:
+            marks.values[path] = mark
+        if isinstance(event, ScalarEvent) and event.anchor is not None:
+            sizes[str(event.anchor)] = 1
         if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
+            if len(stack) >= MAX_DEPTH:
                 return _diag(
                     "too-deep",
                     f"the document nests deeper than {MAX_DEPTH} levels",
@@ -115,60 +221,36 @@ def _scan_events(file: str, text: str) -> Diagnostic | None:
                     expected=f"at most {MAX_DEPTH} levels",
                     found="deeper",
                 )
-            stack.append([event.anchor, 1])
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-            anchor, size = stack.pop()
-            if anchor is not None:
-                sizes[str(anchor)] = size
-        elif isinstance(event, ScalarEvent) and event.anchor is not None:
-            sizes[str(event.anchor)] = 1
-    return None
+            anchor = None if event.anchor is None else str(event.anchor)
+            stack.append(_Frame(path, isinstance(event, MappingStartEvent), anchor))
+    return marks
 
 
-def _implicit(event: Any) -> bool:
-    implicit = getattr(event, "implicit", True)
-    if isinstance(implicit, tuple):
-        return any(implicit)
-    return bool(implicit)
+def _syntax(file: str, exc: MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    found = " ".join(x.strip() for x in (exc.problem or "", exc.context or "") if x).strip()
+    found = found or "invalid YAML"
+    return _diag(
+        "yaml-syntax",
+        f"this is not valid YAML: {found}",
+        f"YAML 语法错误：{found}",
+        file,
+        mark,
+        expected="valid YAML",
+        found=found,
+    )
 
 
-def read_located(file: str, text: str) -> LocatedDocument | Diagnostic:
-    """Read a file on the checked path; the diagnostic says why it cannot be read."""
+def read_checked(file: str, text: str) -> dict[str, Any] | Diagnostic:
+    """The document's data, read on the checked path; or why it cannot be read."""
+    vetted = scan(file, text)
+    if isinstance(vetted, Diagnostic):
+        return vetted
     try:
-        problem = _scan_events(file, text)
-        if problem is not None:
-            return problem
-        tree = _reader().load(text)
+        data = _yaml(pure=True).load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or "").strip()
-        context = (exc.context or "").strip()
-        if "duplicate key" in what or "duplicate key" in context:
-            key = _duplicate_key(exc)
-            first = exc.context_mark
-            first_line = getattr(first, "line", 0) + 1
-            return _diag(
-                "duplicate-key",
-                f"the key {key!r} appears twice in this mapping (first at line {first_line}); "
-                "keep only one",
-                f"同一映射中键 {key!r} 出现了两次（第一次在第 {first_line} 行）；请只保留一个",
-                file,
-                exc.problem_mark,
-                expected="unique keys",
-                found=f"{key!r} again",
-            )
-        found = f"{what} {context}".strip() or "invalid YAML"
-        return _diag(
-            "yaml-syntax",
-            f"this is not valid YAML: {found}",
-            f"YAML 语法错误：{found}",
-            file,
-            mark,
-            expected="valid YAML",
-            found=found,
-        )
-    except YAMLError as exc:
+        return _syntax(file, exc)
+    except (YAMLError, ValueError) as exc:
         return Diagnostic(
             "yaml-syntax",
             f"this is not valid YAML: {exc}",
@@ -177,8 +259,8 @@ def read_located(file: str, text: str) -> LocatedDocument | Diagnostic:
             line=1,
             column=1,
         )
-    if not isinstance(tree, CommentedMap):
-        found = "an empty file" if tree is None else type(tree).__name__
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else type(data).__name__
         return Diagnostic(
             "not-a-mapping",
             "a catalog document is a mapping that starts with 'apiVersion' and 'kind'",
@@ -189,57 +271,4 @@ def read_located(file: str, text: str) -> LocatedDocument | Diagnostic:
             expected="a mapping",
             found=found,
         )
-    return LocatedDocument(plain(tree), tree)
-
-
-def _duplicate_key(exc: MarkedYAMLError) -> str:
-    problem = exc.problem or ""
-    if '"' in problem:
-        return problem.split('"')[1]
-    return problem
-
-
-def plain(node: Any) -> Any:
-    """ruamel's round-trip objects as plain Python data, equal to the fast reading."""
-    if isinstance(node, CommentedMap):
-        return {plain(k): plain(v) for k, v in node.items()}
-    if isinstance(node, CommentedSeq):
-        return [plain(v) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
-
-
-def locate(tree: CommentedMap, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
-    """1-based line and column of the node at `path` (of its key with `key=True`).
-
-    Walks as far as the path exists; a missing key is reported at its mapping."""
-    node: Any = tree
-    line, col = tree.lc.line, tree.lc.col
-    for i, part in enumerate(path):
-        last = i == len(path) - 1
-        if isinstance(node, CommentedMap) and part in node:
-            kl, kc = node.lc.key(part)
-            vl, vc = node.lc.value(part)
-            child = node[part]
-            if last and key:
-                return kl + 1, kc + 1
-            if isinstance(child, CommentedMap | CommentedSeq) and len(child):
-                line, col = child.lc.line, child.lc.col
-            elif (vl, vc) == (kl, kc):
-                line, col = kl, kc
-            else:
-                line, col = vl, vc
-            node = child
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line, col = node.lc.item(part)
-            node = node[part]
-        else:
-            break
-    return line + 1, col + 1
+    return data

@@ -62,23 +62,23 @@ def _unwrap(tp: Any) -> list[Any]:
 
 
 def model_at(root: type[BaseModel], path: YamlPath) -> type[BaseModel] | None:
-    """The model class that reads the mapping at `path`, to list its allowed keys."""
+    """The model class that reads the mapping at `path`, to list its allowed keys.
+
+    List indexes and free dictionary keys (a fact name in `when:`) keep the element
+    type, which `_unwrap` has already reached."""
     current: list[Any] = [root]
     for part in path:
-        nxt: list[Any] = []
-        for tp in current:
-            if isinstance(tp, type) and issubclass(tp, BaseModel):
-                for field in tp.model_fields.values():
-                    if field.alias == part:
-                        nxt.extend(_unwrap(field.annotation))
-            elif isinstance(part, int):
-                nxt.append(tp)
-        if isinstance(part, int) or not nxt:
-            # a list index or a free dict key: the element type is already unwrapped
-            nxt = nxt or [
-                t for t in current if not (isinstance(t, type) and issubclass(t, BaseModel))
-            ]
-        current = nxt
+        if isinstance(part, int):
+            continue
+        nxt = [
+            t
+            for tp in current
+            if isinstance(tp, type) and issubclass(tp, BaseModel)
+            for field in tp.model_fields.values()
+            if field.alias == part
+            for t in _unwrap(field.annotation)
+        ]
+        current = nxt or current
     models = [t for t in current if isinstance(t, type) and issubclass(t, BaseModel)]
     return models[0] if models else None
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
-from .load.tree import catalog_files, tree_root
+from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
 
@@ -68,13 +68,15 @@ def check_catalog(
     from .load import cache as compiled
 
     started = time.perf_counter()
-    root = tree_root(Path(path))
     target = Path(path)
-    base = target if target.is_file() else root
-    inputs = read_inputs(target if target.is_file() else root)
+    root = tree_root(target)
+    single = target.is_file() and not (root / SETTINGS_FILE).is_file()
+    if single:  # a lone file outside any tree: document checks only
+        root = target.parent
+    inputs = read_inputs(target if single else root)
     report = Report(root=root, files=[name for name, _, _ in inputs])
     revision = revision_of(inputs)
-    if cache:
+    if cache and not single:
         cached = compiled.fetch(root, revision)
         if cached is not None:
             report.bundle, report.from_cache = cached, True
@@ -94,16 +96,19 @@ def check_catalog(
             declared |= declared_codes(one.data)
     documents = [(one.document, one.file) for one in loaded if one.document is not None]
     files = tuple((one.file, one.digest) for one in loaded)
-    bundle, problems = resolve(documents, declared, str(root), revision, files)
+    bundle: Bundle | None = None
+    problems: list[Diagnostic] = []
+    if not single:
+        bundle, problems = resolve(documents, declared, str(root), revision, files)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:
-        diagnostics = locate_all(base if target.is_file() else root, diagnostics)
+        diagnostics = locate_all(root, diagnostics)
         diagnostics.sort(key=lambda d: (d.file, d.line or 0, d.column or 0, d.rule))
     if any(d.severity == "error" for d in diagnostics):
         bundle = None
     report.diagnostics = diagnostics
     report.bundle = bundle
-    if cache and bundle is not None:
+    if cache and bundle is not None and not single:
         compiled.store(root, revision, bundle)
     report.seconds = time.perf_counter() - started
     return report

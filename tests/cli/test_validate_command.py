@@ -94,3 +94,31 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_no_progress_when_piped(broken: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(broken), "--no-cache"])
     assert "\r" not in result.output
+
+
+def test_files_stand_for_their_whole_tree(broken: Path) -> None:
+    # as pre-commit calls it: with changed files; cross-file checks still see the tree
+    code, out = run("validate", str(broken / "catalogkit.yaml"), str(broken / "extra.yaml"))
+    assert code == 1
+    assert out.count("[unknown-key]") == 1
+    assert "checked " in out and out.count("checked ") == 1
+
+
+def test_a_lone_file_gets_document_checks_only(tmp_path: Path) -> None:
+    lone = tmp_path / "matters.yaml"
+    lone.write_text(
+        'apiVersion: catalogkit/v1\nkind: Settings\nname: 单独文件\nprovince: "浙江"\n',
+        encoding="utf-8",
+    )
+    code, out = run("validate", str(lone))
+    assert code == 0, out
+
+
+def test_rules_command_lists_every_rule() -> None:
+    from catalogkit.rules import RULES
+
+    code, out = run("rules")
+    assert code == 0
+    assert all(r.id in out for r in RULES)
+    code, out = run("rules", "--json")
+    assert json.loads(out)[0]["id"] == RULES[0].id

@@ -8,6 +8,7 @@ import click
 
 from ..version import __version__
 from .route import route_command
+from .rules import rules_command
 from .schema import schema_command
 from .validate import validate_command
 
@@ -21,6 +22,7 @@ def cli() -> None:
 cli.add_command(validate_command)
 cli.add_command(schema_command)
 cli.add_command(route_command)
+cli.add_command(rules_command)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalog import Report, check_catalog
+from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
 from .output import as_json, github_line, summary, text_line
 
@@ -51,13 +52,25 @@ def validate_command(
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
     language = pick_language(lang)
     failed = False
-    for path in paths or (Path("."),):
+    for path in _targets(paths or (Path("."),)):
         progress = ProgressLine(fmt == "text" and not quiet)
         report = check_catalog(path, progress=progress, cache=not no_cache)
         progress.clear()
         failed |= bool(report.errors)
         _print(report, fmt, quiet, verbose, language)
     sys.exit(1 if failed else 0)
+
+
+def _targets(paths: tuple[Path, ...]) -> list[Path]:
+    """Each tree once: files inside a tree stand for the whole tree (cross-file checks
+    need it); a file outside any tree is checked on its own."""
+    out: list[Path] = []
+    for path in paths:
+        root = tree_root(path)
+        target = root if path.is_dir() or (root / SETTINGS_FILE).is_file() else path
+        if target.resolve() not in {t.resolve() for t in out}:
+            out.append(target)
+    return out
 
 
 def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> None:

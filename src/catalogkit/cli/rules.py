@@ -1,0 +1,24 @@
+"""`catalogkit rules`: the rules `validate` applies."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..rules import RULES
+from .language import LANG_OPTION, pick_language
+
+
+@click.command("rules")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@LANG_OPTION
+def rules_command(as_json: bool, lang: str | None) -> None:
+    """List every rule id that `validate` reports, with what it checks."""
+    if as_json:
+        click.echo(json.dumps([r._asdict() for r in RULES], ensure_ascii=False, indent=2))
+        return
+    language = pick_language(lang)
+    width = max(len(r.id) for r in RULES)
+    for r in RULES:
+        click.echo(f"{r.id:<{width}}  {r.stage:<9}  {r.zh if language == 'zh' else r.en}")

@@ -1,0 +1,96 @@
+"""Every rule `validate` applies, by id: what it checks, in English and Chinese.
+
+Tests keep this table, the code that reports each rule, the fixtures under
+tests/data/invalid/ and docs/validation-rules.md in step."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    id: str
+    stage: str  # bytes, yaml, schema, tree, reference, matter, claim, calendar
+    en: str
+    zh: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("file-too-large", "bytes", "a file is larger than the size limit", "文件超过大小上限"),
+    Rule("byte-order-mark", "bytes", "a file starts with a byte-order mark", "文件以 BOM 开头"),
+    Rule("invalid-utf8", "bytes", "a file is not UTF-8 (often GBK)", "文件不是 UTF-8 编码"),
+    Rule("binary-file", "bytes", "a file contains NUL bytes", "文件包含 NUL 字节"),
+    Rule("tab-indent", "bytes", "tabs are used for indentation", "使用制表符缩进"),
+    Rule("yaml-syntax", "yaml", "the text is not valid YAML", "YAML 语法错误"),
+    Rule("duplicate-key", "yaml", "a key appears twice in one mapping", "同一映射中键重复"),
+    Rule("multiple-documents", "yaml", "a file holds several documents", "一个文件包含多个文档"),
+    Rule("yaml-tag", "yaml", "an explicit YAML tag is used", "使用了 YAML 标签"),
+    Rule("alias-expansion", "yaml", "aliases expand beyond the limit", "别名展开超过上限"),
+    Rule("too-deep", "yaml", "nesting is deeper than the limit", "嵌套层数超过上限"),
+    Rule("bad-key", "yaml", "a key is not plain text", "键不是普通文本"),
+    Rule("not-a-mapping", "yaml", "a document is not a mapping", "文档不是映射"),
+    Rule("unsupported-version", "schema", "apiVersion is not catalogkit/v1",
+         "apiVersion 不受支持"),
+    Rule("unknown-kind", "schema", "kind is not a known document kind", "未知的文档类型"),
+    Rule("unknown-key", "schema", "a key the format does not have", "未知字段"),
+    Rule("missing-key", "schema", "a required key is missing", "缺少必填字段"),
+    Rule("wrong-type", "schema", "a value has the wrong type", "取值类型错误"),
+    Rule("bad-value", "schema", "a value is not one of the allowed values", "取值不在允许范围内"),
+    Rule("bad-format", "schema", "a value does not have the required form", "取值格式不符"),
+    Rule("too-short", "schema", "a list or text is too short", "列表或文本过短"),
+    Rule("too-long", "schema", "a list or text is too long", "列表或文本过长"),
+    Rule("out-of-range", "schema", "a number is out of range", "数值超出范围"),
+    Rule("invalid-value", "schema", "a value is invalid", "取值无效"),
+    Rule("duplicate-code", "reference", "a code or id is defined twice", "编码或标识重复定义"),
+    Rule("unknown-reference", "reference",
+         "a reference to a matter, department, venue, window, profile, locality or form field "
+         "that does not exist", "引用的事项、部门、场所、窗口、模板、区划或表单字段不存在"),
+    Rule("bad-pattern", "tree", "a code pattern in the settings cannot be used",
+         "设置中的编码规则无法使用"),
+    Rule("bad-code", "tree", "a code does not match its pattern", "编码不符合规则"),
+    Rule("missing-parent", "tree", "a town or village has no parent", "乡镇或村缺少上级"),
+    Rule("unknown-parent", "tree", "a parent code is not in the tree", "上级代码不在目录中"),
+    Rule("bad-level", "tree", "a locality skips a tier or sits under a lower one",
+         "区划层级不连续"),
+    Rule("code-not-nested", "tree", "a code does not start with its parent's",
+         "下级代码未以上级代码开头"),
+    Rule("parent-cycle", "tree", "localities are their own ancestors", "上下级关系形成循环"),
+    Rule("venue-tier", "reference", "a venue's tier does not fit its locality",
+         "场所层级与区划层级不符"),
+    Rule("bad-hours", "reference", "opening hours close before they open", "办公时间起止颠倒"),
+    Rule("served-by-far", "reference", "servedBy names a venue that is not nearby",
+         "servedBy 指向的场所不在本级、上级或相邻村社"),
+    Rule("credit-code-format", "reference", "a credit code has the wrong length or letters",
+         "统一社会信用代码位数或字符错误"),
+    Rule("credit-code-check", "reference", "a credit code's check character is wrong",
+         "统一社会信用代码校验位错误"),
+    Rule("missing-entrusting-body", "reference", "an entrusted body names no entrusting one",
+         "受委托组织未填写委托部门"),
+    Rule("required-for-type", "matter", "a field the matter's type requires is missing",
+         "缺少该事项类型必填的字段"),
+    Rule("bad-limit", "matter", "an on-the-spot limit has a non-zero value",
+         "“即时”时限数值不为 0"),
+    Rule("promised-over-statutory", "matter", "the promised limit exceeds the statutory one",
+         "承诺时限长于法定时限"),
+    Rule("immediate-with-limit", "matter", "a 即办件 has a promised limit in days",
+         "即办件的承诺时限不是“即时”"),
+    Rule("fees-inconsistent", "matter", "fees contradict 'charged' or 'reducible'",
+         "收费信息前后矛盾"),
+    Rule("missing-contact", "matter", "no consultation or supervision phone",
+         "缺少咨询或监督投诉电话"),
+    Rule("bad-condition", "matter", "a condition or form is not a rule set cerberus accepts",
+         "适用条件或申请表规则无效"),
+    Rule("claim-not-inherited", "claim", "a claim of a matter not defined above",
+         "认领的事项不是上级定义的"),
+    Rule("conflicting-claims", "claim", "two profiles claim one matter differently",
+         "两个模板对同一事项的认领不一致"),
+    Rule("not-tightened", "claim", "a local limit or visit count is looser than above",
+         "本级时限或到现场次数宽于上级"),
+    Rule("date-outside-year", "calendar", "a calendar date is outside its year",
+         "日历日期不属于该年份"),
+    Rule("duplicate-date", "calendar", "a calendar date is listed twice", "日历日期重复"),
+    Rule("makeup-on-weekday", "calendar", "a make-up working day is not on a weekend",
+         "调休上班日不在周末"),
+)
+
+RULE_IDS = frozenset(r.id for r in RULES)

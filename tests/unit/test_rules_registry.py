@@ -1,0 +1,37 @@
+"""The rule table, the code that reports rules and the rules documentation agree."""
+
+from __future__ import annotations
+
+import re
+
+from catalogkit.rules import RULE_IDS, RULES
+from tests.conftest import ROOT
+
+_QUOTED_ID = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
+_REPORTING = ("load", "resolve", "codes.py")
+
+
+def _ids_in_code() -> set[str]:
+    found: set[str] = set()
+    src = ROOT / "src" / "catalogkit"
+    for part in _REPORTING:
+        for path in [src / part] if part.endswith(".py") else sorted((src / part).rglob("*.py")):
+            found |= set(_QUOTED_ID.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_rule_the_code_reports_is_registered() -> None:
+    not_rules = {"utf-8", "python-re", "catalogkit-v1"}
+    reported = {i for i in _ids_in_code() if i not in not_rules and not i.startswith("tag-")}
+    assert reported - RULE_IDS == set()
+
+
+def test_registered_rules_are_unique_and_bilingual() -> None:
+    assert len(RULE_IDS) == len(RULES)
+    assert all(r.en and r.zh for r in RULES)
+
+
+def test_every_rule_is_documented() -> None:
+    text = (ROOT / "docs" / "validation-rules.md").read_text(encoding="utf-8")
+    missing = [r.id for r in RULES if f"`{r.id}`" not in text]
+    assert not missing

@@ -49,7 +49,7 @@ def test_errors_exit_1_with_located_lines(broken: Path) -> None:
 def test_chinese_messages(broken: Path) -> None:
     code, out = run("validate", str(broken), "--no-cache", "--lang", "zh")
     assert code == 1
-    assert "未知字段 'nmae'，是否应为 'name'？" in out
+    assert "未知字段 'nmae'；是否应为 'name'？" in out
     assert "个错误" in out
 
 

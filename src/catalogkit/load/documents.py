@@ -13,7 +13,7 @@ from .fastyaml import parse_mapping
 from .located import read_checked
 from .source import SourceText, decode
 from .translate import diagnostics_from
-from .words import did_you_mean, show
+from .words import show, with_suggestion
 
 
 @dataclass
@@ -84,12 +84,12 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
     kind = data.get("kind")
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        guess = did_you_mean(str(kind), KINDS)
-        en = f"unknown document kind {show(kind)!r}; expected one of: {', '.join(KINDS)}"
-        zh = f"未知的文档类型 {show(kind)!r}；允许的类型：{'、'.join(KINDS)}"
-        if guess:
-            en += f"; did you mean {guess!r}?"
-            zh += f"；是否应为 {guess!r}？"
+        en, zh, guess = with_suggestion(
+            f"unknown document kind {show(kind)!r}; expected one of: {', '.join(KINDS)}",
+            f"未知的文档类型 {show(kind)!r}；允许的类型：{'、'.join(KINDS)}",
+            str(kind),
+            KINDS,
+        )
         path: tuple[str, ...] = ("kind",) if "kind" in data else ()
         loaded.diagnostics.append(
             Diagnostic(

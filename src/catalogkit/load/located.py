@@ -102,14 +102,7 @@ def scan(
     except MarkedYAMLError as exc:
         return _syntax(file, exc)
     except YAMLError as exc:
-        return Diagnostic(
-            "yaml-syntax",
-            f"this is not valid YAML: {exc}",
-            f"YAML 语法错误：{exc}",
-            file,
-            line=1,
-            column=1,
-        )
+        return _unmarked_syntax(file, exc)
 
 
 def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Diagnostic:
@@ -241,6 +234,17 @@ def _syntax(file: str, exc: MarkedYAMLError) -> Diagnostic:
     )
 
 
+def _unmarked_syntax(file: str, exc: Exception) -> Diagnostic:
+    return Diagnostic(
+        "yaml-syntax",
+        f"this is not valid YAML: {exc}",
+        f"YAML 语法错误：{exc}",
+        file,
+        line=1,
+        column=1,
+    )
+
+
 def read_checked(file: str, text: str) -> dict[str, Any] | Diagnostic:
     """The document's data, read on the checked path; or why it cannot be read."""
     vetted = scan(file, text)
@@ -251,14 +255,7 @@ def read_checked(file: str, text: str) -> dict[str, Any] | Diagnostic:
     except MarkedYAMLError as exc:
         return _syntax(file, exc)
     except (YAMLError, ValueError) as exc:
-        return Diagnostic(
-            "yaml-syntax",
-            f"this is not valid YAML: {exc}",
-            f"YAML 语法错误：{exc}",
-            file,
-            line=1,
-            column=1,
-        )
+        return _unmarked_syntax(file, exc)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else type(data).__name__
         return Diagnostic(

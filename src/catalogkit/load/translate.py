@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, YamlPath
-from .words import did_you_mean, show, type_name
+from .words import show, type_name, with_suggestion
 
 _EXPECTED_TYPE: dict[str, tuple[str, str]] = {
     "string_type": ("text", "文本"),
@@ -133,13 +133,8 @@ def _one(
         key = str(path[-1]) if path else "?"
         parent = model_at(model, path[:-1])
         options = allowed_keys(parent) if parent else []
-        guess = did_you_mean(key, options)
-        en = f"unknown key {key!r}"
-        zh = f"未知字段 {key!r}"
-        if guess:
-            en += f"; did you mean {guess!r}?"
-            zh += f"，是否应为 {guess!r}？"
-        else:
+        en, zh, guess = with_suggestion(f"unknown key {key!r}", f"未知字段 {key!r}", key, options)
+        if guess is None:
             en += "; allowed keys: " + ", ".join(options)
             zh += "；允许的字段：" + "、".join(options)
         return Diagnostic(
@@ -173,12 +168,12 @@ def _one(
         expected = str(ctx.get("expected", ""))
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
         choices = [c for c in choices if c]
-        guess = did_you_mean(str(value), choices)
-        en = f"{shown!r} is not allowed here; expected one of: {', '.join(choices)}"
-        zh = f"取值 {shown!r} 无效；允许的取值：{'、'.join(choices)}"
-        if guess:
-            en += f"; did you mean {guess!r}?"
-            zh += f"；是否应为 {guess!r}？"
+        en, zh, guess = with_suggestion(
+            f"{shown!r} is not allowed here; expected one of: {', '.join(choices)}",
+            f"取值 {shown!r} 无效；允许的取值：{'、'.join(choices)}",
+            str(value),
+            choices,
+        )
         rule = "unsupported-version" if path == ("apiVersion",) else "bad-value"
         return Diagnostic(
             rule, en, zh, file, path, expected=", ".join(choices), found=shown, hint=guess

@@ -48,3 +48,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
         lower = {c.lower(): c for c in options}
         close = [lower[word.lower()]] if word.lower() in lower else []
     return close[0] if close else None
+
+
+def with_suggestion(
+    en: str, zh: str, word: str, choices: Iterable[str]
+) -> tuple[str, str, str | None]:
+    """Both messages with a "did you mean" appended when a close choice exists."""
+    guess = did_you_mean(word, choices)
+    if guess:
+        en += f"; did you mean {guess!r}?"
+        zh += f"；是否应为 {guess!r}？"
+    return en, zh, guess

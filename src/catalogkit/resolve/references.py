@@ -6,7 +6,7 @@ import re
 
 from ..codes import credit_code_problem
 from ..errors import Diagnostic
-from ..load.words import did_you_mean
+from ..load.words import with_suggestion
 from ..model.vocab import LEVEL_TIERS
 from .index import Index
 from .sources import Problems, Source
@@ -16,12 +16,9 @@ from .tree import ancestors
 def dangling(
     p: Problems, what: str, what_zh: str, key: str, choices: list[str], source: Source
 ) -> None:
-    guess = did_you_mean(key, choices)
-    en = f"there is no {what} {key!r}"
-    zh = f"不存在{what_zh} {key!r}"
-    if guess:
-        en += f"; did you mean {guess!r}?"
-        zh += f"；是否应为 {guess!r}？"
+    en, zh, guess = with_suggestion(
+        f"there is no {what} {key!r}", f"不存在{what_zh} {key!r}", key, choices
+    )
     p.append(
         Diagnostic(
             "unknown-reference",

@@ -23,8 +23,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".catalogkit-installed"
 
-DEMO_VILLAGE = "339901101201"
-DEMO_MATTERS = ["MH-MZ-0001", "MH-HY-0001", "MH-RS-0001"]
+DEMO_VILLAGE = "339901101202-5"  # 石门坎村高山组, a village-group service point
+DEMO_MATTERS = ["MH-MZ-0001", "MH-MZ-0006", "MH-RS-0001"]  # 低保, 结婚登记, 城乡居民养老保险
 
 
 def ensure_env() -> None:
@@ -50,7 +50,19 @@ def run(cmd: list[str]) -> int:
 def demo() -> None:
     ck = str(BIN / "catalogkit")
     run([ck, "validate", "catalogs"])
-    run([ck, "route", *DEMO_MATTERS, "--locality", DEMO_VILLAGE, "--catalog", "catalogs"])
+    run(
+        [
+            ck,
+            "route",
+            *DEMO_MATTERS,
+            "--locality",
+            DEMO_VILLAGE,
+            "--catalog",
+            "catalogs",
+            "--lang",
+            "zh",
+        ]
+    )
 
 
 def test() -> None:

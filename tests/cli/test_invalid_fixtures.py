@@ -205,7 +205,10 @@ def read_yaml(path: Path) -> tuple[bool, Any]:
 
 
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(catalog_schema())
+    """Formats (date, ...) are checked too, as editors that use the schema do."""
+    return jsonschema.Draft202012Validator(
+        catalog_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def test_base_matches_schema() -> None:

@@ -122,3 +122,36 @@ def test_rules_command_lists_every_rule() -> None:
     assert all(r.id in out for r in RULES)
     code, out = run("rules", "--json")
     assert json.loads(out)[0]["id"] == RULES[0].id
+
+
+def test_route_command_in_chinese_and_json() -> None:
+    args = ["route", "MH-MZ-0001", "-l", "339901101202-5", "-c", str(DEMO)]
+    code, out = run(*args, "--lang", "zh")
+    assert code == 0, out
+    assert "最低生活保障对象认定 (MH-MZ-0001) · 石门坎村高山组 · 承诺件" in out
+    assert "代办" in out and "办理决定" in out
+    code, out = run(*args, "--json")
+    assert json.loads(out)[0]["hops"][-1]["venue"] == "minghu-hall"
+
+
+def test_route_command_unknown_code_is_a_usage_error() -> None:
+    code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
+    assert code == 2
+    assert "unknown matter code 'NO-SUCH'" in out
+
+
+def test_progress_is_shown_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from catalogkit.cli.validate import ProgressLine
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    line = ProgressLine(enabled=True)
+    for i in range(1, 101):
+        line(i, 100, 2)
+    line.clear()
+    err = capsys.readouterr().err
+    assert "\r100/100 files, 2 problem(s) so far" in err
+    assert err.endswith("\r\033[K")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
@@ -19,6 +20,12 @@ _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
     "en": {"proxy": "proxy", "accept": "accepts", "decide": "decides"},
 }
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to a terminal width, counting a Chinese character as two columns."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(1, width - used)
 
 
 @click.command("route")
@@ -64,4 +71,4 @@ def route_command(
             if hop.promised_limit is not None:
                 pl = hop.promised_limit
                 limit = "  即时" if pl.unit == "即时" else f"  {pl.value} {pl.unit}"
-            click.echo(f"  {role:<6} {hop.venue_name or hop.locality_name}{agent}{limit}")
+            click.echo(f"  {_pad(role, 10)}{hop.venue_name or hop.locality_name}{agent}{limit}")

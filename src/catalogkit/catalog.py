@@ -98,7 +98,8 @@ def check_catalog(
     files = tuple((one.file, one.digest) for one in loaded)
     bundle: Bundle | None = None
     problems: list[Diagnostic] = []
-    if not single:
+    unreadable = any(one.data is None for one in loaded)
+    if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:

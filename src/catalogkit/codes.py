@@ -66,10 +66,26 @@ def make_credit_code(registry: str, kind: str, division: str, org8: str) -> str:
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
 
 
+class PatternRefused(ValueError):
+    """A code pattern catalogkit will not run, with the reason in both languages."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
 @lru_cache(maxsize=256)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a code pattern from a catalog; refuses patterns that could backtrack
     exponentially (a quantified group that contains a quantifier)."""
     if _NESTED_QUANTIFIER.search(pattern):
-        raise ValueError("nested quantifiers such as (a+)+ are not allowed")
-    return re.compile(pattern)
+        raise PatternRefused(
+            "nested quantifiers such as (a+)+ are not allowed",
+            "不允许使用 (a+)+ 这样的嵌套量词",
+        )
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise PatternRefused(
+            f"not a regular expression: {exc}", f"不是有效的正则表达式：{exc}"
+        ) from None

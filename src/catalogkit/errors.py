@@ -45,8 +45,8 @@ class Diagnostic:
     expected: str | None = None
     found: str | None = None
     hint: str | None = None
-    document: int = 0
     related: tuple[str, ...] = field(default=())
+    at_key: bool = False
 
     def located(self, line: int, column: int) -> Diagnostic:
         return replace(self, line=line, column=column)

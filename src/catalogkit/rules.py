@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     Rule("alias-expansion", "yaml", "aliases expand beyond the limit", "别名展开超过上限"),
     Rule("too-deep", "yaml", "nesting is deeper than the limit", "嵌套层数超过上限"),
     Rule("bad-key", "yaml", "a key is not plain text", "键不是普通文本"),
+    Rule("merge-key", "yaml", "a YAML merge key (<<) is used", "使用了 YAML 合并键（<<）"),
     Rule("not-a-mapping", "yaml", "a document is not a mapping", "文档不是映射"),
     Rule("unsupported-version", "schema", "apiVersion is not catalogkit/v1", "apiVersion 不受支持"),
     Rule("unknown-kind", "schema", "kind is not a known document kind", "未知的文档类型"),

@@ -13,8 +13,22 @@ SCHEMA_ID = "https://catalogkit.example.org/schemas/catalog-v1.schema.json"
 SCHEMA_FILE = "schemas/catalog-v1.schema.json"
 
 
+def _closed(node: Any) -> None:
+    """Maps keyed by a pattern (fact names in `when:` and `form:`) accept no other key,
+    as the loader does."""
+    if isinstance(node, dict):
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+
+
 def catalog_schema() -> dict[str, Any]:
     body = TypeAdapter(Document).json_schema(by_alias=True, ref_template="#/$defs/{model}")
+    _closed(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -35,3 +35,10 @@ def test_every_rule_is_documented() -> None:
     text = (ROOT / "docs" / "validation-rules.md").read_text(encoding="utf-8")
     missing = [r.id for r in RULES if f"`{r.id}`" not in text]
     assert not missing
+
+
+def test_every_rule_has_an_invalid_fixture() -> None:
+    shown: set[str] = set()
+    for expected in (ROOT / "tests" / "data" / "invalid").glob("*/expected.txt"):
+        shown |= set(re.findall(r"\[([a-z0-9-]+)\]", expected.read_text(encoding="utf-8")))
+    assert RULE_IDS - shown == set()

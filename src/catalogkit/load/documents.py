@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from ..errors import Diagnostic
 from ..model import API_VERSION, KINDS, Model
 from .fastyaml import parse_mapping
-from .located import read_checked
+from .located import read_checked, vet
 from .source import SourceText, decode
 from .translate import diagnostics_from
 from .words import show, with_suggestion
@@ -47,6 +47,13 @@ def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
         data = checked
     loaded.data = data
     _validate(loaded, data, source)
+    if loaded.diagnostics and not loaded.checked_path:
+        # deep nesting, odd keys or merge keys the fast parser let through: say that,
+        # not what the schema made of it
+        structural = vet(file, source.text)
+        if isinstance(structural, Diagnostic):
+            loaded.diagnostics = [structural]
+            loaded.document = None
     return loaded
 
 
@@ -83,6 +90,19 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
         return
     kind = data.get("kind")
     model = KINDS.get(kind) if isinstance(kind, str) else None
+    if kind is None:
+        loaded.diagnostics.append(
+            Diagnostic(
+                "missing-key",
+                f"the required key 'kind' is missing; expected one of: {', '.join(KINDS)}",
+                f"缺少必填字段 'kind'；允许的类型：{'、'.join(KINDS)}",
+                file,
+                ("kind",),
+                expected=", ".join(KINDS),
+                found="nothing",
+            )
+        )
+        return
     if model is None:
         en, zh, guess = with_suggestion(
             f"unknown document kind {show(kind)!r}; expected one of: {', '.join(KINDS)}",
@@ -90,14 +110,13 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
             str(kind),
             KINDS,
         )
-        path: tuple[str, ...] = ("kind",) if "kind" in data else ()
         loaded.diagnostics.append(
             Diagnostic(
-                "unknown-kind" if kind is not None else "missing-key",
+                "unknown-kind",
                 en,
                 zh,
                 file,
-                path,
+                ("kind",),
                 expected=", ".join(KINDS),
                 found=show(kind),
                 hint=guess,

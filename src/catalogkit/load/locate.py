@@ -8,10 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Diagnostic
-from .located import Marks, scan
+from .located import Marks, vet
 from .source import SourceText, decode
-
-_KEY_RULES = {"unknown-key"}
 
 
 def locate_all(root: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -21,24 +19,41 @@ def locate_all(root: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             by_file[d.file].append(i)
     out = list(diagnostics)
     for file, positions in by_file.items():
-        marks = _marks(root / file, file, {out[i].path for i in positions})
+        text, marks = _marks(root / file, file, {out[i].path for i in positions})
         for i in positions:
             d = out[i]
             if marks is None:
                 out[i] = replace(d, line=1, column=1)
-            else:
-                out[i] = d.located(*marks.locate(d.path, key=d.rule in _KEY_RULES))
+                continue
+            out[i] = _as_written(d, text, marks).located(*marks.locate(d.path, key=d.at_key))
     return out
 
 
-def _marks(path: Path, file: str, wanted: set[tuple[str | int, ...]]) -> Marks | None:
+def _as_written(d: Diagnostic, text: str, marks: Marks) -> Diagnostic:
+    """Quote a wrongly typed value as the author wrote it: `01`, not the number 1."""
+    span = marks.spans.get(d.path)
+    if d.rule != "wrong-type" or d.hint is None or span is None or d.found is None:
+        return d
+    written = text[span[0] : span[1]]
+    if written == d.found or "\n" in written:
+        return d
+
+    def fix(message: str) -> str:
+        return (
+            message.replace(f"({d.found})", f"({written})")
+            .replace(f"（{d.found}）", f"（{written}）")
+            .replace(f'"{d.found}"', f'"{written}"')
+        )
+
+    return replace(d, en=fix(d.en), zh=fix(d.zh), hint=f'"{written}"', found=written)
+
+
+def _marks(path: Path, file: str, wanted: set[tuple[str | int, ...]]) -> tuple[str, Marks | None]:
     try:
         source = decode(file, path.read_bytes())
     except OSError:
-        return None
+        return "", None
     if not isinstance(source, SourceText):
-        return None
-    marks = scan(file, source.text, wanted, pure=False)  # libyaml: fast
-    if not isinstance(marks, Marks):  # a YAML 1.1 corner libyaml reads differently
-        marks = scan(file, source.text, wanted, pure=True)
-    return marks if isinstance(marks, Marks) else None
+        return "", None
+    marks = vet(file, source.text, wanted)
+    return source.text, marks if isinstance(marks, Marks) else None

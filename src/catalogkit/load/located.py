@@ -69,13 +69,15 @@ class Marks:
 
     keys: dict[YamlPath, Position] = field(default_factory=dict)
     values: dict[YamlPath, Position] = field(default_factory=dict)
+    spans: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Position:
         """1-based line and column of `path` (its key with `key=True`); a path that
         does not exist is reported at the nearest enclosing node that does."""
-        if key and path in self.keys:
-            line, col = self.keys[path]
-            return line + 1, col + 1
+        if key and path:
+            found = self.keys.get(path) or self.keys.get((*path[:-1], str(path[-1])))
+            if found is not None:
+                return found[0] + 1, found[1] + 1
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
@@ -90,7 +92,10 @@ def _diag(rule: str, en: str, zh: str, file: str, mark: Any, **kw: Any) -> Diagn
 
 
 def _prefixes(paths: set[YamlPath]) -> set[YamlPath]:
-    return {p[:end] for p in paths for end in range(len(p) + 1)}
+    """Every prefix of the wanted paths; an integer may also be a mapping key (`10:`),
+    which the event stream sees as text."""
+    out = {p[:end] for p in paths for end in range(len(p) + 1)}
+    return out | {(*p[:-1], str(p[-1])) for p in out if p and isinstance(p[-1], int)}
 
 
 def scan(
@@ -100,7 +105,7 @@ def scan(
     try:
         return _scan(file, text, _prefixes(wanted) if wanted else set(), pure)
     except MarkedYAMLError as exc:
-        return _syntax(file, exc)
+        return _syntax(file, exc, text)
     except YAMLError as exc:
         return _unmarked_syntax(file, exc)
 
@@ -134,6 +139,7 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
             continue
         tag = getattr(event, "tag", None)
         if tag is not None:
+            tag = str(tag).replace("tag:yaml.org,2002:", "!!")
             return _diag(
                 "yaml-tag",
                 f"YAML tags such as {tag!r} are not allowed in catalogs; "
@@ -175,6 +181,18 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
                     found=type(event).__name__,
                 )
             key = str(event.value)
+            if key == "<<" and not event.style:
+                return _diag(
+                    "merge-key",
+                    "merge keys (<<) are not part of YAML 1.2 and readers disagree on them; "
+                    "write the keys out",
+                    "合并键（<<）不属于 YAML 1.2，不同解析器处理不一致；请直接写出各个键",
+                    file,
+                    event.start_mark,
+                    expected="plain keys",
+                    found="<<",
+                    at_key=True,
+                )
             first = parent.keys.get(key)
             if first is not None:
                 return _diag(
@@ -201,6 +219,8 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
             parent.index += 1
         if path in record:
             marks.values[path] = mark
+            if isinstance(event, ScalarEvent):
+                marks.spans[path] = (event.start_mark.index, event.end_mark.index)
         if isinstance(event, ScalarEvent) and event.anchor is not None:
             sizes[str(event.anchor)] = 1
         if isinstance(event, CollectionStartEvent):
@@ -219,10 +239,27 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
     return marks
 
 
-def _syntax(file: str, exc: MarkedYAMLError) -> Diagnostic:
+def _syntax(file: str, exc: MarkedYAMLError, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    found = " ".join(x.strip() for x in (exc.problem or "", exc.context or "") if x).strip()
+    context = exc.context or ""
+    if "flow" in context and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed [ or {: where it was opened is the mistake
+    found = " ".join(x.strip() for x in (exc.problem or "", context) if x).strip()
     found = found or "invalid YAML"
+    colon = _fullwidth_colon(text, exc)
+    if colon is not None:
+        line, col = colon
+        return Diagnostic(
+            "yaml-syntax",
+            "a full-width colon '：' is used after a key; YAML needs an ASCII colon ':' "
+            "followed by a space",
+            "键后使用了全角冒号“：”；YAML 需要半角冒号“:”并在其后加一个空格",
+            file,
+            line=line,
+            column=col,
+            expected="': '",
+            found="'：'",
+        )
     return _diag(
         "yaml-syntax",
         f"this is not valid YAML: {found}",
@@ -232,6 +269,22 @@ def _syntax(file: str, exc: MarkedYAMLError) -> Diagnostic:
         expected="valid YAML",
         found=found,
     )
+
+
+def _fullwidth_colon(text: str, exc: MarkedYAMLError) -> tuple[int, int] | None:
+    """A key written with a full-width colon, on the line of the error or just before."""
+    mark = exc.problem_mark
+    if not text or mark is None:
+        return None
+    lines = text.splitlines()
+    for number in (mark.line - 1, mark.line):
+        if 0 <= number < len(lines):
+            head = lines[number].split("#", 1)[0]
+            stripped = head.lstrip(" -")
+            at = stripped.find("：")
+            if at > 0 and ":" not in stripped[:at] and '"' not in stripped[:at]:
+                return number + 1, len(head) - len(stripped) + at + 1
+    return None
 
 
 def _unmarked_syntax(file: str, exc: Exception) -> Diagnostic:
@@ -253,15 +306,16 @@ def read_checked(file: str, text: str) -> dict[str, Any] | Diagnostic:
     try:
         data = _yaml(pure=True).load(text)
     except MarkedYAMLError as exc:
-        return _syntax(file, exc)
+        return _syntax(file, exc, text)
     except (YAMLError, ValueError) as exc:
         return _unmarked_syntax(file, exc)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else type(data).__name__
+        empty_en, empty_zh = ("the file is empty; ", "文件为空；") if data is None else ("", "")
         return Diagnostic(
             "not-a-mapping",
-            "a catalog document is a mapping that starts with 'apiVersion' and 'kind'",
-            "目录文档应为以 apiVersion 和 kind 开头的映射（键: 值）",
+            f"{empty_en}a catalog document is a mapping that starts with 'apiVersion' and 'kind'",
+            f"{empty_zh}目录文档应为以 apiVersion 和 kind 开头的映射（键: 值）",
             file,
             line=1,
             column=1,
@@ -269,3 +323,12 @@ def read_checked(file: str, text: str) -> dict[str, Any] | Diagnostic:
             found=found,
         )
     return data
+
+
+def vet(file: str, text: str, wanted: set[YamlPath] | None = None) -> Marks | Diagnostic:
+    """The C parser for speed; the pure one where libyaml reads a YAML 1.1 corner
+    differently and reports a syntax error the YAML 1.2 readers do not."""
+    marks = scan(file, text, wanted, pure=False)
+    if isinstance(marks, Diagnostic) and marks.rule == "yaml-syntax":
+        return scan(file, text, wanted, pure=True)
+    return marks

@@ -43,12 +43,6 @@ def data_path(data: Any, loc: tuple[int | str, ...], tail: bool) -> YamlPath:
     return tuple(path)
 
 
-def _value_at(data: Any, path: YamlPath) -> Any:
-    for part in path:
-        data = data[part]  # the path was built from the data itself
-    return data
-
-
 def _unwrap(tp: Any) -> list[Any]:
     """The model-ish types a field annotation can hold."""
     origin = typing.get_origin(tp)
@@ -95,7 +89,7 @@ def diagnostics_from(
     for err in exc.errors(include_url=False):
         kind = err["type"]
         loc = tuple(err["loc"])
-        tail = kind in ("missing", "extra_forbidden")
+        tail = kind in ("missing", "extra_forbidden", "invalid_key")
         path = data_path(data, loc, tail)
         diag = _one(kind, err, path, model, data, file)
         if path in seen:  # several branches of a union failed at the same place
@@ -128,7 +122,7 @@ def _one(
     file: str,
 ) -> Diagnostic:
     ctx = err.get("ctx") or {}
-
+    about_key = bool(err["loc"]) and err["loc"][-1] == "[key]"
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         parent = model_at(model, path[:-1])
@@ -138,7 +132,15 @@ def _one(
             en += "; allowed keys: " + ", ".join(options)
             zh += "；允许的字段：" + "、".join(options)
         return Diagnostic(
-            "unknown-key", en, zh, file, path, expected=", ".join(options), found=key, hint=guess
+            "unknown-key",
+            en,
+            zh,
+            file,
+            path,
+            expected=", ".join(options),
+            found=key,
+            hint=guess,
+            at_key=True,
         )
     if kind == "missing":
         key = str(path[-1]) if path else "?"
@@ -151,19 +153,32 @@ def _one(
             expected=key,
             found="nothing",
         )
-    value = _value_at(data, path) if path and kind not in ("missing",) else data
+    value = err.get("input")
     found_en, found_zh = type_name(value)
     shown = show(value)
+    if kind == "invalid_key":
+        return Diagnostic(
+            "bad-key",
+            f"a key must be text, found {found_en} ({shown})",
+            f"键应为文本，实际为{found_zh}（{shown}）",
+            file,
+            path,
+            expected="text",
+            found=shown,
+            at_key=True,
+        )
+    if kind == "invalid_date":
+        return Diagnostic(
+            "wrong-type",
+            f"{shown!r} is not a valid date (there is no such day)",
+            f"{shown!r} 不是有效日期（没有这一天）",
+            file,
+            path,
+            expected="a date like 2026-01-31",
+            found=shown,
+        )
     if kind in _EXPECTED_TYPE:
-        exp_en, exp_zh = _EXPECTED_TYPE[kind]
-        hint = None
-        en = f"expected {exp_en}, found {found_en} ({shown})"
-        zh = f"应为{exp_zh}，实际为{found_zh}（{shown}）"
-        if kind == "string_type" and isinstance(value, int | float | bool):
-            hint = f'quote it: "{shown}"'
-            en += f'; quote it to keep it as text: "{shown}"'
-            zh += f'；请加引号作为文本："{shown}"'
-        return Diagnostic("wrong-type", en, zh, file, path, expected=exp_en, found=shown, hint=hint)
+        return _wrong_type(kind, value, file, path)
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
@@ -179,46 +194,22 @@ def _one(
             rule, en, zh, file, path, expected=", ".join(choices), found=shown, hint=guess
         )
     if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
+        pattern = str(ctx.get("pattern", ""))
         return Diagnostic(
             "bad-format",
             f"{shown!r} does not have the required form ({pattern})",
             f"{shown!r} 的格式不符合要求（{pattern}）",
             file,
             path,
-            expected=str(pattern),
+            expected=pattern,
             found=shown,
+            at_key=about_key,
         )
-    if kind in ("too_short", "string_too_short"):
-        need = ctx.get("min_length", 1)
-        return Diagnostic(
-            "too-short",
-            f"needs at least {need} item(s) or character(s), found {shown!r}",
-            f"至少需要 {need} 项（或字符），实际为 {shown!r}",
-            file,
-            path,
-            expected=f"at least {need}",
-            found=shown,
-        )
-    if kind in ("too_long", "string_too_long"):
-        most = ctx.get("max_length")
-        return Diagnostic(
-            "too-long",
-            f"allows at most {most} item(s) or character(s)",
-            f"最多允许 {most} 项（或字符）",
-            file,
-            path,
-            expected=f"at most {most}",
-            found=shown,
-        )
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+    if kind in ("too_short", "string_too_short", "too_long", "string_too_long"):
+        return _length(kind, ctx, value, file, path)
+    if kind in _BOUNDS:
         bound = next(iter(ctx.values()), "?")
-        op = {
-            "greater_than_equal": "≥",
-            "less_than_equal": "≤",
-            "greater_than": ">",
-            "less_than": "<",
-        }[kind]
+        op = _BOUNDS[kind]
         return Diagnostic(
             "out-of-range",
             f"must be {op} {bound}, found {shown}",
@@ -236,4 +227,52 @@ def _one(
         file,
         path,
         found=shown,
+    )
+
+
+_BOUNDS = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">", "less_than": "<"}
+
+
+def _wrong_type(kind: str, value: Any, file: str, path: YamlPath) -> Diagnostic:
+    exp_en, exp_zh = _EXPECTED_TYPE[kind]
+    found_en, found_zh = type_name(value)
+    shown = show(value)
+    if value is None:
+        en, zh = f"expected {exp_en}, found nothing", f"应为{exp_zh}，实际为空"
+    else:
+        en = f"expected {exp_en}, found {found_en} ({shown})"
+        zh = f"应为{exp_zh}，实际为{found_zh}（{shown}）"
+    hint = None
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        hint = f'"{shown}"'
+        en += f'; quote it to keep it as text: "{shown}"'
+        zh += f'；请加引号作为文本："{shown}"'
+    return Diagnostic("wrong-type", en, zh, file, path, expected=exp_en, found=shown, hint=hint)
+
+
+def _length(kind: str, ctx: dict[str, Any], value: Any, file: str, path: YamlPath) -> Diagnostic:
+    size = len(value) if isinstance(value, str | list | dict) else 0
+    unit_en, unit_zh = (
+        ("character(s)", "个字符") if kind.startswith("string") else ("item(s)", "项")
+    )
+    if kind.endswith("too_short"):
+        need = ctx.get("min_length", 1)
+        return Diagnostic(
+            "too-short",
+            f"needs at least {need} {unit_en}, found {size}",
+            f"至少需要 {need} {unit_zh}，实际为 {size}",
+            file,
+            path,
+            expected=f"at least {need}",
+            found=str(size),
+        )
+    most = ctx.get("max_length")
+    return Diagnostic(
+        "too-long",
+        f"allows at most {most} {unit_en}, found {size}",
+        f"最多允许 {most} {unit_zh}，实际为 {size}",
+        file,
+        path,
+        expected=f"at most {most}",
+        found=str(size),
     )

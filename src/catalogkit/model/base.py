@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 API_VERSION = "catalogkit/v1"
 
@@ -53,7 +54,9 @@ def _iso_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            return value
+            raise PydanticCustomError(
+                "invalid_date", "no such day: {day}", {"day": value}
+            ) from None
     return value
 
 

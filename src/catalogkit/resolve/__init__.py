@@ -28,7 +28,7 @@ def resolve(
     index = build_index(documents)
     p = index.problems
     pats = patterns(index, p)
-    check_tree(index, p, pats)
+    check_tree(index, p, pats, declared)
     check_references(index, p, pats, declared)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
@@ -45,8 +45,9 @@ def declared_codes(data: Any) -> set[str]:
     out: set[str] = set()
     if isinstance(data, dict):
         for key in ("code", "id"):
-            if isinstance(data.get(key), str):
-                out.add(data[key])
+            value = data.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                out.add(str(value))
         for value in data.values():
             if isinstance(value, dict | list):
                 out |= declared_codes(value)

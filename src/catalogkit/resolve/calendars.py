@@ -23,8 +23,8 @@ def check_calendars(index: Index, p: Problems) -> None:
             if day.date in seen:
                 p.add(
                     "duplicate-date",
-                    f"{day.date} is listed twice (first as day {seen[day.date]})",
-                    f"{day.date} 重复列出",
+                    f"{day.date} is listed twice (first as days[{seen[day.date]}])",
+                    f"{day.date} 重复列出（第一次为 days[{seen[day.date]}]）",
                     where,
                     found=str(day.date),
                 )

@@ -12,7 +12,7 @@ from .index import Index
 from .matters import limit_exceeds, show_limit
 from .references import dangling
 from .sources import Problems, Source
-from .tree import ancestors
+from .tree import ancestors, rooted
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
     out: Claims = {}
     order = sorted(index.localities, key=lambda c: LEVEL_ORDER[index.localities[c].locality.level])
     for code in order:
+        if not rooted(index, code):
+            continue
         gathered = _gather(index, p, code)
         ups = ancestors(index, code)
         effective: dict[str, EffectiveClaim] = {}
@@ -44,6 +46,8 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
                         p, "matter", "事项", matter_code, list(index.matters), source.at("matter")
                     )
                 continue
+            if entry.locality not in index.localities:
+                continue  # the defining locality is unknown: reported on the Matters file
             if entry.locality not in ups:
                 here = entry.locality == code
                 p.add(

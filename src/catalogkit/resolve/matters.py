@@ -235,4 +235,6 @@ def _check_conditions(p: Problems, m: Matter, src: Source) -> None:
             continue
         for fact in material.when:
             if fact not in fields:
-                dangling(p, "form field", "申请表字段", fact, sorted(fields), where.at(fact))
+                dangling(
+                    p, "form field", "申请表字段", fact, sorted(fields), where.at(fact), at_key=True
+                )

@@ -14,7 +14,14 @@ from .tree import ancestors
 
 
 def dangling(
-    p: Problems, what: str, what_zh: str, key: str, choices: list[str], source: Source
+    p: Problems,
+    what: str,
+    what_zh: str,
+    key: str,
+    choices: list[str],
+    source: Source,
+    *,
+    at_key: bool = False,
 ) -> None:
     en, zh, guess = with_suggestion(
         f"there is no {what} {key!r}", f"不存在{what_zh} {key!r}", key, choices
@@ -29,6 +36,7 @@ def dangling(
             expected=f"a known {what}",
             found=key,
             hint=guess,
+            at_key=at_key,
         )
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..codes import compile_pattern
+from ..codes import PatternRefused, compile_pattern
 from ..model.documents import CodePatterns
 from ..model.vocab import LEVEL_ORDER
 from .index import Index
@@ -29,12 +29,12 @@ def patterns(index: Index, p: Problems) -> dict[str, re.Pattern[str]]:
         text = getattr(codes, name)
         try:
             out[name] = compile_pattern(text)
-        except (re.error, ValueError) as exc:
+        except PatternRefused as exc:
             assert index.settings_source is not None
             p.add(
                 "bad-pattern",
                 f"the code pattern {text!r} cannot be used: {exc}",
-                f"编码规则 {text!r} 无法使用：{exc}",
+                f"编码规则 {text!r} 无法使用：{exc.zh}",
                 index.settings_source.at("codes", name),
                 expected="a regular expression",
                 found=text,
@@ -43,7 +43,9 @@ def patterns(index: Index, p: Problems) -> dict[str, re.Pattern[str]]:
     return out
 
 
-def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> None:
+def check_tree(
+    index: Index, p: Problems, pats: dict[str, re.Pattern[str]], declared: set[str]
+) -> None:
     nested = index.settings.codes.nested if index.settings else True
     for code, entry in index.localities.items():
         loc = entry.locality
@@ -71,6 +73,8 @@ def check_tree(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> N
             continue
         parent = index.localities.get(entry.parent)
         if parent is None:
+            if entry.parent in declared:
+                continue  # its document is invalid and already reported
             p.add(
                 "unknown-parent",
                 f"the parent {entry.parent!r} of {loc.name} is not a locality of this tree",
@@ -143,3 +147,17 @@ def ancestors(index: Index, code: str) -> list[str]:
         out.append(entry.parent)
         entry = index.localities.get(entry.parent)
     return out
+
+
+def rooted(index: Index, code: str) -> bool:
+    """Whether the locality's ancestors reach a county: claims of a locality with a
+    broken chain are not checked, its tree error says what is wrong."""
+    seen: set[str] = set()
+    entry = index.localities.get(code)
+    while entry is not None and code not in seen:
+        seen.add(code)
+        if entry.parent is None:
+            return entry.locality.level == "county"
+        code = entry.parent
+        entry = index.localities.get(code)
+    return False

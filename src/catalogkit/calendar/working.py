@@ -1,0 +1,171 @@
+"""WorkingCalendar: is a day a working day, and when is a limit of n working days due.
+
+Counting bisects a precomputed tuple of working-day ordinals, so a 20-day limit costs
+the same as a 2-day one; years without national data are refused, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NoReturn
+
+from ..errors import CalendarError, UsageError
+from ..model import CalendarDocument
+from .pauses import Pause, add_calendar_days, merge_pauses
+from .table import build_table
+
+
+def missing_year(year: int) -> CalendarError:
+    """Say which file is missing and where its dates come from, in both languages."""
+    return CalendarError(
+        f"no working-day calendar for {year}: add catalogs/calendars/{year}.yaml "
+        f"(kind: Calendar) with the holidays and make-up days of the State Council notice "
+        f"国务院办公厅关于{year}年部分节假日安排的通知 (usually published in November "
+        f"{year - 1}); due dates in {year} are not guessed"
+        f" / 缺少 {year} 年工作日历：请依据《国务院办公厅关于{year}年部分节假日安排的通知》"
+        f"（通常于 {year - 1} 年 11 月发布）添加 catalogs/calendars/{year}.yaml，"
+        f"写明放假日和调休上班日；{year} 年的期限不作推测"
+    )
+
+
+class WorkingCalendar:
+    """National calendars, optional local ones (applied after the national ones, in
+    order) and optional closures. Immutable once built; equality is identity."""
+
+    __slots__ = ("_names", "_ordinals", "_set", "_years")
+
+    _years: frozenset[int]
+    _ordinals: tuple[int, ...]
+    _set: frozenset[int]
+    _names: Mapping[int, str]
+
+    def __init__(
+        self,
+        national: Iterable[CalendarDocument],
+        local: Iterable[CalendarDocument] = (),
+        extra: Iterable[tuple[dt.date, str]] = (),
+    ) -> None:
+        table = build_table(tuple(national), tuple(local), extra)
+        object.__setattr__(self, "_years", table.years)
+        object.__setattr__(self, "_ordinals", table.working)
+        object.__setattr__(self, "_set", table.working_set)
+        object.__setattr__(self, "_names", table.names)
+
+    @classmethod
+    def for_locality(
+        cls,
+        bundle_calendars: Mapping[tuple[int, str | None], CalendarDocument],
+        chain: Sequence[str],
+        extra: Iterable[tuple[dt.date, str]] = (),
+    ) -> WorkingCalendar:
+        """The calendar of the first code in `chain` (a locality and its ancestors, as
+        `Bundle.chain` gives them): national files plus every local file scoped to a code
+        in the chain, the most specific applied last so that it wins."""
+        keys = sorted(bundle_calendars, key=lambda key: (key[0], key[1] or ""))
+        national = [bundle_calendars[key] for key in keys if key[1] is None]
+        local = [
+            bundle_calendars[key] for code in reversed(chain) for key in keys if key[1] == code
+        ]
+        return cls(national, local, extra)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"WorkingCalendar is immutable (cannot set {name})")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"WorkingCalendar is immutable (cannot delete {name})")
+
+    def __repr__(self) -> str:
+        return f"WorkingCalendar(years={sorted(self._years)})"
+
+    @property
+    def years(self) -> frozenset[int]:
+        """The years with national data; every other year is refused."""
+        return self._years
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day.year not in self._years:
+            raise missing_year(day.year)
+        return day.toordinal() in self._set
+
+    def day_name(self, day: dt.date) -> str | None:
+        """Why a day is special (元旦, a make-up day of 春节, a closure), if it is listed."""
+        return self._names.get(day.toordinal())
+
+    def add_working_days(
+        self,
+        start: dt.date,
+        n: int,
+        *,
+        count_from_next_day: bool = True,
+        pauses: Sequence[Pause] = (),
+    ) -> dt.date:
+        """The n-th working day after `start` (行政许可法: counting starts the next day),
+        or counting `start` as day 1 when `count_from_next_day` is False and it is a
+        working day. Working days inside a pause do not count. n = 0 is `start` itself."""
+        if n <= 0:
+            if n == 0:
+                return start
+            raise UsageError(f"a time limit cannot be negative ({n})")
+        ordinals = self._ordinals
+        first = start.toordinal()
+        first_year = start.year
+        if count_from_next_day:
+            first += 1
+            if start.month == 12 and start.day == 31:
+                first_year += 1
+        index = bisect_left(ordinals, first)
+        due = index + n - 1
+        if pauses:
+            due = self._skip_pauses(index, due, pauses)
+        if due >= len(ordinals):
+            self._refuse_from(first_year)
+        result = dt.date.fromordinal(ordinals[due])
+        if result.year != first_year or first_year not in self._years:
+            self._require(first_year, result.year)
+        return result
+
+    def add_calendar_days(
+        self,
+        start: dt.date,
+        n: int,
+        *,
+        count_from_next_day: bool = True,
+        pauses: Sequence[Pause] = (),
+    ) -> dt.date:
+        """A limit in calendar days (自然日); needs no holiday data (see `add_calendar_days`)."""
+        return add_calendar_days(start, n, count_from_next_day=count_from_next_day, pauses=pauses)
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Working days after `a` up to and including `b` (negative when b is before a), so
+        that working_days_between(s, add_working_days(s, n)) == n."""
+        if b < a:
+            return -self.working_days_between(b, a)
+        if a == b:
+            return 0
+        self._require((a + dt.timedelta(days=1)).year, b.year)
+        ordinals = self._ordinals
+        return bisect_right(ordinals, b.toordinal()) - bisect_right(ordinals, a.toordinal())
+
+    def _skip_pauses(self, index: int, due: int, pauses: Sequence[Pause]) -> int:
+        """Move the due index past every working day a pause covers from `index` on;
+        pauses are taken in order, so one that starts after the due day changes nothing."""
+        ordinals = self._ordinals
+        for low, high in merge_pauses(pauses):
+            if due >= len(ordinals) or low > ordinals[due]:
+                break
+            skipped = bisect_right(ordinals, high) - max(bisect_left(ordinals, low), index)
+            if skipped > 0:
+                due += skipped
+        return due
+
+    def _require(self, first: int, last: int) -> None:
+        for year in range(first, last + 1):
+            if year not in self._years:
+                raise missing_year(year)
+
+    def _refuse_from(self, year: int) -> NoReturn:
+        """Counting ran off the end of the data: name the first year missing."""
+        while year in self._years:
+            year += 1
+        raise missing_year(year)

@@ -100,3 +100,28 @@ class CalendarError(CatalogkitError):
 
 class UsageError(CatalogkitError):
     """A request that cannot be carried out as asked (unknown code, bad option)."""
+
+
+class PluginError(CatalogkitError):
+    """A plugin failed: the message names the plugin, the hook, its file and the locality."""
+
+    def __init__(self, plugin: str, hook: str, file: str, locality: str | None, problem: str):
+        self.plugin, self.hook, self.file, self.locality = plugin, hook, file, locality
+        where = f" for locality {locality}" if locality else ""
+        super().__init__(f"plugin {plugin!r} ({file}) failed in {hook}{where}: {problem}")
+
+
+class ConflictError(CatalogkitError):
+    """Two contributors answered one UNIQUE question differently; both are named."""
+
+    def __init__(self, question: str, first: str, second: str) -> None:
+        self.question, self.first, self.second = question, first, second
+        super().__init__(f"conflicting answers for {question}: {first} and {second}")
+
+
+class CaseError(UsageError):
+    """A case does not fit its matter: each problem names the fact and what was expected."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("the case does not fit the matter: " + "; ".join(problems))

@@ -66,12 +66,8 @@ def test_top_level_list_is_not_a_document() -> None:
     assert located.rule == "not-a-mapping"
 
 
-# ruamel's dumper writes a text starting with "?" unquoted inside flow collections and
-# its own parser then misreads it (YAML 1.1 grammar); yaml-rs reads it as YAML 1.2 does.
 keys = st.from_regex(r"[a-z][a-zA-Z0-9]{0,8}", fullmatch=True)
-texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20
-).filter(lambda s: not s.lstrip().startswith("?"))
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
 leaves = st.one_of(
     texts,
     st.integers(-(10**6), 10**6),
@@ -102,7 +98,9 @@ def test_generated_documents_read_the_same_both_ways(doc: dict[str, Any]) -> Non
     from ruamel.yaml import YAML
 
     out = StringIO()
-    YAML(typ="safe", pure=True).dump(doc, out)
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False  # ruamel's flow emitter leaves `?x`, `:x` unquoted
+    yaml.dump(doc, out)
     fast, located = both(out.getvalue())
     assert located == doc
     assert fast is None or fast == doc  # None: the fast path declined (e.g. a '!' in the text)

@@ -1,5 +1,22 @@
-"""Questions asked of a bundle: where a matter is handled, and (later) decisions."""
+"""Questions asked of a bundle: where a matter is handled, and decisions on cases."""
 
+from .core import Engine
+from .decision import OUTCOME_ZH, Decision, FeeLine, MissingMaterial, RefusalLine
 from .route import Hop, Route, route
+from .sources import TraceEntry, with_lines
+from .view import CaseView
 
-__all__ = ["Hop", "Route", "route"]
+__all__ = [
+    "OUTCOME_ZH",
+    "CaseView",
+    "Decision",
+    "Engine",
+    "FeeLine",
+    "Hop",
+    "MissingMaterial",
+    "RefusalLine",
+    "Route",
+    "TraceEntry",
+    "route",
+    "with_lines",
+]

@@ -98,12 +98,23 @@ def _prefixes(paths: set[YamlPath]) -> set[YamlPath]:
     return out | {(*p[:-1], str(p[-1])) for p in out if p and isinstance(p[-1], int)}
 
 
+class _Everywhere(set[YamlPath]):
+    """Record every path (for traces, which may point anywhere in a file)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+EVERYWHERE: set[YamlPath] = _Everywhere()
+
+
 def scan(
     file: str, text: str, wanted: set[YamlPath] | None = None, *, pure: bool = True
 ) -> Marks | Diagnostic:
     """One pass over the events: the first refusal, or the marks of `wanted` paths."""
+    record = wanted if wanted is EVERYWHERE else _prefixes(wanted) if wanted else set()
     try:
-        return _scan(file, text, _prefixes(wanted) if wanted else set(), pure)
+        return _scan(file, text, record, pure)
     except MarkedYAMLError as exc:
         return _syntax(file, exc, text)
     except YAMLError as exc:

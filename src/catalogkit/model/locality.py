@@ -8,6 +8,7 @@ from pydantic import StringConstraints
 
 from .base import Clock, Model, Name, Phone, Slug, Text, doc
 from .matter import TimeLimit
+from .rules import PluginUse, Rule
 from .vocab import BodyNature, ClaimRole, Level, VenueTier, Weekday
 
 DivisionCode = Annotated[str, StringConstraints(min_length=1, max_length=20)]
@@ -108,4 +109,10 @@ class Locality(Model):
     )
     use_profiles: list[Name] = doc("使用模板", "profiles this locality uses", default_factory=list)
     claims: list[Claim] = doc("认领事项", "matters this locality claims", default_factory=list)
+    rules: list[Rule] = doc(
+        "本地规则", "declarative rules for this locality and below", default_factory=list
+    )
+    plugins: list[PluginUse] = doc(
+        "启用的插件", "plugins enabled here and below", default_factory=list
+    )
     children: list[Locality] = doc("下级", "lower localities written inline", default_factory=list)

@@ -53,6 +53,9 @@ class ProcessStep(Model):
 
 
 class FeeItem(Model):
+    id: Slug | None = doc(
+        "收费项目标识", "fee id that waivers name (default: the name)", default=None
+    )
     name: Name = doc("收费项目名称", "fee item")
     standard: Text = doc("收费标准", "fee standard as published")
     amount: float | int | None = doc("金额（元）", "amount in yuan, if fixed", default=None, ge=0)
@@ -178,9 +181,16 @@ class Matter(Model):
     result: Result = doc("审批结果", "result")
     remedies: Remedies | None = doc("救济途径", "review and litigation routes", default=None)
     faq: list[Faq] = doc("常见问题", "frequently asked questions", default_factory=list)
+    rules: list[Rule] = doc("办理规则", "declarative rules of this matter", default_factory=list)
     form: FormSchema | None = doc(
         "申请表字段（cerberus 规则）", "application-form fields as cerberus rules", default=None
     )
     illustrative: bool = doc(
         "示例数据（非真实标准）", "marks invented example content", default=False
     )
+
+
+# Rules are built from the parts above (materials, limits, bases); Matter holds them.
+from .rules import Rule  # noqa: E402
+
+Matter.model_rebuild()

@@ -1,0 +1,76 @@
+"""A decision: the answer to one case, with where each part of it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model.matter import TimeLimit
+from .route import Route
+from .sources import TraceEntry
+
+Outcome = Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]
+
+OUTCOME_ZH = {
+    "accept": "予以受理",
+    "accept-pending-materials": "材料补齐后受理（一次性告知）",
+    "forward": "告知它处办理",
+    "refuse": "不予受理",
+    "undetermined": "尚需补充信息",
+}
+
+
+@dataclass(frozen=True)
+class MissingMaterial:
+    name: str
+    originals: int
+    copies: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class RefusalLine:
+    reason: str
+    basis: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    id: str
+    name: str
+    amount: float
+    waived: float
+    net: float
+    basis: str
+    waived_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    matter: str
+    matter_name: str
+    locality: str
+    handling_kind: str
+    route: Route | None
+    handled_at: str | None
+    forward_to: str | None = None
+    forward_reason: str | None = None
+    missing_materials: tuple[MissingMaterial, ...] = ()
+    missing_facts: tuple[str, ...] = ()
+    refusals: tuple[RefusalLine, ...] = ()
+    fees: tuple[FeeLine, ...] = ()
+    accepted_on: dt.date | None = None
+    statutory_limit: TimeLimit | None = None
+    promised_limit: TimeLimit | None = None
+    statutory_due: dt.date | None = None
+    promised_due: dt.date | None = None
+    trace: tuple[TraceEntry, ...] = ()
+    revision: str = ""
+    plugins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total_fee(self) -> float:
+        return round(sum(f.net for f in self.fees), 2)

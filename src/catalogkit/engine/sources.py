@@ -1,0 +1,70 @@
+"""Which YAML rule (file and path) or plugin produced each part of an answer, and
+file:line for people, found only when asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import YamlPath, format_path
+from ..load.located import EVERYWHERE, Marks, vet
+from ..load.source import SourceText, decode
+from ..resolve.sources import Source
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One part of an answer and where it came from: `source` is a YAML place or
+    `plugin <name> <version>`."""
+
+    part: str
+    detail: str
+    source: str
+    file: str | None = None
+    path: YamlPath = ()
+
+    @classmethod
+    def of_rule(cls, part: str, detail: str, where: Source) -> TraceEntry:
+        return cls(part, detail, f"{where.file} {format_path(where.path)}", where.file, where.path)
+
+    @classmethod
+    def of_plugin(cls, part: str, detail: str, name: str, version: str) -> TraceEntry:
+        return cls(part, detail, f"plugin {name} {version}")
+
+
+def with_lines(root: str, trace: tuple[TraceEntry, ...]) -> tuple[TraceEntry, ...]:
+    """The trace with `file:line:col` for every YAML source (reads each file once)."""
+    out = []
+    for entry in trace:
+        if entry.file is None:
+            out.append(entry)
+            continue
+        line, col = _position(root, entry.file, entry.path)
+        out.append(
+            TraceEntry(
+                entry.part,
+                entry.detail,
+                f"{entry.file}:{line}:{col} {format_path(entry.path)}",
+                entry.file,
+                entry.path,
+            )
+        )
+    return tuple(out)
+
+
+def _position(root: str, file: str, path: YamlPath) -> tuple[int, int]:
+    marks = _marks(root, file)
+    return marks.locate(path) if marks is not None else (1, 1)
+
+
+@lru_cache(maxsize=64)
+def _marks(root: str, file: str) -> Marks | None:
+    try:
+        source = decode(file, (Path(root) / file).read_bytes())
+    except OSError:
+        return None
+    if not isinstance(source, SourceText):
+        return None
+    marks = vet(file, source.text, EVERYWHERE)
+    return marks if isinstance(marks, Marks) else None

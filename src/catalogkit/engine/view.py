@@ -1,0 +1,33 @@
+"""What plugins see of a case: read-only, and the same for every plugin."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..model import Matter
+from ..model.matter import TimeLimit
+from ..resolve import Bundle
+
+
+@dataclass(frozen=True)
+class CaseView:
+    matter_code: str
+    matter: Matter
+    locality: str
+    chain: tuple[str, ...]
+    applicant: str
+    facts: Mapping[str, Any]
+    materials: frozenset[str]
+    submitted: dt.date
+    channel: str
+    promised_limit: TimeLimit | None
+    statutory_limit: TimeLimit | None
+    bundle: Bundle
+
+    @staticmethod
+    def frozen(facts: Mapping[str, Any]) -> Mapping[str, Any]:
+        return MappingProxyType(dict(facts))

@@ -150,7 +150,7 @@ class Engine:
             validator = Validator(to_cerberus(dict(matter.form)), allow_unknown=False)
             self._forms[case.matter] = validator
         facts = {k: v for k, v in case.facts.items() if v is not None}
-        if not validator.validate(facts, update=True):
+        if not validator.validate(facts, normalize=False):
             raise CaseError([f"{k}: {v}" for k, v in sorted(validator.errors.items())])
 
     def _rules_for(self, matter: str, chain: tuple[str, ...]) -> tuple[Placed, ...]:

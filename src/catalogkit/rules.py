@@ -139,6 +139,10 @@ RULES: tuple[Rule, ...] = (
         "适用条件或申请表规则无效",
     ),
     Rule(
+        "rule-scope", "rule", "a rule on a matter lists other matters", "事项中的规则填写了 matters"
+    ),
+    Rule("fee-rule", "rule", "a fee rule does not say how much", "收费规则未说明金额"),
+    Rule(
         "claim-not-inherited",
         "claim",
         "a claim of a matter not defined above",

@@ -12,6 +12,7 @@ from .claims import EffectiveClaim, resolve_claims
 from .index import build_index
 from .matters import check_matters
 from .references import check_references
+from .rules import check_rules
 from .tree import check_tree, patterns
 
 __all__ = ["Bundle", "EffectiveClaim", "declared_codes", "resolve"]
@@ -33,6 +34,7 @@ def resolve(
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p)
+    check_rules(index, p, declared)
     problems = list(p)
     if any(d.severity == "error" for d in problems) or declared:
         return None, problems

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
@@ -17,6 +18,9 @@ from .load.locate import locate_all
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .plugins import Plugins
 
 Progress = Callable[[int, int, int], None]
 
@@ -63,6 +67,7 @@ def check_catalog(
     *,
     progress: Progress | None = None,
     cache: bool = False,
+    plugins: Plugins | None = None,
 ) -> Report:
     """Check a catalog tree and report every problem, located in its file."""
     from .load import cache as compiled
@@ -80,6 +85,7 @@ def check_catalog(
         cached = compiled.fetch(root, revision)
         if cached is not None:
             report.bundle, report.from_cache = cached, True
+            _plugin_checks(report, plugins)
             report.seconds = time.perf_counter() - started
             return report
     loaded: list[LoadedFile] = []
@@ -111,13 +117,27 @@ def check_catalog(
     report.bundle = bundle
     if cache and bundle is not None and not single:
         compiled.store(root, revision, bundle)
+    _plugin_checks(report, plugins)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def load_catalog(path: Path | str, *, cache: bool = True) -> Bundle:
+def _plugin_checks(report: Report, plugins: Plugins | None) -> None:
+    """Plugins are not part of the bundle (nor of its cache): check them on every load."""
+    if report.bundle is None or plugins is None:
+        return
+    from .plugins.checks import check_plugins
+
+    found = check_plugins(report.bundle, plugins)
+    if found:
+        report.diagnostics += locate_all(report.root, found)
+        if any(d.severity == "error" for d in found):
+            report.bundle = None
+
+
+def load_catalog(path: Path | str, *, cache: bool = True, plugins: Plugins | None = None) -> Bundle:
     """The bundle of a catalog tree, or CatalogError with every problem found."""
-    report = check_catalog(path, cache=cache)
+    report = check_catalog(path, cache=cache, plugins=plugins)
     if report.bundle is None:
         raise CatalogError(report.diagnostics)
     return report.bundle

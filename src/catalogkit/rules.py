@@ -161,6 +161,18 @@ RULES: tuple[Rule, ...] = (
         "本级时限或到现场次数宽于上级",
     ),
     Rule(
+        "unknown-plugin",
+        "plugin",
+        "a locality enables a plugin that is not installed",
+        "启用的插件未安装",
+    ),
+    Rule(
+        "plugin-config",
+        "plugin",
+        "a plugin's config does not fit its schema",
+        "插件配置不符合其要求",
+    ),
+    Rule(
         "date-outside-year",
         "calendar",
         "a calendar date is outside its year",

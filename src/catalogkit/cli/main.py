@@ -7,9 +7,12 @@ import sys
 import click
 
 from ..version import __version__
+from .decide import decide_command
+from .plugins_cmd import plugins_command
 from .route import route_command
 from .rules import rules_command
 from .schema import schema_command
+from .test_cmd import test_command
 from .validate import validate_command
 
 
@@ -23,6 +26,9 @@ cli.add_command(validate_command)
 cli.add_command(schema_command)
 cli.add_command(route_command)
 cli.add_command(rules_command)
+cli.add_command(decide_command)
+cli.add_command(test_command)
+cli.add_command(plugins_command)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,19 @@ def _slot(root: Path) -> Path:
     return cache_dir() / f"bundle-{key}.pickle"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of catalogkit's own source: a bundle pickled by other code is never read."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=12)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def _stamp(revision: str) -> str:
-    return f"{_FORMAT}:{sys.version_info[:2]}:{revision}"
+    return f"{_FORMAT}:{sys.version_info[:2]}:{code_fingerprint()}:{revision}"
 
 
 def fetch(root: Path, revision: str) -> Any:

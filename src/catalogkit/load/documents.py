@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,9 @@ class LoadedFile:
     checked_path: bool = False
 
 
-def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
+def read_document(
+    file: str, raw: bytes, digest: str, kinds: Mapping[str, type[Model]] = KINDS
+) -> LoadedFile:
     loaded = LoadedFile(file, digest)
     source = decode(file, raw)
     if isinstance(source, Diagnostic):
@@ -46,7 +49,7 @@ def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
             return loaded
         data = checked
     loaded.data = data
-    _validate(loaded, data, source)
+    _validate(loaded, data, source, kinds)
     if loaded.diagnostics and not loaded.checked_path:
         # deep nesting, odd keys or merge keys the fast parser let through: say that,
         # not what the schema made of it
@@ -57,7 +60,9 @@ def read_document(file: str, raw: bytes, digest: str) -> LoadedFile:
     return loaded
 
 
-def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> None:
+def _validate(
+    loaded: LoadedFile, data: dict[str, Any], source: SourceText, kinds: Mapping[str, type[Model]]
+) -> None:
     file = source.file
     version = data.get("apiVersion")
     if version != API_VERSION:
@@ -89,26 +94,26 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
             )
         return
     kind = data.get("kind")
-    model = KINDS.get(kind) if isinstance(kind, str) else None
+    model = kinds.get(kind) if isinstance(kind, str) else None
     if kind is None:
         loaded.diagnostics.append(
             Diagnostic(
                 "missing-key",
-                f"the required key 'kind' is missing; expected one of: {', '.join(KINDS)}",
-                f"缺少必填字段 'kind'；允许的类型：{'、'.join(KINDS)}",
+                f"the required key 'kind' is missing; expected one of: {', '.join(kinds)}",
+                f"缺少必填字段 'kind'；允许的类型：{'、'.join(kinds)}",
                 file,
                 ("kind",),
-                expected=", ".join(KINDS),
+                expected=", ".join(kinds),
                 found="nothing",
             )
         )
         return
     if model is None:
         en, zh, guess = with_suggestion(
-            f"unknown document kind {show(kind)!r}; expected one of: {', '.join(KINDS)}",
-            f"未知的文档类型 {show(kind)!r}；允许的类型：{'、'.join(KINDS)}",
+            f"unknown document kind {show(kind)!r}; expected one of: {', '.join(kinds)}",
+            f"未知的文档类型 {show(kind)!r}；允许的类型：{'、'.join(kinds)}",
             str(kind),
-            KINDS,
+            kinds,
         )
         loaded.diagnostics.append(
             Diagnostic(
@@ -117,7 +122,7 @@ def _validate(loaded: LoadedFile, data: dict[str, Any], source: SourceText) -> N
                 zh,
                 file,
                 ("kind",),
-                expected=", ".join(KINDS),
+                expected=", ".join(kinds),
                 found=show(kind),
                 hint=guess,
             )

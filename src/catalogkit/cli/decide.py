@@ -1,0 +1,134 @@
+"""`catalogkit decide CASE.yaml`: the decision on one case, as text or JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..catalog import check_catalog
+from ..engine import OUTCOME_ZH, Decision, Engine, with_lines
+from ..errors import CatalogkitError
+from ..load.documents import read_document
+from ..load.locate import locate_all
+from ..model.case import CASE_KINDS, CaseDocument
+from .language import LANG_OPTION, pick_language
+from .output import text_line
+from .plugin_options import load_plugins, plugin_options
+
+
+def load_engine(catalog: Path, plugins: Any, lang: str) -> Engine:
+    report = check_catalog(catalog, cache=True, plugins=plugins)
+    if report.bundle is None:
+        for d in report.errors:
+            click.echo(text_line(report, d, lang), err=True)
+        sys.exit(1)
+    return Engine(report.bundle, plugins)
+
+
+@click.command("decide")
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-c",
+    "--catalog",
+    type=click.Path(exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Catalog tree.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@LANG_OPTION
+@plugin_options
+def decide_command(
+    case_file: Path,
+    catalog: Path,
+    as_json: bool,
+    lang: str | None,
+    plugins_dirs: tuple[Path, ...],
+    plugin_names: tuple[str, ...],
+    blocked: tuple[str, ...],
+    no_autoload: bool,
+) -> None:
+    """Decide the case in CASE_FILE (kind: Case) against the catalog."""
+    language = pick_language(lang)
+    raw = case_file.read_bytes()
+    loaded = read_document(case_file.name, raw, hashlib.blake2b(raw).hexdigest(), CASE_KINDS)
+    if not isinstance(loaded.document, CaseDocument):
+        for d in locate_all(case_file.parent, loaded.diagnostics) or []:
+            click.echo(
+                f"{case_file.parent / d.file}:{d.line}:{d.column}: error [{d.rule}] "
+                f"{d.message(language)}",
+                err=True,
+            )
+        if not loaded.diagnostics:
+            click.echo(f"{case_file}: expected a document of kind Case", err=True)
+        sys.exit(1)
+    plugins = load_plugins(catalog, plugins_dirs, plugin_names, blocked, no_autoload)
+    engine = load_engine(catalog, plugins, language)
+    try:
+        decision = engine.decide(loaded.document)
+    except CatalogkitError as exc:
+        raise click.ClickException(str(exc)) from None
+    decision = dataclasses.replace(decision, trace=with_lines(engine.bundle.root, decision.trace))
+    click.echo(as_json_text(decision) if as_json else as_text(engine, decision, language))
+
+
+def as_json_text(decision: Decision) -> str:
+    body = dataclasses.asdict(decision)
+    body["total_fee"] = decision.total_fee
+    return json.dumps(body, ensure_ascii=False, indent=2, default=str)
+
+
+def as_text(engine: Engine, d: Decision, lang: str) -> str:
+    zh = lang == "zh"
+    venues = engine.bundle.venues
+
+    def name(venue: str | None) -> str:
+        if venue is not None and venue in venues:
+            return venues[venue].item.name
+        return venue or "-"
+
+    lines = [
+        f"{d.matter_name} ({d.matter}) · {engine.bundle.locality(d.locality).name} · "
+        f"{d.handling_kind}",
+        ("结果：" if zh else "outcome: ") + (OUTCOME_ZH[d.outcome] if zh else d.outcome),
+    ]
+    if d.forward_to is not None:
+        lines.append(
+            ("请到：" if zh else "go to: ") + f"{name(d.forward_to)}（{d.forward_reason}）"
+        )
+    if d.route is not None and d.handled_at:
+        lines.append(
+            ("受理：" if zh else "accepted at: ")
+            + name(d.handled_at)
+            + ("；决定：" if zh else "; decided at: ")
+            + name(d.route.decided_at.venue)
+        )
+    if d.missing_facts:
+        lines.append(("尚需说明：" if zh else "facts needed: ") + ", ".join(d.missing_facts))
+    for r in d.refusals:
+        lines.append(("不予受理理由：" if zh else "refused: ") + f"{r.reason}（{r.basis}）")
+    if d.missing_materials:
+        lines.append("缺少材料（一次性告知）：" if zh else "missing materials (all at once):")
+        lines += [
+            f"  - {m.name}（原件{m.originals}份，复印件{m.copies}份）" for m in d.missing_materials
+        ]
+    for f in d.fees:
+        waived = f"，减免 {f.waived:.2f} 元" if f.waived else ""
+        lines.append(f"  {f.name}: {f.amount:.2f} 元{waived}，应缴 {f.net:.2f} 元")
+    lines.append(("应缴合计：" if zh else "total fee: ") + f"{d.total_fee:.2f} 元")
+    if d.promised_due:
+        lines.append(("承诺办结日期：" if zh else "promised due: ") + str(d.promised_due))
+    if d.statutory_due:
+        lines.append(("法定办结日期：" if zh else "statutory due: ") + str(d.statutory_due))
+    if d.trace:
+        lines.append("依据与来源：" if zh else "trace:")
+        lines += [f"  - {t.part}: {t.detail} ← {t.source}" for t in d.trace]
+    plugins = ", ".join(f"{k} {v}" for k, v in d.plugins.items()) or "-"
+    lines.append(f"revision {d.revision}; plugins: {plugins}")
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""`catalogkit test PATH`: run YAML decision tests against a catalog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..decision_tests import read_tests, run_tests
+from ..load.tree import tree_root
+from .decide import load_engine
+from .language import LANG_OPTION, pick_language
+from .plugin_options import load_plugins, plugin_options
+
+
+@click.command("test")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-c",
+    "--catalog",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Catalog tree (default: the tree PATH is in).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
+@LANG_OPTION
+@plugin_options
+def test_command(
+    path: Path,
+    catalog: Path | None,
+    verbose: bool,
+    lang: str | None,
+    plugins_dirs: tuple[Path, ...],
+    plugin_names: tuple[str, ...],
+    blocked: tuple[str, ...],
+    no_autoload: bool,
+) -> None:
+    """Run the decision tests (kind: DecisionTests) in PATH; exit 1 if any fails."""
+    language = pick_language(lang)
+    tree = catalog or tree_root(path)
+    tests, problems = read_tests(path)
+    for d in problems:
+        click.echo(
+            f"{d.file}:{d.line}:{d.column}: error [{d.rule}] {d.message(language)}", err=True
+        )
+    if problems:
+        sys.exit(1)
+    plugins = load_plugins(tree, plugins_dirs, plugin_names, blocked, no_autoload)
+    results = run_tests(load_engine(tree, plugins, language), tests)
+    failed = [r for r in results if not r.passed]
+    for r in results:
+        if verbose or not r.passed:
+            click.echo(f"{'PASS' if r.passed else 'FAIL'} {r.file}: {r.name}")
+            for diff in r.differences:
+                click.echo(f"    {diff}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed or not results else 0)

@@ -37,14 +37,18 @@ def compiled(condition: Mapping[str, FactRule]) -> tuple[Validator, frozenset[st
 
 
 def holds(condition: Mapping[str, FactRule] | None, facts: Mapping[str, Any]) -> bool | None:
-    """True or False; None when a fact the condition reads was not given."""
+    """True or False; None when a fact the condition needs was not given (a fact whose
+    rule says `required: false` may be absent)."""
     if not condition:
         return True
     validator, names = compiled(condition)
-    if not names <= facts.keys():
+    if missing_facts(condition, facts):
         return None
-    return bool(validator.validate({n: facts[n] for n in names}, normalize=False))
+    given = {n: facts[n] for n in names if n in facts}
+    return bool(validator.validate(given, normalize=False))
 
 
 def missing_facts(condition: Mapping[str, FactRule] | None, facts: Mapping[str, Any]) -> set[str]:
-    return set(condition or ()) - set(facts)
+    if not condition:
+        return set()
+    return {n for n, rule in condition.items() if n not in facts and rule.required is not False}

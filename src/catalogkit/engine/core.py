@@ -75,13 +75,14 @@ class Engine:
             return self.plugins.call(hook, enabled, case.locality, kwargs, expect, many=many)
 
         version = self.plugins.get_version
+        facts = {"applicant": case.applicant, **case.facts}  # rules may ask who applies
         view = CaseView(
             case.matter,
             matter,
             case.locality,
             chain,
             case.applicant,
-            CaseView.frozen(case.facts),
+            CaseView.frozen(facts),
             frozenset(case.materials),
             case.submitted,
             case.channel,
@@ -150,7 +151,7 @@ class Engine:
             validator = Validator(to_cerberus(dict(matter.form)), allow_unknown=False)
             self._forms[case.matter] = validator
         facts = {k: v for k, v in case.facts.items() if v is not None}
-        if not validator.validate(facts, normalize=False):
+        if not validator.validate(facts, update=True, normalize=False):  # absent: undetermined
             raise CaseError([f"{k}: {v}" for k, v in sorted(validator.errors.items())])
 
     def _rules_for(self, matter: str, chain: tuple[str, ...]) -> tuple[Placed, ...]:
@@ -161,7 +162,7 @@ class Engine:
         return found
 
     def _missing_facts(self, view: CaseView, rules: tuple[Placed, ...]) -> set[str]:
-        out: set[str] = set()
+        out = {n for n, f in (view.matter.form or {}).items() if f.required and n not in view.facts}
         for material in view.matter.materials:
             out |= missing_facts(material.when, view.facts)
         for placed in rules:

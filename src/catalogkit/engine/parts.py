@@ -92,7 +92,10 @@ def fees(
     for placed in rules:
         rule = placed.rule
         if isinstance(rule, FeeRule) and holds(rule.when, case.facts):
-            items[rule.fee] = (rule.name, _fee_amount(rule, case.facts), _basis(rule))
+            amount = _fee_amount(rule, case.facts)
+            if amount == 0 and rule.amount is None:
+                continue  # no units of a per-unit or tiered fee: nothing to charge
+            items[rule.fee] = (rule.name, amount, _basis(rule))
             trace.append(TraceEntry.of_rule("fee", rule.name, placed.source))
     for name, charge in ask("catalogkit_fees", {"case": case}, FeeCharge, True):
         items[charge.id] = (charge.name, float(charge.amount), charge.basis)

@@ -15,6 +15,7 @@ from .vocab import ServiceObject
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Channel = Literal["window", "online", "proxy"]
+Outcome = Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]
 FactAnswer = FactValue | list[FactValue] | None
 
 
@@ -50,9 +51,7 @@ class CaseDocument(Case):
 class Expectation(Model):
     """What a decision test expects; every key given is compared, others are not."""
 
-    outcome: Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"] = (
-        doc("结果", "expected outcome")
-    )
+    outcome: Outcome | None = doc("结果", "expected outcome", default=None)
     missing_materials: list[Name] | None = doc("缺少的材料", "in order", default=None)
     missing_facts: list[FactName] | None = doc("缺少的事实", "sorted", default=None)
     refusals: list[str] | None = doc("不予理由", "reasons, in order", default=None)

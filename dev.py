@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Set up and run catalogkit from a fresh clone with nothing but python3.
 
-    python3 dev.py demo    validate the bundled demo county and show where matters go
+    python3 dev.py demo    validate the demo county, show where matters go, run its decision tests
     python3 dev.py test    lint, type-check and run the test suite
     python3 dev.py bench   run the benchmarks
 
-Each command creates `.venv/` (once) and installs the project into it; a change of
-pyproject.toml reinstalls.
+Each command creates `.venv/` (once) and installs the project and the example town
+plugins of `plugins/` into it; a change of a pyproject.toml reinstalls.
 """
 
 from __future__ import annotations
@@ -27,8 +27,14 @@ DEMO_VILLAGE = "339901101202-5"  # 石门坎村高山组, a village-group servic
 DEMO_MATTERS = ["MH-MZ-0001", "MH-MZ-0006", "MH-RS-0001"]  # 低保, 结婚登记, 城乡居民养老保险
 
 
+EXAMPLE_PLUGINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))
+
+
 def ensure_env() -> None:
-    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    h = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    for plugin in EXAMPLE_PLUGINS:
+        h.update((plugin / "pyproject.toml").read_bytes())
+    want = h.hexdigest()
     if STAMP.exists() and STAMP.read_text() == want:
         return
     if not (BIN / "python").exists():
@@ -36,7 +42,8 @@ def ensure_env() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("installing catalogkit and its dependencies into .venv …", flush=True)
     run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]"])
+    editable = [arg for p in EXAMPLE_PLUGINS for arg in ("-e", str(p))]
+    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]", *editable])
     STAMP.write_text(want)
 
 
@@ -63,6 +70,8 @@ def demo() -> None:
             "zh",
         ]
     )
+    run([ck, "decide", "catalogs/tests/example-case.yaml", "--catalog", "catalogs", "--lang", "zh"])
+    run([ck, "test", "catalogs/tests"])
 
 
 def test() -> None:

@@ -9,18 +9,15 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from cerberus import Validator
-
 from ..calendar import WorkingCalendar
 from ..errors import CaseError, ConflictError
 from ..model.case import Case
-from ..model.condition import to_cerberus
 from ..model.matter import TimeLimit
 from ..model.rules import RoutingRule
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
 from . import parts
-from .conditions import holds, missing_facts
+from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
 from .placed import Placed, enabled_plugins, rules_for
 from .route import Route, route
@@ -34,7 +31,6 @@ class Engine:
         self.plugins = plugins if plugins is not None else Plugins()
         self._rules: dict[tuple[str, str], tuple[Placed, ...]] = {}
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
-        self._forms: dict[str, Validator] = {}
 
     def route(self, matter: str, locality: str) -> Route:
         return route(self.bundle, matter, locality)
@@ -143,16 +139,11 @@ class Engine:
     # -- steps -------------------------------------------------------------------------
 
     def _check_form(self, case: Case) -> None:
-        matter = self.bundle.matter(case.matter)
-        if not matter.form:
-            return
-        validator = self._forms.get(case.matter)
-        if validator is None:
-            validator = Validator(to_cerberus(dict(matter.form)), allow_unknown=False)
-            self._forms[case.matter] = validator
-        facts = {k: v for k, v in case.facts.items() if v is not None}
-        if not validator.validate(facts, update=True, normalize=False):  # absent: undetermined
-            raise CaseError([f"{k}: {v}" for k, v in sorted(validator.errors.items())])
+        form = self.bundle.matter(case.matter).form
+        if form:
+            problems = form_problems(form, case.facts)
+            if problems:
+                raise CaseError(problems)
 
     def _rules_for(self, matter: str, chain: tuple[str, ...]) -> tuple[Placed, ...]:
         key = (matter, chain[0])

@@ -31,7 +31,10 @@ def synthetic_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def yaml_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.yaml") if "plugins" not in p.parts)
+    """Catalog files: decision tests and cases under tests/ follow the case schema."""
+    return sorted(
+        p for p in root.rglob("*.yaml") if "plugins" not in p.parts and "tests" not in p.parts
+    )
 
 
 os.environ.setdefault("CATALOGKIT_LANG", "en")

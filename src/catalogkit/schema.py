@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import TypeAdapter
+from pydantic import Field, TypeAdapter
 
 from .model import Document
+from .model.case import CaseDocument, DecisionTestsDocument
 
 SCHEMA_ID = "https://catalogkit.example.org/schemas/catalog-v1.schema.json"
 SCHEMA_FILE = "schemas/catalog-v1.schema.json"
+CASE_SCHEMA_ID = "https://catalogkit.example.org/schemas/case-v1.schema.json"
+CASE_SCHEMA_FILE = "schemas/case-v1.schema.json"
 
 
 def _closed(node: Any) -> None:
@@ -42,5 +45,23 @@ def catalog_schema() -> dict[str, Any]:
     }
 
 
+def case_schema() -> dict[str, Any]:
+    """Cases (`catalogkit decide`) and decision tests (`catalogkit test`)."""
+    documents = Annotated[CaseDocument | DecisionTestsDocument, Field(discriminator="kind")]
+    body = TypeAdapter(documents).json_schema(by_alias=True, ref_template="#/$defs/{model}")
+    _closed(body)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": CASE_SCHEMA_ID,
+        "title": "catalogkit case or decision tests v1 / catalogkit 申请与决策用例 v1",
+        "description": "一份申请，或一组决策用例 / One case, or a set of decision tests.",
+        **body,
+    }
+
+
 def catalog_schema_text() -> str:
     return json.dumps(catalog_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def case_schema_text() -> str:
+    return json.dumps(case_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -20,6 +20,7 @@ entry point, or name it yourself with `pytest_plugins = ["catalogkit.testing"]` 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import itertools
 import json
 import re
@@ -46,6 +47,7 @@ from .plugins import (
     Plugins,
     Refusal,
     VenueChoice,
+    hookspecs,
 )
 from .plugins.loading import Found
 from .resolve import Bundle
@@ -410,12 +412,16 @@ def engine_with(tree: Path, *plugins: PluginArg) -> Engine:
     return Engine(load_catalog(tree, cache=False, plugins=loaded), loaded)
 
 
-def call_hook(engine: Engine, hook: str, locality: str, **kwargs: Any) -> list[tuple[str, Any]]:
+def call_hook(engine: Engine, hook: str, locality: str, /, **kwargs: Any) -> list[tuple[str, Any]]:
     """Call one hook as the engine does for `locality`: on each plugin enabled there, with
-    its config, answers checked and paired with plugin names, sorted by name."""
+    its config, answers checked and paired with plugin names, sorted by name. A hook's
+    `locality` and `bundle` arguments default to `locality` and the engine's bundle."""
     if hook not in HOOK_ANSWERS:
         raise UsageError(f"unknown hook {hook!r}; hooks: {', '.join(sorted(HOOK_ANSWERS))}")
     expect, many = HOOK_ANSWERS[hook]
+    takes = inspect.signature(getattr(hookspecs, hook)).parameters
+    defaults = {"locality": locality, "bundle": engine.bundle}
+    kwargs = {**{k: v for k, v in defaults.items() if k in takes}, **kwargs}
     enabled = enabled_plugins(engine.bundle, tuple(engine.bundle.chain(locality)))
     return engine.plugins.call(hook, enabled, locality, kwargs, expect, many=many)
 

@@ -121,7 +121,9 @@ def run_validate(tree: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> Resu
     monkeypatch.chdir(tree)
     monkeypatch.setenv("CATALOGKIT_NO_CACHE", "1")
     monkeypatch.setenv("CATALOGKIT_CACHE_DIR", str(tree.parent / "cache"))
-    return CliRunner().invoke(cli, ["validate", ".", "--no-cache", "--lang", lang])
+    return CliRunner().invoke(
+        cli, ["validate", ".", "--no-cache", "--no-plugin-autoload", "--lang", lang]
+    )
 
 
 def diagnostic_lines(result: Result) -> list[str]:

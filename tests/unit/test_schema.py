@@ -9,13 +9,35 @@ import pytest
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
-from catalogkit.schema import SCHEMA_FILE, catalog_schema, catalog_schema_text
+from catalogkit.schema import (
+    CASE_SCHEMA_FILE,
+    SCHEMA_FILE,
+    case_schema,
+    case_schema_text,
+    catalog_schema,
+    catalog_schema_text,
+)
 from tests.conftest import DEMO, ROOT, yaml_files
 
 
 def test_committed_schema_is_not_stale() -> None:
     committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
     assert committed == catalog_schema_text(), "run: catalogkit schema -o " + SCHEMA_FILE
+
+
+def test_committed_case_schema_is_not_stale() -> None:
+    committed = (ROOT / CASE_SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == case_schema_text(), "run: catalogkit schema --cases -o " + CASE_SCHEMA_FILE
+
+
+@pytest.mark.parametrize("path", sorted((DEMO / "tests").glob("*.yaml")), ids=lambda p: p.name)
+def test_demo_cases_are_valid_against_the_case_schema(path: Path) -> None:
+    validator = Draft202012Validator(case_schema())
+    data = json.loads(json.dumps(_load(path), default=str))
+    errors = sorted(validator.iter_errors(data), key=str)
+    assert not errors, f"{path}: {errors[0].message}"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert (path.parent / first.split("=", 1)[1]).resolve() == (ROOT / CASE_SCHEMA_FILE).resolve()
 
 
 def test_schema_is_a_valid_draft_2020_12_schema_with_bilingual_descriptions() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..schema import catalog_schema_text
+from ..schema import case_schema_text, catalog_schema_text
 from .writing import write_atomically
 
 
@@ -18,9 +18,10 @@ from .writing import write_atomically
     help="Write to this file (atomically) instead of standard output.",
 )
 @click.option("--check", is_flag=True, help="Exit 1 if the file given by -o is not up to date.")
-def schema_command(output: Path | None, check: bool) -> None:
-    """The JSON Schema of catalog files, generated from the models."""
-    text = catalog_schema_text()
+@click.option("--cases", is_flag=True, help="The schema of cases and decision tests instead.")
+def schema_command(output: Path | None, check: bool, cases: bool) -> None:
+    """The JSON Schema of catalog files (or of cases), generated from the models."""
+    text = case_schema_text() if cases else catalog_schema_text()
     if output is None:
         click.echo(text, nl=False)
         return

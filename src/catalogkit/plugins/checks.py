@@ -76,4 +76,21 @@ def _config_problems(plugins: Plugins, name: str, config: dict[str, object]) -> 
         return f"the plugin's own schema is invalid ({exc})"
     if validator.validate(config):
         return ""
-    return "; ".join(f"{k}: {', '.join(map(str, v))}" for k, v in sorted(validator.errors.items()))
+    return "; ".join(f"{where}: {what}" for where, what in _flat(validator.errors, ""))
+
+
+def _flat(errors: object, prefix: str) -> list[tuple[str, str]]:
+    """cerberus's nested error tree as (path, message) pairs: `days[0]: max value is 7`."""
+    out: list[tuple[str, str]] = []
+    if isinstance(errors, dict):
+        for key, value in sorted(errors.items(), key=lambda kv: str(kv[0])):
+            step = (
+                f"{prefix}[{key}]"
+                if isinstance(key, int)
+                else (f"{prefix}.{key}" if prefix else str(key))
+            )
+            out += _flat(value, step)
+    elif isinstance(errors, list):
+        for item in errors:
+            out += _flat(item, prefix) if isinstance(item, dict | list) else [(prefix, str(item))]
+    return out

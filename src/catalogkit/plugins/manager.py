@@ -80,16 +80,17 @@ class Plugins:
         return cls(found)
 
     def _register(self, one: Found) -> None:
-        if one.name in self._loaded:
+        info = self._info(one)
+        name = info.name or one.name  # the name the plugin gives itself is the one YAML uses
+        if name in self._loaded:
             return  # the same plugin from a second channel: the first one wins
         try:
-            self._pm.register(one.module, name=one.name)
+            self._pm.register(one.module, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            raise PluginError(one.name, "register", one.file, None, str(exc)) from None
-        info = self._info(one)
+            raise PluginError(name, "register", one.file, None, str(exc)) from None
         hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(one.module) or ()))
-        self._loaded[one.name] = LoadedPlugin(
-            one.name,
+        self._loaded[name] = LoadedPlugin(
+            name,
             info.version,
             info.description,
             one.source,

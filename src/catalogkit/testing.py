@@ -12,9 +12,10 @@ plugin enabled for one locality, and an Engine running the plugin under test.
 
 The tree (see `make_tree`) is a county with one hall, a town with a centre and two
 villages, one matter (`MATTER`) that villages take in by proxy, and the 2026 calendar.
-Its fixtures are a pytest plugin: catalogkit registers this module under the `pytest11`
-entry point, or name it yourself with `pytest_plugins = ["catalogkit.testing"]` or
-`pytest -p catalogkit.testing`.
+The fixture `catalog_tree` makes this module a pytest plugin: it is active wherever
+catalogkit is installed with its `pytest11` entry point (named `catalogkit.testing`, so
+that naming it again is harmless), or name it with `pytest_plugins =
+["catalogkit.testing"]` or `pytest -p catalogkit.testing`. Guide: docs/plugins.md.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ from .resolve import Bundle
 __all__ = [
     "COUNTY",
     "DAY",
+    "FEE",
+    "HOOK_ANSWERS",
     "MATTER",
     "NEIGHBOUR",
     "TOWN",
@@ -68,7 +71,9 @@ __all__ = [
     "make_tree",
     "matter",
     "plugin_file",
+    "plugin_name",
     "plugins_of",
+    "to_yaml",
     "with_plugin",
 ]
 

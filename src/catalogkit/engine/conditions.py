@@ -27,10 +27,11 @@ def missing_facts(condition: Mapping[str, FactRule] | None, facts: Mapping[str, 
 
 
 def form_problems(form: Mapping[str, FactRule], facts: Mapping[str, Any]) -> list[str]:
-    """Why given facts do not fit the form: unknown facts and values that break a rule.
-    Facts the form requires but that were not given are not problems here: they make
-    the decision undetermined."""
-    out = [f"{name}: unknown field" for name in sorted(facts) if name not in form]
+    """Why given facts do not fit the form: values that break a field's rule. Facts the
+    form does not list are allowed (local rules and plugins read their own, such as a
+    household's hardship status); facts the form requires but that were not given make
+    the decision undetermined instead."""
+    out = []
     for name, rule in form.items():
         if name in facts and facts[name] is not None:
             problem = compile_rule(rule)(facts[name])

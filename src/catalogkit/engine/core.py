@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from ..calendar import WorkingCalendar
-from ..errors import CaseError, ConflictError
+from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
 from ..model.matter import TimeLimit
 from ..model.rules import RoutingRule
@@ -26,9 +26,24 @@ from .view import CaseView
 
 
 class Engine:
-    def __init__(self, bundle: Bundle, plugins: Plugins | None = None) -> None:
+    def __init__(
+        self,
+        bundle: Bundle,
+        plugins: Plugins | None = None,
+        *,
+        missing_plugins: Literal["error", "ignore"] = "error",
+    ) -> None:
         self.bundle = bundle
         self.plugins = plugins if plugins is not None else Plugins()
+        wanted = {u.name for e in bundle.localities.values() for u in e.locality.plugins}
+        missing = sorted(wanted - set(self.plugins.names()))
+        if missing and missing_plugins == "error":  # answers would be wrong for those towns
+            raise UsageError(
+                "the catalog enables plugins that are not loaded: "
+                + ", ".join(missing)
+                + " / 目录启用了未加载的插件："
+                + "、".join(missing)
+            )
         self._rules: dict[tuple[str, str], tuple[Placed, ...]] = {}
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
 
@@ -85,6 +100,7 @@ class Engine:
             found.accepted_at.promised_limit,
             matter.statutory_limit,
             bundle,
+            found,
         )
         trace: list[TraceEntry] = []
         handled_at, forward = self._where(view, found, rules, ask, trace)

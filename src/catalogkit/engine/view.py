@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Matter
 from ..model.matter import TimeLimit
 from ..resolve import Bundle
+from .route import Route
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class CaseView:
     promised_limit: TimeLimit | None
     statutory_limit: TimeLimit | None
     bundle: Bundle
+    route: Route
 
     @staticmethod
     def frozen(facts: Mapping[str, Any]) -> Mapping[str, Any]:

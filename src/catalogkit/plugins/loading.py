@@ -55,7 +55,7 @@ def from_folder(folder: Path, blocked: set[str]) -> list[Found]:
     for package in sorted(p for p in folder.iterdir() if (p / "pyproject.toml").is_file()):
         for init in sorted((package / "src").glob("*/__init__.py")):
             name = init.parent.name.replace("_", "-")
-            if name in blocked or init.parent.name in sys.modules:
+            if name in blocked:
                 continue
             sys.path.insert(0, str(init.parent.parent))
             out.append(Found(name, _import(init.parent.name, init), f"folder {folder}", str(init)))

@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "catalogs"
 DATA = Path(__file__).resolve().parent / "data"
 
+pytest_plugins = ["catalogkit.testing"]
+
 
 @pytest.fixture(autouse=True)
 def _private_cache(

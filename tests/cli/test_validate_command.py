@@ -155,3 +155,75 @@ def test_progress_is_shown_on_a_terminal(
     err = capsys.readouterr().err
     assert "\r100/100 files, 2 problem(s) so far" in err
     assert err.endswith("\r\033[K")
+
+
+def test_demo_decision_tests_pass() -> None:
+    from tests.conftest import ROOT
+
+    code, out = run(
+        "test", str(DEMO / "tests"), "--no-plugin-autoload", "--plugins-dir", str(ROOT / "plugins")
+    )
+    assert code == 0, out
+    assert out.strip().endswith("16 passed, 0 failed")
+
+
+def test_decide_command_text_json_and_trace() -> None:
+    from tests.conftest import ROOT
+
+    args = [
+        "decide",
+        str(DEMO / "tests" / "example-case.yaml"),
+        "-c",
+        str(DEMO),
+        "--no-plugin-autoload",
+        "--plugins-dir",
+        str(ROOT / "plugins"),
+    ]
+    code, out = run(*args, "--lang", "zh")
+    assert code == 0, out
+    assert "结果：材料补齐后受理（一次性告知）" in out
+    assert "  - 残疾人证（原件1份，复印件1份）" in out
+    code, out = run(*args, "--json")
+    body = json.loads(out)
+    assert body["outcome"] == "accept-pending-materials"
+    assert body["plugins"] == {"hardship-waiver": "1.0.0"}
+    assert [m["name"] for m in body["missing_materials"]][-1] == "残疾人证"
+
+
+def test_a_catalog_enabling_plugins_that_are_missing_is_refused() -> None:
+    code, out = run("test", str(DEMO / "tests"), "--no-plugin-autoload")
+    assert code == 1
+    assert "[unknown-plugin]" in out
+
+
+def test_decision_trace_names_the_yaml_rule_with_its_line(tmp_path: Path) -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "apiVersion: catalogkit/v1\nkind: Case\nmatter: MH-NY-0001\nlocality: '339901101202'\n"
+        "submitted: 2026-09-24\nfacts: {build_type: 新建, household_size: 4, "
+        "occupies_farmland: false, floor_area: 120}\n",
+        encoding="utf-8",
+    )
+    code, out = run(
+        "decide",
+        str(case),
+        "-c",
+        str(DEMO),
+        "--json",
+        "--no-plugin-autoload",
+        "--plugins-dir",
+        str(ROOT / "plugins"),
+    )
+    assert code == 0, out
+    trace = json.loads(out)["trace"]
+    limit = next(t for t in trace if t["part"] == "promised limit")
+    assert re.fullmatch(
+        r"county/matters/nongye\.yaml:\d+:\d+ matters\[0\]\.rules\[0\]", limit["source"]
+    ), limit
+    line = int(limit["source"].split(":")[1])
+    text = (DEMO / "county" / "matters" / "nongye.yaml").read_text(encoding="utf-8")
+    assert "id: no-farmland-faster" in text.splitlines()[line - 1]

@@ -38,3 +38,28 @@ def test_unknown_codes_are_usage_errors(bundle: Bundle) -> None:
         route(bundle, "NO-SUCH", "339901101202")
     with pytest.raises(UsageError, match="unknown locality"):
         route(bundle, "MH-MZ-0001", "999999")
+
+
+def test_without_leaving_the_village_or_the_town(bundle: Bundle) -> None:
+    from catalogkit.engine import within
+
+    village = {r.matter for r in within(bundle, "339901101202", "village")}
+    town = {r.matter for r in within(bundle, "339901101202", "town")}
+    assert "MH-RS-0001" in village  # decided in the village station
+    assert "MH-MZ-0001" in village  # proxied by the village: the resident stays home
+    assert "MH-GA-0001" not in village and "MH-GA-0001" in town  # accepted in the town
+    assert "MH-MZ-0006" not in town  # marriage: only the county's branch hall
+    assert village < town
+    # a community at the town seat offers no proxy: 低保 means going to the town center
+    seat = {r.matter for r in within(bundle, "339901101001", "village")}
+    assert "MH-MZ-0001" not in seat
+
+
+def test_route_explained_in_both_languages(bundle: Bundle) -> None:
+    found = route(bundle, "MH-MZ-0001", "339901101202-5")
+    assert found.explanation("zh") == (
+        "最低生活保障对象认定：石门坎村高山组便民服务点（高山组组长）代办，"
+        "石门坎村便民服务站（村文书（综合代办员））代办，清溪镇便民服务中心受理，"
+        "明湖县行政审批服务中心办理并作出决定。"
+    )
+    assert found.explanation("en").endswith("明湖县行政审批服务中心 decides it.")

@@ -487,3 +487,26 @@ def test_the_pytest11_entry_point_and_pytest_plugins_agree(tmp_path: Path) -> No
             timeout=120,
         )
         assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_two_plugins_charging_one_fee_id_conflict(catalog_tree: Path) -> None:
+    from catalogkit.testing import plugin_file
+
+    (catalog_tree / "plugins").mkdir(exist_ok=True)
+    for name in ("ferry-a", "ferry-b"):
+        (catalog_tree / "plugins" / f"{name.replace('-', '_')}.py").write_text(
+            "from catalogkit.plugins import FeeCharge, PluginInfo, hookimpl\n\n\n"
+            "@hookimpl\ndef catalogkit_plugin_info():\n"
+            f"    return PluginInfo({name!r}, '1.0.0')\n\n\n"
+            "@hookimpl\ndef catalogkit_fees(case, config):\n"
+            "    return [FeeCharge('ferry', '渡船费', 5.0, '示例')]\n",
+            encoding="utf-8",
+        )
+        with_plugin(catalog_tree, VILLAGE, name, {})
+    engine = engine_with(
+        catalog_tree,
+        plugin_file(catalog_tree / "plugins" / "ferry_a.py")[1],
+        plugin_file(catalog_tree / "plugins" / "ferry_b.py")[1],
+    )
+    with pytest.raises(ConflictError, match=r"plugin ferry-a.*plugin ferry-b"):
+        engine.decide(make_case(locality=VILLAGE))

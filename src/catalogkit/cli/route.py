@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..catalog import check_catalog
-from ..engine import route
+from ..engine import route, within
 from ..errors import UsageError
 from .language import LANG_OPTION, pick_language
 from .output import text_line
@@ -29,7 +29,7 @@ def _pad(text: str, width: int) -> str:
 
 
 @click.command("route")
-@click.argument("matters", nargs=-1, required=True)
+@click.argument("matters", nargs=-1)
 @click.option("-l", "--locality", required=True, help="Division code of the resident's locality.")
 @click.option(
     "-c",
@@ -41,19 +41,36 @@ def _pad(text: str, width: int) -> str:
     help="Catalog tree.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--within",
+    "within_scope",
+    type=click.Choice(["village", "town"]),
+    default=None,
+    help="List every matter a resident can do without leaving the village or town.",
+)
 @LANG_OPTION
 def route_command(
-    matters: tuple[str, ...], locality: str, catalog: Path, as_json: bool, lang: str | None
+    matters: tuple[str, ...],
+    locality: str,
+    catalog: Path,
+    as_json: bool,
+    within_scope: str | None,
+    lang: str | None,
 ) -> None:
-    """Where MATTERS are accepted and decided for a resident of LOCALITY."""
+    """Where MATTERS are accepted and decided for a resident of LOCALITY (with --within:
+    every matter that resident can do without leaving the village or the town)."""
     language = pick_language(lang)
     report = check_catalog(catalog, cache=True)
     if report.bundle is None:
         for d in report.errors:
             click.echo(text_line(report, d, language), err=True)
         sys.exit(1)
+    if not matters and within_scope is None:
+        raise click.UsageError("name one or more matters, or use --within village|town")
     try:
         routes = [route(report.bundle, m, locality) for m in matters]
+        if within_scope is not None:
+            routes += within(report.bundle, locality, within_scope)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     if as_json:
@@ -72,3 +89,4 @@ def route_command(
                 pl = hop.promised_limit
                 limit = "  即时" if pl.unit == "即时" else f"  {pl.value} {pl.unit}"
             click.echo(f"  {_pad(role, 10)}{hop.venue_name or hop.locality_name}{agent}{limit}")
+        click.echo(f"  {r.explanation(language)}")

@@ -2,7 +2,7 @@
 
 from .core import Engine
 from .decision import OUTCOME_ZH, Decision, FeeLine, MissingMaterial, RefusalLine
-from .route import Hop, Route, route
+from .route import Hop, Route, route, within
 from .sources import TraceEntry, with_lines
 from .view import CaseView
 
@@ -19,4 +19,5 @@ __all__ = [
     "TraceEntry",
     "route",
     "with_lines",
+    "within",
 ]

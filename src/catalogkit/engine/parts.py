@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..errors import ConflictError
 from ..model.matter import Material, TimeLimit
 from ..model.rules import (
     EligibilityRule,
@@ -84,22 +85,36 @@ def materials(
 def fees(
     case: CaseView, rules: tuple[Placed, ...], ask: Ask, version: Version
 ) -> tuple[list[FeeLine], list[TraceEntry]]:
-    items: dict[str, tuple[str, float, str]] = {}
+    """COLLECT fee items; one fee id charged by two contributors is a conflict."""
+    items: dict[str, tuple[str, float, str, str]] = {}  # id -> name, amount, basis, source
     trace: list[TraceEntry] = []
+
+    def charge(fid: str, name: str, amount: float, basis: str, source: str) -> None:
+        if fid in items:
+            raise ConflictError(f"the fee {fid!r} of {case.matter_code}", items[fid][3], source)
+        items[fid] = (name, amount, basis, source)
+
     for item in case.matter.fees.items:
         if item.amount is not None:
-            items[item.id or item.name] = (item.name, float(item.amount), _basis(item))
+            charge(
+                item.id or item.name,
+                item.name,
+                float(item.amount),
+                _basis(item),
+                f"matter {case.matter_code}",
+            )
     for placed in rules:
         rule = placed.rule
         if isinstance(rule, FeeRule) and holds(rule.when, case.facts):
             amount = _fee_amount(rule, case.facts)
             if amount == 0 and rule.amount is None:
                 continue  # no units of a per-unit or tiered fee: nothing to charge
-            items[rule.fee] = (rule.name, amount, _basis(rule))
-            trace.append(TraceEntry.of_rule("fee", rule.name, placed.source))
-    for name, charge in ask("catalogkit_fees", {"case": case}, FeeCharge, True):
-        items[charge.id] = (charge.name, float(charge.amount), charge.basis)
-        trace.append(TraceEntry.of_plugin("fee", charge.name, name, version(name)))
+            entry = TraceEntry.of_rule("fee", rule.name, placed.source)
+            charge(rule.fee, rule.name, amount, _basis(rule), entry.source)
+            trace.append(entry)
+    for name, fee in ask("catalogkit_fees", {"case": case}, FeeCharge, True):
+        charge(fee.id, fee.name, float(fee.amount), fee.basis, f"plugin {name}")
+        trace.append(TraceEntry.of_plugin("fee", fee.name, name, version(name)))
     shares: dict[str, list[tuple[float, str]]] = {fid: [] for fid in items}
     for placed in rules:
         rule = placed.rule
@@ -115,7 +130,7 @@ def fees(
             trace.append(TraceEntry.of_plugin("waiver", waiver.fee, name, version(name)))
     lines = []
     for fid in charged:
-        label, amount, basis = items[fid]
+        label, amount, basis, _ = items[fid]
         share = max((s for s, _ in shares[fid]), default=0.0)
         waived = round(amount * share, 2)
         lines.append(

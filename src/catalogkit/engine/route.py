@@ -41,6 +41,25 @@ class Route:
     def proxy(self) -> tuple[Hop, ...]:
         return tuple(h for h in self.hops if h.role == "proxy")
 
+    def explanation(self, lang: str = "zh") -> str:
+        """The route in one sentence, as window staff would say it."""
+        steps = []
+        for hop in self.hops:
+            where = hop.venue_name or hop.locality_name
+            if lang == "zh":
+                agent = f"（{hop.proxy_agent}）" if hop.proxy_agent else ""
+                verb = {"proxy": "代办", "accept": "受理", "decide": "办理并作出决定"}[hop.role]
+                steps.append(f"{where}{agent}{verb}")
+            else:
+                agent = f" by {hop.proxy_agent}" if hop.proxy_agent else ""
+                verb = {"proxy": "carries it up", "accept": "accepts it", "decide": "decides it"}[
+                    hop.role
+                ]
+                steps.append(f"{where}{agent} {verb}")
+        if lang == "zh":
+            return f"{self.matter_name}：" + "，".join(steps) + "。"
+        return f"{self.matter_name}: " + "; ".join(steps) + "."
+
 
 def home_venue(bundle: Bundle, code: str) -> str | None:
     """The venue that serves a locality at its own tier."""
@@ -86,3 +105,22 @@ def _hop(
 ) -> Hop:
     name = bundle.venues[venue].item.name if venue is not None and venue in bundle.venues else None
     return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent)
+
+
+_SCOPES = {"village": {"village", "group"}, "town": {"town", "village", "group"}}
+
+
+def within(bundle: Bundle, locality: str, scope: str) -> list[Route]:
+    """The matters a resident of `locality` can do without leaving the village (or the
+    town): the first step of the route, proxy service included, is a village station
+    (or a town center or village station)."""
+    levels = _SCOPES[scope]
+    chain = bundle.chain(locality)
+    out = []
+    for code, entry in sorted(bundle.matters.items()):
+        if entry.locality not in chain:
+            continue
+        found = route(bundle, code, locality)
+        if bundle.locality(found.hops[0].locality).level in levels:
+            out.append(found)
+    return out

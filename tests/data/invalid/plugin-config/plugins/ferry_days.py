@@ -9,6 +9,11 @@ def catalogkit_plugin_info() -> PluginInfo:
         "ferry-days",
         "1.0.0",
         "渡船开行日（测试用）",
-        {"days": {"type": "list", "required": True, "schema": {"type": "integer", "min": 1,
-                                                                "max": 7}}},
+        {
+            "days": {
+                "type": "list",
+                "required": True,
+                "schema": {"type": "integer", "min": 1, "max": 7},
+            }
+        },
     )

@@ -366,7 +366,7 @@ def _refuser(name: str) -> object:
 
         @hookimpl
         def catalogkit_fees(case: CaseView) -> list[FeeCharge]:
-            return [FeeCharge("shared", f"{name} 的费用", len(name), name)]
+            return [FeeCharge(f"{name}-fee", f"{name} 的费用", len(name), name)]
 
     return Refuser
 
@@ -380,8 +380,8 @@ def test_answers_do_not_depend_on_registration_order(tmp_path: Path) -> None:
     ]
     assert decisions[0] == decisions[1] == decisions[2]
     assert [r.basis for r in decisions[0].refusals] == names
-    # one fee id from three plugins: the answer of the last by name, whatever the order
-    assert [f.name for f in decisions[0].fees] == ["证明工本费", "charlie-cc 的费用"]
+    # fees are listed by id, whatever the order the plugins were registered in
+    assert [f.id for f in decisions[0].fees][:3] == ["alpha-fee", "bravo-b-fee", "charlie-cc-fee"]
 
 
 def test_a_raising_hook_names_plugin_hook_file_and_locality(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
 from .language import LANG_OPTION, pick_language
 from .output import text_line
-from .plugin_options import load_plugins, plugin_options
+from .plugin_options import PluginSelection, plugin_options
 
 
 def load_engine(catalog: Path, plugins: Any, lang: str) -> Engine:
@@ -49,10 +49,7 @@ def decide_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins_dirs: tuple[Path, ...],
-    plugin_names: tuple[str, ...],
-    blocked: tuple[str, ...],
-    no_autoload: bool,
+    plugins: PluginSelection,
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
     language = pick_language(lang)
@@ -68,8 +65,7 @@ def decide_command(
         if not loaded.diagnostics:
             click.echo(f"{case_file}: expected a document of kind Case", err=True)
         sys.exit(1)
-    plugins = load_plugins(catalog, plugins_dirs, plugin_names, blocked, no_autoload)
-    engine = load_engine(catalog, plugins, language)
+    engine = load_engine(catalog, plugins.load(catalog), language)
     try:
         decision = engine.decide(loaded.document)
     except CatalogkitError as exc:

@@ -1,8 +1,11 @@
-"""The options every command that evaluates a catalog shares to choose its plugins."""
+"""The options every command that evaluates a catalog shares to choose its plugins,
+handed to the command as one `PluginSelection`."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,7 +17,43 @@ from ..plugins import Plugins
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+@dataclass(frozen=True)
+class PluginSelection:
+    folders: tuple[Path, ...]
+    names: tuple[str, ...]
+    blocked: tuple[str, ...]
+    no_autoload: bool
+
+    def load(self, tree: Path) -> Plugins:
+        """The plugins of this run: installed ones (unless turned off), the tree's
+        `plugins/` folder, extra folders and names, less the blocked ones."""
+        try:
+            return Plugins.load(
+                tree=tree,
+                folders=self.folders,
+                names=self.names,
+                blocked=self.blocked,
+                autoload=False if self.no_autoload else None,
+            )
+        except PluginError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
 def plugin_options(command: F) -> F:
+    """Adds the plugin options and passes them on as `plugins=PluginSelection(...)`."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        plugins_dirs: tuple[Path, ...],
+        plugin_names: tuple[str, ...],
+        blocked: tuple[str, ...],
+        no_autoload: bool,
+        **kwargs: Any,
+    ) -> Any:
+        selection = PluginSelection(plugins_dirs, plugin_names, blocked, no_autoload)
+        return command(*args, plugins=selection, **kwargs)
+
     options = [
         click.option(
             "--plugins-dir",
@@ -43,25 +82,7 @@ def plugin_options(command: F) -> F:
             help="Do not load installed plugins (entry points).",
         ),
     ]
+    decorated: Any = wrapper
     for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def load_plugins(
-    tree: Path,
-    plugins_dirs: tuple[Path, ...],
-    plugin_names: tuple[str, ...],
-    blocked: tuple[str, ...],
-    no_autoload: bool,
-) -> Plugins:
-    try:
-        return Plugins.load(
-            tree=tree,
-            folders=plugins_dirs,
-            names=plugin_names,
-            blocked=blocked,
-            autoload=False if no_autoload else None,
-        )
-    except PluginError as exc:
-        raise click.ClickException(str(exc)) from None
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]

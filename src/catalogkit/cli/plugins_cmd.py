@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalog import check_catalog
-from .plugin_options import load_plugins, plugin_options
+from .plugin_options import PluginSelection, plugin_options
 
 
 @click.command("plugins")
@@ -25,13 +25,10 @@ from .plugin_options import load_plugins, plugin_options
 def plugins_command(
     catalog: Path,
     as_json: bool,
-    plugins_dirs: tuple[Path, ...],
-    plugin_names: tuple[str, ...],
-    blocked: tuple[str, ...],
-    no_autoload: bool,
+    plugins: PluginSelection,
 ) -> None:
     """List plugins: name, version, source, hooks, and the localities that enable them."""
-    plugins = load_plugins(catalog, plugins_dirs, plugin_names, blocked, no_autoload)
+    loaded = plugins.load(catalog)
     report = check_catalog(catalog, cache=True)
     enabled: dict[str, list[str]] = {}
     if report.bundle is not None:
@@ -48,7 +45,7 @@ def plugins_command(
             "enabled_in": sorted(enabled.get(p.name, [])),
             "description": p.description,
         }
-        for p in plugins
+        for p in loaded
     ]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -11,7 +11,7 @@ from ..decision_tests import read_tests, run_tests
 from ..load.tree import tree_root
 from .decide import load_engine
 from .language import LANG_OPTION, pick_language
-from .plugin_options import load_plugins, plugin_options
+from .plugin_options import PluginSelection, plugin_options
 
 
 @click.command("test")
@@ -31,10 +31,7 @@ def test_command(
     catalog: Path | None,
     verbose: bool,
     lang: str | None,
-    plugins_dirs: tuple[Path, ...],
-    plugin_names: tuple[str, ...],
-    blocked: tuple[str, ...],
-    no_autoload: bool,
+    plugins: PluginSelection,
 ) -> None:
     """Run the decision tests (kind: DecisionTests) in PATH; exit 1 if any fails."""
     language = pick_language(lang)
@@ -46,8 +43,7 @@ def test_command(
         )
     if problems:
         sys.exit(1)
-    plugins = load_plugins(tree, plugins_dirs, plugin_names, blocked, no_autoload)
-    results = run_tests(load_engine(tree, plugins, language), tests)
+    results = run_tests(load_engine(tree, plugins.load(tree), language), tests)
     failed = [r for r in results if not r.passed]
     for r in results:
         if verbose or not r.passed:

@@ -11,7 +11,7 @@ from ..catalog import Report, check_catalog
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
 from .output import as_json, github_line, summary, text_line
-from .plugin_options import load_plugins, plugin_options
+from .plugin_options import PluginSelection, plugin_options
 
 
 class ProgressLine:
@@ -55,18 +55,15 @@ def validate_command(
     verbose: bool,
     no_cache: bool,
     lang: str | None,
-    plugins_dirs: tuple[Path, ...],
-    plugin_names: tuple[str, ...],
-    blocked: tuple[str, ...],
-    no_autoload: bool,
+    plugins: PluginSelection,
 ) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
     language = pick_language(lang)
     failed = False
     for path in _targets(paths or (Path("."),)):
         progress = ProgressLine(fmt == "text" and not quiet)
-        plugins = load_plugins(tree_root(path), plugins_dirs, plugin_names, blocked, no_autoload)
-        report = check_catalog(path, progress=progress, cache=not no_cache, plugins=plugins)
+        loaded = plugins.load(tree_root(path))
+        report = check_catalog(path, progress=progress, cache=not no_cache, plugins=loaded)
         progress.clear()
         failed |= bool(report.errors)
         _print(report, fmt, quiet, verbose, language)

@@ -30,7 +30,7 @@ def resolve(
     p = index.problems
     pats = patterns(index, p)
     check_tree(index, p, pats, declared)
-    check_references(index, p, pats, declared)
+    check_references(index, p, declared)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p)

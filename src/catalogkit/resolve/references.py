@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..codes import credit_code_problem
 from ..errors import Diagnostic
 from ..load.words import with_suggestion
@@ -41,9 +39,7 @@ def dangling(
     )
 
 
-def check_references(
-    index: Index, p: Problems, pats: dict[str, re.Pattern[str]], declared: set[str]
-) -> None:
+def check_references(index: Index, p: Problems, declared: set[str]) -> None:
     """`declared` holds codes from documents that failed validation: never dangling."""
     venues = list(index.venues)
     depts = list(index.departments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,3 +64,40 @@ def test_route_explained_in_both_languages(bundle: Bundle) -> None:
         "明湖县行政审批服务中心办理并作出决定。"
     )
     assert found.explanation("en").endswith("明湖县行政审批服务中心 decides it.")
+
+
+def test_counting_from_the_day_of_acceptance_is_a_setting(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from catalogkit.engine import Engine
+    from catalogkit.model.case import Case
+
+    tree = tmp_path / "tree"
+    shutil.copytree(DEMO, tree, ignore=shutil.ignore_patterns("plugins", "tests"))
+    settings = tree / "catalogkit.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "countFromNextDay: false\n", encoding="utf-8"
+    )
+    case = Case.model_validate(
+        {
+            "matter": "MH-ZR-0001",
+            "locality": "339901101202",
+            "submitted": dt.date(2026, 9, 28),
+            "materials": [
+                "乡村建设规划许可申请表",
+                "申请人身份证明",
+                "乡镇人民政府审核意见",
+                "建设工程设计方案（农村村民住宅可采用县统一通用图）",
+                "用地批准文件",
+            ],
+        }
+    )
+    for counts_next_day, due in ((True, dt.date(2026, 10, 16)), (False, dt.date(2026, 10, 15))):
+        if counts_next_day:
+            engine = Engine(load_catalog(DEMO, cache=False), missing_plugins="ignore")
+        else:
+            engine = Engine(load_catalog(tree, cache=False), missing_plugins="ignore")
+        # 10 working days after Monday 2026-09-28: 9/29, 9/30, 10/8, 10/9, 10/10 (make-up),
+        # 10/12 … 10/16; counting the 28th itself as day 1 ends a day earlier
+        assert engine.decide(case).promised_due == due, counts_next_day

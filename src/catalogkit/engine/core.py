@@ -5,6 +5,7 @@ An Engine is immutable in what it answers; it only caches what it has computed
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -133,8 +134,10 @@ class Engine:
         if outcome in ("accept", "accept-pending-materials") and not materials:
             calendar = self._calendar(chain, case.submitted.year, enabled)
             pauses = [(p.start, p.end) for p in case.pauses]
-            due_s = _due(calendar, case.submitted, matter.statutory_limit, pauses)
-            due_p = _due(calendar, case.submitted, promised, pauses)
+            settings = bundle.settings
+            next_day = settings.count_from_next_day if settings is not None else True
+            due_s = _due(calendar, case.submitted, matter.statutory_limit, pauses, next_day)
+            due_p = _due(calendar, case.submitted, promised, pauses, next_day)
         return _replace(
             base,
             outcome=outcome,
@@ -251,17 +254,20 @@ def _due(
     start: dt.date,
     limit: TimeLimit | None,
     pauses: list[tuple[dt.date, dt.date]],
+    next_day: bool,
 ) -> dt.date | None:
     if limit is None:
         return None
     if limit.unit == "即时" or limit.value == 0:
         return start
     if limit.unit == "工作日":
-        return calendar.add_working_days(start, limit.value, pauses=pauses)
-    return calendar.add_calendar_days(start, limit.value, pauses=pauses)
+        return calendar.add_working_days(
+            start, limit.value, pauses=pauses, count_from_next_day=next_day
+        )
+    return calendar.add_calendar_days(
+        start, limit.value, pauses=pauses, count_from_next_day=next_day
+    )
 
 
 def _replace(decision: Decision, **changes: Any) -> Decision:
-    from dataclasses import replace
-
-    return replace(decision, **changes)
+    return dataclasses.replace(decision, **changes)

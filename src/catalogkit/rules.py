@@ -45,9 +45,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "unknown-reference",
         "reference",
-        "a reference to a matter, department, venue, window, profile, locality or form field "
-        "that does not exist",
-        "引用的事项、部门、场所、窗口、模板、区划或表单字段不存在",
+        "a reference to a matter, department, venue, window, profile, locality, form field "
+        "or fee that does not exist",
+        "引用的事项、部门、场所、窗口、模板、区划、表单字段或收费项目不存在",
     ),
     Rule(
         "bad-pattern",
@@ -58,6 +58,12 @@ RULES: tuple[Rule, ...] = (
     Rule("bad-code", "tree", "a code does not match its pattern", "编码不符合规则"),
     Rule("missing-parent", "tree", "a town or village has no parent", "乡镇或村缺少上级"),
     Rule("unknown-parent", "tree", "a parent code is not in the tree", "上级代码不在目录中"),
+    Rule(
+        "parent-mismatch",
+        "tree",
+        "an inline locality names another parent",
+        "下级区划写在某上级之下却填写了其他上级",
+    ),
     Rule(
         "bad-level", "tree", "a locality skips a tier or sits under a lower one", "区划层级不连续"
     ),

@@ -22,12 +22,17 @@ from .writing import write_atomically
 def schema_command(output: Path | None, check: bool, cases: bool) -> None:
     """The JSON Schema of catalog files (or of cases), generated from the models."""
     text = case_schema_text() if cases else catalog_schema_text()
+    if check and output is None:
+        raise click.UsageError("--check needs the file to compare: -o FILE")
     if output is None:
         click.echo(text, nl=False)
         return
     if check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
-            raise click.ClickException(f"{output} is stale; run: catalogkit schema -o {output}")
+            flag = " --cases" if cases else ""
+            raise click.ClickException(
+                f"{output} is stale; run: catalogkit schema{flag} -o {output}"
+            )
         return
     write_atomically(output, text)

@@ -58,7 +58,7 @@ class FeeItem(Model):
     )
     name: Name = doc("收费项目名称", "fee item")
     standard: Text = doc("收费标准", "fee standard as published")
-    amount: float | int | None = doc("金额（元）", "amount in yuan, if fixed", default=None, ge=0)
+    amount: float | None = doc("金额（元）", "amount in yuan, if fixed", default=None, ge=0)
     basis: list[LegalBasis] = doc("收费依据", "basis of the fee", min_length=1)
     reducible: bool = doc("是否允许减免", "whether it may be reduced or waived", default=False)
     reduction_basis: list[LegalBasis] = doc("减免依据", "basis of reductions", default_factory=list)

@@ -46,8 +46,8 @@ class WaiveMaterialRule(RuleBase):
 
 
 class Band(Model):
-    up_to: float | int | None = doc("上限（含）", "upper bound, inclusive; none: no bound")
-    amount: float | int = doc("金额（元）", "amount in yuan", ge=0)
+    up_to: float | None = doc("上限（含）", "upper bound, inclusive; none: no bound")
+    amount: float = doc("金额（元）", "amount in yuan", ge=0)
 
 
 class FeeRule(RuleBase):
@@ -57,10 +57,8 @@ class FeeRule(RuleBase):
     fee: Slug = doc("收费项目标识", "fee id, named by waivers")
     name: Name = doc("收费项目名称", "fee item name")
     standard: Text = doc("收费标准", "fee standard as published")
-    amount: float | int | None = doc("固定金额（元）", "fixed amount", default=None, ge=0)
-    per_unit: float | int | None = doc(
-        "单价（元）", "price per unit of `unitFact`", default=None, ge=0
-    )
+    amount: float | None = doc("固定金额（元）", "fixed amount", default=None, ge=0)
+    per_unit: float | None = doc("单价（元）", "price per unit of `unitFact`", default=None, ge=0)
     unit_fact: FactName | None = doc("计量事实", "fact giving the number of units", default=None)
     bands: list[Band] = doc("分档", "tiers over `unitFact`", default_factory=list)
 
@@ -68,7 +66,7 @@ class FeeRule(RuleBase):
 class WaiverRule(RuleBase):
     type: Literal["waiver"]
     fee: Slug = doc("减免的收费项目", "the fee id it reduces")
-    share: float | int = doc("减免比例", "share waived: 1 waives it whole", default=1, gt=0, le=1)
+    share: float = doc("减免比例", "share waived: 1 waives it whole", default=1, gt=0, le=1)
 
 
 class LimitRule(RuleBase):

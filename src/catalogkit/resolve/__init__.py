@@ -33,7 +33,7 @@ def resolve(
     check_references(index, p, declared)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
-    check_calendars(index, p)
+    check_calendars(index, p, declared)
     check_rules(index, p, declared)
     problems = list(p)
     if any(d.severity == "error" for d in problems) or declared:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from .index import Index
+from .references import dangling
 from .sources import Problems
 
 
-def check_calendars(index: Index, p: Problems) -> None:
-    for (year, _scope), (doc, src) in index.calendars.items():
+def check_calendars(index: Index, p: Problems, declared: set[str]) -> None:
+    for (year, scope), (doc, src) in index.calendars.items():
+        if scope is not None and scope not in index.localities and scope not in declared:
+            dangling(p, "locality", "区划", scope, list(index.localities), src.at("scope"))
         seen: dict[object, int] = {}
         for i, day in enumerate(doc.days):
             where = src.at("days", i, "date")

@@ -195,11 +195,12 @@ def _check_places(
             list(index.departments),
             source.at("department"),
         )
-    if claim.venue is None:
+    venue_id = claim.venue or _home_venue(index, code)
+    if venue_id is None:
         return
-    venue = index.venues.get(claim.venue)
+    venue = index.venues.get(venue_id)
     if venue is None:
-        if claim.venue not in declared:
+        if claim.venue is not None and claim.venue not in declared:
             dangling(p, "venue", "场所", claim.venue, list(index.venues), source.at("venue"))
         return
     if claim.window and claim.window not in {w.id for w in venue.item.windows}:
@@ -211,3 +212,9 @@ def _check_places(
             [w.id for w in venue.item.windows],
             source.at("window"),
         )
+
+
+def _home_venue(index: Index, code: str) -> str | None:
+    """The venue a claim without one is handled at: the serving one, else its own."""
+    loc = index.localities[code].locality
+    return loc.served_by or (loc.venues[0].id if loc.venues else None)

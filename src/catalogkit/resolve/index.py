@@ -63,11 +63,23 @@ class Index:
 
 
 def _walk(
-    locality: Locality, source: Source, parent: str | None
+    locality: Locality, source: Source, parent: str | None, p: Problems
 ) -> Iterator[tuple[Locality, Source, str | None]]:
     yield locality, source, parent
     for i, child in enumerate(locality.children):
-        yield from _walk(child, source.at("children", i), locality.code)
+        where = source.at("children", i)
+        if child.parent is not None and child.parent != locality.code:
+            p.add(
+                "parent-mismatch",
+                f"{child.name} is written under {locality.name} ({locality.code}) but says "
+                f"'parent: {child.parent}'; remove 'parent' or move the locality",
+                f"“{child.name}”写在“{locality.name}”（{locality.code}）之下，却填写了 "
+                f"parent: {child.parent}；请删除 parent 或移动该区划",
+                where.at("parent"),
+                expected=locality.code,
+                found=child.parent,
+            )
+        yield from _walk(child, where, locality.code, p)
 
 
 def build_index(documents: Sequence[tuple[object, str]]) -> Index:
@@ -81,7 +93,7 @@ def build_index(documents: Sequence[tuple[object, str]]) -> Index:
             else:
                 index.settings, index.settings_source = document, root
         elif isinstance(document, LocalityDocument):
-            for locality, source, parent in _walk(document, root, document.parent):
+            for locality, source, parent in _walk(document, root, document.parent, p):
                 _add_locality(index, locality, source, parent or locality.parent)
         elif isinstance(document, MattersDocument):
             index.matter_docs.append((document, root))

@@ -17,6 +17,7 @@ from ..errors import CatalogkitError
 from ..load.documents import read_document
 from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
+from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import text_line
 from .plugin_options import PluginSelection, plugin_options
@@ -33,14 +34,7 @@ def load_engine(catalog: Path, plugins: Any, lang: str) -> Engine:
 
 @click.command("decide")
 @click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-c",
-    "--catalog",
-    type=click.Path(exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Catalog tree.",
-)
+@CATALOG_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @LANG_OPTION
 @plugin_options

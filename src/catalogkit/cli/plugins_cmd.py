@@ -8,18 +8,12 @@ from pathlib import Path
 import click
 
 from ..catalog import check_catalog
+from .catalog_option import CATALOG_OPTION
 from .plugin_options import PluginSelection, plugin_options
 
 
 @click.command("plugins")
-@click.option(
-    "-c",
-    "--catalog",
-    type=click.Path(exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Catalog tree (for where enabled).",
-)
+@CATALOG_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @plugin_options
 def plugins_command(

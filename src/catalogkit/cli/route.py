@@ -13,6 +13,7 @@ import click
 from ..catalog import check_catalog
 from ..engine import route, within
 from ..errors import UsageError
+from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import text_line
 
@@ -31,15 +32,7 @@ def _pad(text: str, width: int) -> str:
 @click.command("route")
 @click.argument("matters", nargs=-1)
 @click.option("-l", "--locality", required=True, help="Division code of the resident's locality.")
-@click.option(
-    "-c",
-    "--catalog",
-    "catalog",
-    type=click.Path(exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Catalog tree.",
-)
+@CATALOG_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option(
     "--within",

@@ -8,7 +8,7 @@ import re
 from ..model import Matter
 from ..model.matter import TimeLimit
 from ..model.vocab import LEVEL_TIERS
-from .conditions import cerberus_problem
+from .conditions import check_condition
 from .index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems, Source
@@ -210,27 +210,13 @@ def _check_department_and_venue(
 
 def _check_conditions(p: Problems, m: Matter, src: Source) -> None:
     if m.form is not None:
-        bad = cerberus_problem(dict(m.form))
-        if bad:
-            p.add(
-                "bad-condition",
-                f"the form schema is not accepted by cerberus: {bad}",
-                f"申请表字段规则无效：{bad}",
-                src.at("form"),
-            )
+        check_condition(p, dict(m.form), src.at("form"), form=True)
     fields = set(m.form or {})
     for i, material in enumerate(m.materials):
         if material.when is None:
             continue
         where = src.at("materials", i, "when")
-        bad = cerberus_problem(dict(material.when))
-        if bad:
-            p.add(
-                "bad-condition",
-                f"the condition is not accepted by cerberus: {bad}",
-                f"适用条件规则无效：{bad}",
-                where,
-            )
+        check_condition(p, dict(material.when), where)
         if m.form is None:
             continue
         for fact in material.when:

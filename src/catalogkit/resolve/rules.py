@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..model.matter import TimeLimit
 from ..model.rules import FeeRule, LimitRule, RoutingRule, Rule, WaiverRule
-from .conditions import cerberus_problem
+from .conditions import check_condition
 from .index import Index
 from .matters import limit_exceeds, show_limit
 from .references import dangling
@@ -50,14 +50,7 @@ def _check_list(
             p.duplicate("rule", "规则", rule.id, seen[rule.id], src.at("id"))
         seen.setdefault(rule.id, src)
         if rule.when:
-            bad = cerberus_problem(dict(rule.when))
-            if bad:
-                p.add(
-                    "bad-condition",
-                    f"the condition is not accepted by cerberus: {bad}",
-                    f"适用条件规则无效：{bad}",
-                    src.at("when"),
-                )
+            check_condition(p, dict(rule.when), src.at("when"))
         if on_matter and rule.matters:
             p.add(
                 "rule-scope",

@@ -1,0 +1,57 @@
+"""`catalogkit guide MATTER --locality CODE`: the service guide as seen from a locality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import CatalogkitError
+from ..guide import build_guide, render
+from .catalog_option import CATALOG_OPTION
+from .decide import load_engine
+from .language import LANG_OPTION, pick_language
+from .plugin_options import PluginSelection, plugin_options
+from .writing import write_atomically
+
+
+@click.command("guide")
+@click.argument("matter")
+@click.option("-l", "--locality", required=True, help="Division code the guide is for.")
+@CATALOG_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@LANG_OPTION
+@plugin_options
+def guide_command(
+    matter: str,
+    locality: str,
+    catalog: Path,
+    fmt: str,
+    output: Path | None,
+    lang: str | None,
+    plugins: PluginSelection,
+) -> None:
+    """The 办事指南 of MATTER for residents of LOCALITY (md, print-ready html, or json)."""
+    language = pick_language(lang)
+    engine = load_engine(catalog, plugins.load(catalog), language)
+    try:
+        text = render(build_guide(engine, matter, locality, language), fmt, language)
+    except CatalogkitError as exc:
+        raise click.UsageError(str(exc)) from None
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)

@@ -1,0 +1,202 @@
+"""The effective service guide (办事指南) of a matter as seen from a locality: the
+county's definition after the claims, rules and plugins that apply there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..engine import Engine, route
+from ..engine.placed import enabled_plugins, rules_for
+from ..model.matter import LegalBasis, TimeLimit
+from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
+from ..plugins import GuideSection
+from ..resolve.matters import show_limit
+from .words import describe
+
+
+def _basis(items: list[LegalBasis]) -> list[str]:
+    return [b.title + (f" {b.article}" if b.article else "") for b in items]
+
+
+def _limit(limit: TimeLimit | None) -> str | None:
+    if limit is None:
+        return None
+    text = show_limit(limit)
+    return f"{text}（{limit.note}）" if limit.note else text
+
+
+@dataclass(frozen=True)
+class VenueStop:
+    role: str
+    locality: str
+    venue: str
+    address: str
+    hours: list[str]
+    phones: list[str]
+    windows: list[str]
+    proxy_agent: str | None = None
+
+
+@dataclass(frozen=True)
+class Guide:
+    matter: dict[str, Any]
+    locality: dict[str, str]
+    route: list[VenueStop]
+    explanation: str
+    materials: list[dict[str, Any]]
+    fees: dict[str, Any]
+    limits: dict[str, Any]
+    rules: list[dict[str, str]]
+    contacts: dict[str, list[str]]
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    revision: str = ""
+    generated: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def build_guide(
+    engine: Engine, matter: str, locality: str, lang: str = "zh", today: dt.date | None = None
+) -> Guide:
+    bundle = engine.bundle
+    m = bundle.matter(matter)
+    chain = tuple(bundle.chain(locality))
+    dept = bundle.department_of(m)
+    found = route(bundle, matter, locality)
+    accepting = bundle.claim(found.accepted_at.locality, matter)
+    visits = accepting.visits if accepting else m.visits.count
+    rules = rules_for(bundle, matter, chain)
+    enabled = enabled_plugins(bundle, chain)
+    sections = engine.plugins.call(
+        "catalogkit_guide_sections",
+        enabled,
+        locality,
+        {"matter": matter, "locality": locality, "bundle": bundle},
+        GuideSection,
+        many=True,
+    )
+    return Guide(
+        matter={
+            "code": m.code,
+            "implementation_code": bundle.implementation_code(matter),
+            "name": m.name,
+            "aliases": m.aliases,
+            "type": m.type,
+            "status": m.status,
+            "levels": m.levels,
+            "basis": _basis(m.basis),
+            "power_source": m.power_source,
+            "service_objects": m.service_objects,
+            "conditions": m.conditions,
+            "handling_kind": m.handling_kind,
+            "department": dept.name,
+            "credit_code": dept.credit_code,
+            "nature": dept.nature,
+            "process": [
+                {
+                    "name": s.name,
+                    "actor": s.actor,
+                    "limit": _limit(s.limit),
+                    "standard": s.standard,
+                    "result": s.result,
+                }
+                for s in m.process
+            ],
+            "visits": visits,
+            "visit_reason": m.visits.reason,
+            "online": m.online.model_dump(),
+            "delivery": m.delivery.model_dump(),
+            "across_area": m.across_area,
+            "result": m.result.model_dump(),
+            "remedies": m.remedies.model_dump() if m.remedies else None,
+            "faq": [f.model_dump() for f in m.faq],
+            "illustrative": m.illustrative,
+            "special_procedures": [
+                {"name": s.name, "limit": _limit(s.limit), "counted": s.counted}
+                for s in m.special_procedures
+            ],
+        },
+        locality={"code": locality, "name": bundle.locality(locality).name},
+        route=[_stop(engine, hop) for hop in found.hops],
+        explanation=found.explanation(lang),
+        materials=[
+            {
+                "name": x.name,
+                "necessity": x.necessity,
+                "originals": x.originals,
+                "copies": x.copies,
+                "form": x.form,
+                "source": x.source,
+                "notes": x.notes,
+                "when": describe(x.when, m.form, lang),
+            }
+            for x in m.materials
+        ],
+        fees={
+            "charged": m.fees.charged,
+            "items": [
+                {
+                    "name": i.name,
+                    "standard": i.standard,
+                    "basis": _basis(i.basis),
+                    "reducible": i.reducible,
+                    "reduction_basis": _basis(i.reduction_basis),
+                }
+                for i in m.fees.items
+            ],
+        },
+        limits={
+            "statutory": _limit(m.statutory_limit),
+            "promised": _limit(found.accepted_at.promised_limit or m.promised_limit),
+        },
+        rules=[
+            _rule_line(p.rule, m.form, lang)
+            for p in rules
+            if isinstance(p.rule, EligibilityRule | FeeRule | WaiverRule | LimitRule)
+        ],
+        contacts={
+            "consultation": list(m.consultation or dept.consultation),
+            "supervision": list(m.supervision or dept.supervision),
+        },
+        sections=[
+            {"title": s.title, "body": s.body, "plugin": name}
+            for name, s in sorted(sections, key=lambda p: (p[1].order, p[1].title))
+        ],
+        revision=bundle.revision,
+        generated=(today or dt.date.today()).isoformat(),
+    )
+
+
+def _stop(engine: Engine, hop: Any) -> VenueStop:
+    venue = engine.bundle.venues[hop.venue].item if hop.venue in engine.bundle.venues else None
+    hours = [
+        f"{'、'.join(h.days)} {h.opens}—{h.closes}" + (f"（{h.note}）" if h.note else "")
+        for h in (venue.hours if venue else [])
+    ]
+    return VenueStop(
+        hop.role,
+        hop.locality_name,
+        venue.name if venue else hop.locality_name,
+        venue.address if venue else "",
+        hours,
+        [f"{p.label} {p.number}" for p in (venue.phones if venue else [])],
+        [w.name for w in (venue.windows if venue else [])],
+        hop.proxy_agent,
+    )
+
+
+def _rule_line(rule: Any, form: Any, lang: str) -> dict[str, str]:
+    when = describe(rule.when, form, lang)
+    if isinstance(rule, EligibilityRule):
+        what = f"不予受理：{rule.refuse}" if lang == "zh" else f"refused: {rule.refuse}"
+    elif isinstance(rule, FeeRule):
+        what = f"收费：{rule.name}，{rule.standard}"
+    elif isinstance(rule, WaiverRule):
+        share = "全免" if rule.share >= 1 else f"减免{int(rule.share * 100)}%"
+        what = f"{rule.fee}：{share}"
+    else:
+        what = f"承诺时限：{show_limit(rule.promised_limit)}"
+    return {"when": when, "what": what, "basis": "；".join(_basis(rule.basis))}

@@ -1,0 +1,79 @@
+"""Guides as Markdown, print-ready HTML and JSON. Jinja2 is kept behind this module;
+HTML autoescapes every value, Markdown escapes catalog text, and the JSON-LD block
+cannot close its script element."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from .build import Guide
+from .labels import LABELS
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+def md(text: object) -> str:
+    """Catalog text as literal Markdown: no markup, no raw HTML, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+@lru_cache(maxsize=2)
+def _environment(html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("catalogkit.guide", "templates"),
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(md=md, cell=md)
+    return env
+
+
+def json_ld(g: Guide) -> str:
+    """schema.org GovernmentService, safe inside <script> (no `<` left unescaped)."""
+    channels = [
+        {
+            "@type": "ServiceChannel",
+            "name": stop.venue,
+            "serviceLocation": {
+                "@type": "GovernmentOffice",
+                "name": stop.venue,
+                "address": stop.address,
+            },
+            "servicePhone": [{"@type": "ContactPoint", "telephone": p} for p in stop.phones],
+        }
+        for stop in g.route
+    ]
+    body = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": g.matter["name"],
+        "identifier": g.matter["implementation_code"],
+        "serviceType": g.matter["type"],
+        "serviceOperator": {"@type": "GovernmentOrganization", "name": g.matter["department"]},
+        "jurisdiction": {
+            "@type": "AdministrativeArea",
+            "name": g.locality["name"],
+            "identifier": g.locality["code"],
+        },
+        "audience": {"@type": "Audience", "audienceType": "、".join(g.matter["service_objects"])},
+        "availableChannel": channels,
+    }
+    text = json.dumps(body, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(g: Guide, fmt: str, lang: str = "zh") -> str:
+    if fmt == "json":
+        return json.dumps(g.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    html = fmt == "html"
+    template = _environment(html).get_template("guide.html.j2" if html else "guide.md.j2")
+    context: dict[str, Any] = {"g": g, "labels": LABELS[lang], "lang": lang}
+    if html:
+        context["jsonld"] = json_ld(g)
+    return template.render(**context)

@@ -1,0 +1,85 @@
+"""Service guides: what they say, and that catalog text can never become markup."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catalogkit import load_catalog
+from catalogkit.engine import Engine
+from catalogkit.guide import build_guide, render
+from catalogkit.plugins import Plugins
+from tests.conftest import DATA, DEMO, ROOT
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    plugins = Plugins.load(tree=DEMO, folders=[ROOT / "plugins"], autoload=False)
+    return Engine(load_catalog(DEMO, cache=False, plugins=plugins), plugins)
+
+
+def test_the_guide_of_dibao_for_a_village_group(engine: Engine) -> None:
+    guide = build_guide(engine, "MH-MZ-0001", "339901101202-5", "zh")
+    assert [s.role for s in guide.route] == ["proxy", "proxy", "accept", "decide"]
+    assert guide.route[0].proxy_agent == "高山组组长"
+    disabled = next(m for m in guide.materials if m["name"] == "残疾人证")
+    assert disabled["when"] == "「家庭成员中是否有持证残疾人」为是"
+    assert guide.limits["promised"] == "20 工作日"
+    assert guide.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")
+    assert guide.revision == engine.bundle.revision
+    text = render(guide, "md", "zh")
+    assert "# 最低生活保障对象认定 · 办事指南" in text
+    assert "| 6 | 残疾人证 | 必要 | 1 | 1 | 「家庭成员中是否有持证残疾人」为是 |" in text
+
+
+def test_english_labels(engine: Engine) -> None:
+    text = render(build_guide(engine, "MH-BDC-0001", "339901101202", "en"), "md", "en")
+    assert "· Service guide" in text and "## Materials" in text and "Statutory limit" in text
+
+
+def test_declarative_rules_appear_in_plain_words(engine: Engine) -> None:
+    guide = build_guide(engine, "MH-MZ-0005", "339901101202", "zh")
+    assert {
+        "when": "「老年人年龄」不大于 79",
+        "what": "不予受理：未满八十周岁，不符合高龄津贴申领条件",
+        "basis": "明湖县高龄津贴发放办法（示例）",
+    } in guide.rules
+
+
+def test_html_is_self_contained_with_print_rules_and_json_ld(engine: Engine) -> None:
+    html = render(build_guide(engine, "MH-MZ-0001", "339901101202", "zh"), "html", "zh")
+    assert "@page { size: A4" in html and "@media print" in html
+    assert not re.search(r"""(src|href)=["']?https?:""", html)  # no external assets
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert data["@type"] == "GovernmentService" and data["name"] == "最低生活保障对象认定"
+    assert data["serviceOperator"]["name"] == "明湖县民政局"
+
+
+def test_catalog_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    shutil.copytree(DATA / "invalid" / "_base", tree)
+    matters = tree / "county" / "matters.yaml"
+    evil = "<script>alert(1)</script></script>|**粗体**#"
+    text = matters.read_text(encoding="utf-8")
+    first = re.search(r"^    name: (.*)$", text, re.M)
+    assert first is not None
+    matters.write_text(
+        text.replace(first.group(0), f"    name: {json.dumps(evil)}", 1), encoding="utf-8"
+    )
+    engine = Engine(load_catalog(tree, cache=False))
+    code = next(iter(engine.bundle.matters))
+    village = next(c for c, e in engine.bundle.localities.items() if e.locality.level == "village")
+    guide = build_guide(engine, code, village, "zh")
+    html = render(guide, "html", "zh")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert ld is not None and json.loads(ld.group(1))["name"] == evil
+    md = render(guide, "md", "zh")
+    assert "\\<script\\>" in md and "\\|" in md and "\\*\\*" in md

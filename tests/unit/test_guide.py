@@ -83,3 +83,36 @@ def test_catalog_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert ld is not None and json.loads(ld.group(1))["name"] == evil
     md = render(guide, "md", "zh")
     assert "\\<script\\>" in md and "\\|" in md and "\\*\\*" in md
+
+
+def test_venue_list_of_a_town_center(engine: Engine) -> None:
+    from catalogkit.guide import venue_list
+
+    listed = venue_list(engine.bundle, "qingxi-center")
+    codes = {m.code for m in listed}
+    assert "MH-MZ-0001" in codes  # accepted here for the county
+    assert "MH-MZ-0006" not in codes  # marriage: only at the county's branch hall
+    assert listed == sorted(listed, key=lambda m: (m.window, m.department, m.code))
+    dibao = next(m for m in listed if m.code == "MH-MZ-0001")
+    assert (dibao.kind, dibao.promised, dibao.fee) == ("承诺件", "20 工作日", "不收费")
+
+
+def test_booklet_groups_every_matter_of_the_town_by_theme(engine: Engine) -> None:
+    from catalogkit.guide import booklet, render_page
+
+    themes = booklet(engine.bundle, "339901101")
+    assert sum(len(v) for v in themes.values()) == len(engine.bundle.matters)
+    marriage = next(m for m in themes["婚姻登记"] if m.code == "MH-MZ-0006")
+    assert marriage.where == "明湖县婚姻登记处" and not marriage.proxy_in_villages
+    dibao = next(m for items in themes.values() for m in items if m.code == "MH-MZ-0001")
+    assert dibao.proxy_in_villages
+    html = render_page(
+        "booklet.html.j2",
+        town="清溪镇",
+        themes=themes,
+        total=65,
+        revision="r",
+        generated="2026-11-23",
+    )
+    assert html.count('<section class="theme"') == len(themes)
+    assert "break-before: page" in html

@@ -2,6 +2,7 @@
 as Markdown, print-ready HTML with schema.org JSON-LD, or JSON."""
 
 from .build import Guide, build_guide
-from .render import render
+from .lists import booklet, venue_list
+from .render import render, render_page
 
-__all__ = ["Guide", "build_guide", "render"]
+__all__ = ["Guide", "booklet", "build_guide", "render", "render_page", "venue_list"]

@@ -77,3 +77,8 @@ def render(g: Guide, fmt: str, lang: str = "zh") -> str:
     if html:
         context["jsonld"] = json_ld(g)
     return template.render(**context)
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A printable HTML page (venue list, booklet) with every value escaped."""
+    return _environment(True).get_template(template).render(**context)

@@ -1,0 +1,79 @@
+"""`catalogkit venue-list VENUE` and `catalogkit booklet TOWN`: printable HTML pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from ..catalog import check_catalog
+from ..resolve import Bundle
+from ..guide import booklet, render_page, venue_list
+from .catalog_option import CATALOG_OPTION
+from .writing import write_atomically
+
+OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
+def _bundle(catalog: Path) -> Bundle:
+    report = check_catalog(catalog, cache=True)
+    if report.bundle is None:
+        raise click.ClickException("the catalog has errors: run catalogkit validate")
+    return report.bundle
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+
+
+@click.command("venue-list")
+@click.argument("venue")
+@CATALOG_OPTION
+@OUTPUT
+def venue_list_command(venue: str, catalog: Path, output: Path | None) -> None:
+    """The 服务事项清单 of VENUE, by window and department, as printable HTML."""
+    bundle = _bundle(catalog)
+    if venue not in bundle.venues:
+        raise click.UsageError(f"unknown venue {venue!r}")
+    _emit(
+        render_page(
+            "venue.html.j2",
+            venue=bundle.venues[venue].item,
+            matters=venue_list(bundle, venue),
+            revision=bundle.revision,
+            generated=dt.date.today().isoformat(),
+        ),
+        output,
+    )
+
+
+@click.command("booklet")
+@click.argument("town")
+@CATALOG_OPTION
+@OUTPUT
+def booklet_command(town: str, catalog: Path, output: Path | None) -> None:
+    """The 百事通 of TOWN: every matter its residents can do, by theme, and where."""
+    bundle = _bundle(catalog)
+    if town not in bundle.localities or bundle.locality(town).level != "town":
+        raise click.UsageError(f"{town!r} is not a town or street of this catalog")
+    themes = booklet(bundle, town)
+    _emit(
+        render_page(
+            "booklet.html.j2",
+            town=bundle.locality(town).name,
+            themes=themes,
+            total=sum(len(v) for v in themes.values()),
+            revision=bundle.revision,
+            generated=dt.date.today().isoformat(),
+        ),
+        output,
+    )

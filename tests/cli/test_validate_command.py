@@ -227,3 +227,25 @@ def test_decision_trace_names_the_yaml_rule_with_its_line(tmp_path: Path) -> Non
     line = int(limit["source"].split(":")[1])
     text = (DEMO / "county" / "matters" / "nongye.yaml").read_text(encoding="utf-8")
     assert "id: no-farmland-faster" in text.splitlines()[line - 1]
+
+
+def test_guide_command_is_chinese_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("CATALOGKIT_LANG", "en")
+    args = [
+        "guide",
+        "MH-MZ-0001",
+        "-l",
+        "339901101202",
+        "-c",
+        str(DEMO),
+        "--no-plugin-autoload",
+        "--plugins-dir",
+        str(ROOT / "plugins"),
+    ]
+    code, out = run(*args)
+    assert code == 0, out
+    assert out.startswith("# 最低生活保障对象认定 · 办事指南")
+    code, out = run(*args, "--lang", "en", "--format", "html")
+    assert "· Service guide</h1>" in out

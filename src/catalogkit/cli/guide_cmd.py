@@ -45,8 +45,8 @@ def guide_command(
     plugins: PluginSelection,
 ) -> None:
     """The 办事指南 of MATTER for residents of LOCALITY (md, print-ready html, or json)."""
-    language = pick_language(lang)
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    language = lang or "zh"  # guides are published in Chinese; --lang en for English
+    engine = load_engine(catalog, plugins.load(catalog), pick_language(lang))
     try:
         text = render(build_guide(engine, matter, locality, language), fmt, language)
     except CatalogkitError as exc:

@@ -1,0 +1,65 @@
+"""`catalogkit stats`: the figures administrators report, from the catalog itself."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..catalog import check_catalog
+from ..load.tree import tree_root
+from ..report import as_json, as_svg, as_table, compute_stats
+from .catalog_option import CATALOG_OPTION
+from .language import LANG_OPTION, pick_language
+from .output import text_line
+from .plugin_options import PluginSelection, plugin_options
+from .writing import write_atomically
+
+
+@click.command("stats")
+@CATALOG_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "svg"]),
+    default="table",
+    show_default=True,
+    help="Output format: a table, stable JSON, or an SVG bar chart.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of printing.",
+)
+@LANG_OPTION
+@plugin_options
+def stats_command(
+    catalog: Path,
+    fmt: str,
+    output: Path | None,
+    lang: str | None,
+    plugins: PluginSelection,
+) -> None:
+    """Matters per tier, venue, department and type; shares of immediate, online and
+    one-visit matters; limit compression; what villagers can do without leaving the
+    village. Exit 1 when the catalog has errors (printed as validate prints them)."""
+    language = pick_language(lang)
+    report = check_catalog(catalog, cache=True, plugins=plugins.load(tree_root(catalog)))
+    if report.bundle is None:
+        for d in report.errors:
+            click.echo(text_line(report, d, language), err=True)
+        sys.exit(1)
+    stats = compute_stats(report.bundle)
+    if fmt == "json":
+        text = as_json(stats)
+    elif fmt == "svg":
+        text = as_svg(stats, language)
+    else:
+        text = as_table(stats, language)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)

@@ -1,0 +1,87 @@
+"""The checks that stand between the formatter and a file: formatting may move
+whitespace and comments, never data.
+
+The new text is read back with catalogkit's checked reader, the one `validate`
+trusts, and must give the same data, value for value, type for type and key for
+key in the same order; the comments must all be there, in the same order; and
+formatting it again must change nothing. A text that fails any of these is not
+written: better an untidy file than a changed catalog.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Diagnostic
+from ..load.located import read_checked
+from .core import CommentsMoved, format_text
+
+_REPORT_EN = "; it is left as it is: please report this file to the catalogkit developers"
+_REPORT_ZH = "，因此未作修改；请将该文件反馈给 catalogkit 开发者"
+
+
+def _plain(value: Any) -> Any:
+    """Data as nested tuples that compare types and key order too (in Python
+    `1 == True` and `{a, b} == {b, a}`; a changed value must never pass)."""
+    if isinstance(value, dict):
+        return ("map", tuple((_plain(k), _plain(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("seq", tuple(_plain(v) for v in value))
+    return (type(value).__name__, repr(value))
+
+
+def same_data(before: Any, after: Any) -> bool:
+    return bool(_plain(before) == _plain(after))
+
+
+def _refusal(rule: str, file: str, en: str, zh: str) -> Diagnostic:
+    return Diagnostic(rule, en, zh, file, line=1, column=1, expected="unchanged data")
+
+
+def _attempt(file: str, text: str) -> str | Diagnostic:
+    try:
+        return format_text(text)
+    except CommentsMoved:
+        return _refusal(
+            "fmt-comments",
+            file,
+            "the formatter cannot keep every comment of this file in place; comments inside "
+            "a [...] or {...} list that spans several lines are the usual cause: move them "
+            "to their own line above it",
+            "格式化无法保留该文件中所有注释的位置；常见原因是跨多行的 [...] 或 {...} 中写了注释："
+            "请把注释移到其上方单独一行",
+        )
+    except Exception as exc:  # whatever ruamel raises is a refusal, never a crash or a write
+        return _refusal(
+            "fmt-unsupported",
+            file,
+            f"the formatter cannot format this file ({type(exc).__name__}: {exc})" + _REPORT_EN,
+            f"无法格式化该文件（{type(exc).__name__}: {exc}）" + _REPORT_ZH,
+        )
+
+
+def format_checked(file: str, text: str) -> str | Diagnostic:
+    """The canonical text of a file, or why it cannot be formatted safely."""
+    before = read_checked(file, text)
+    if isinstance(before, Diagnostic):
+        return before
+    out = _attempt(file, text)
+    if isinstance(out, Diagnostic):
+        return out
+    after = read_checked(file, out)
+    if isinstance(after, Diagnostic) or not same_data(before, after):
+        return _refusal(
+            "fmt-data-changed",
+            file,
+            "formatting would change the data of this file" + _REPORT_EN,
+            "格式化会改变该文件的数据" + _REPORT_ZH,
+        )
+    again = _attempt(file, out)
+    if again != out:
+        return _refusal(
+            "fmt-unstable",
+            file,
+            "formatting this file a second time would change it again" + _REPORT_EN,
+            "该文件再次格式化的结果不同" + _REPORT_ZH,
+        )
+    return out

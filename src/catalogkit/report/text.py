@@ -1,0 +1,121 @@
+"""The statistics as a table for a terminal (in Chinese or English) and as JSON.
+
+The JSON is the stable form other programs read: `format` names its version, every
+vocabulary is listed in full (zeros included) and every list has a fixed order, so
+two runs on the same catalog give the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from .labels import TIER, WORDS, cut, pad, percent, width
+from .stats import FORMAT, Count, Stats
+
+
+def as_dict(stats: Stats) -> dict[str, Any]:
+    return {"format": FORMAT, **dataclasses.asdict(stats)}
+
+
+def as_json(stats: Stats) -> str:
+    return json.dumps(as_dict(stats), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_table(stats: Stats, lang: str) -> str:
+    w = WORDS[lang]
+    revision = w["revision_of"].format(r=stats.revision)
+    lines = [stats.catalog + w["colon"] + w["title"] + revision, ""]
+    lines.append(f"{w['total']} {stats.total}")
+    if stats.cancelled:
+        lines.append("  " + w["cancelled"].format(n=stats.cancelled))
+    tiers = [(TIER[lang][c.key], [str(c.matters)]) for c in stats.tiers]
+    lines += _section(w["tiers"], [*tiers, (w["sum"], [str(stats.total)])])
+    venues = [(v.name, [str(v.decides), str(v.accepts)]) for v in stats.venues]
+    lines += _section(w["venues"], venues)
+    lines += _section(w["departments"], _counts(stats.departments))
+    lines += _section(w["types"], _counts(stats.types))
+    lines += _section(w["kinds"], _counts(stats.handling_kinds))
+    lines += _section(w["figures"], _figures(stats, lang))
+    lines += _villages(stats, lang)
+    return "\n".join(lines) + "\n"
+
+
+def _counts(counts: tuple[Count, ...]) -> list[tuple[str, list[str]]]:
+    return [(c.name, [str(c.matters)]) for c in counts if c.matters]
+
+
+def _figures(stats: Stats, lang: str) -> list[tuple[str, list[str]]]:
+    w = WORDS[lang]
+
+    def items(n: int) -> str:
+        return w["items"].format(n=n)
+
+    visits = stats.at_most_one_visit
+    c = stats.compression
+    return [
+        (w["immediate"], [items(stats.immediate.matters), percent(stats.immediate.share)]),
+        (w["online"], [items(stats.online.matters), percent(stats.online.share)]),
+        (
+            w["visits"],
+            [
+                items(visits.matters),
+                percent(visits.share),
+                w["no_visit"].format(n=stats.no_visit.matters),
+            ],
+        ),
+        (
+            w["compression"],
+            [w["compression_detail"].format(avg=cut(c.average), n=c.counted, m=c.not_counted)],
+        ),
+    ]
+
+
+def _villages(stats: Stats, lang: str) -> list[str]:
+    w = WORDS[lang]
+    v = stats.villages
+    rows = [(f"{r.town_name or ''} {r.name}".strip(), [str(r.matters)]) for r in v.per_village]
+    lines = _section(w["villages"], rows)
+    if not v.per_village:
+        return lines
+    average = "-" if v.average is None else f"{v.average:.1f}"
+    lines.append(
+        "  "
+        + w["county"].format(
+            v=len(v.per_village),
+            avg=average,
+            least=v.least,
+            most=v.most,
+            anywhere=v.anywhere,
+            everywhere=v.everywhere,
+        )
+    )
+    return lines
+
+
+def _section(title: str, rows: list[tuple[str, list[str]]]) -> list[str]:
+    """A heading and rows: labels padded to one column (Chinese characters count
+    double), numbers right-aligned under each other, free text left as it is."""
+    lines = ["", title]
+    if not rows:
+        return [*lines, "  -"]
+    label_width = max(width(label) for label, _ in rows) + 2
+    cells = max(len(values) for _, values in rows)
+    widths = [
+        max(
+            (width(values[i]) for _, values in rows if i < len(values) and _numeric(values[i])),
+            default=0,
+        )
+        for i in range(cells)
+    ]
+    for label, values in rows:
+        shown = [
+            " " * (widths[i] - width(v)) + v if _numeric(v) else v for i, v in enumerate(values)
+        ]
+        lines.append(("  " + pad(label, label_width) + "  ".join(shown)).rstrip())
+    return lines
+
+
+def _numeric(text: str) -> bool:
+    return text.replace(".", "").replace("%", "").replace(" 项", "").isdigit()

@@ -8,6 +8,7 @@ import click
 
 from ..version import __version__
 from .decide import decide_command
+from .export_cmd import export_command
 from .guide_cmd import guide_command
 from .lists_cmd import booklet_command, venue_list_command
 from .new_plugin import new_plugin_command
@@ -34,6 +35,7 @@ cli.add_command(test_command)
 cli.add_command(plugins_command)
 cli.add_command(new_plugin_command)
 cli.add_command(guide_command)
+cli.add_command(export_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 

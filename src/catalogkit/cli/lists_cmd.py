@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from ..catalog import check_catalog
-from ..resolve import Bundle
 from ..guide import booklet, render_page, venue_list
+from ..resolve import Bundle
 from .catalog_option import CATALOG_OPTION
 from .writing import write_atomically
 

@@ -15,6 +15,7 @@ from .emit import reemit
 from .layout import Layout, scan_layout
 from .tidy import finish, place_comments
 
+
 class CommentsMoved(ValueError):
     """ruamel did not keep every comment in its order (comments inside a flow
     collection that spans lines are the known case); nothing can be matched."""

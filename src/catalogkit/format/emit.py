@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -46,6 +47,31 @@ class _Representer(RoundTripRepresenter):
         return isinstance(data, KeptNull) or bool(super().ignore_aliases(data))
 
 
+class _Composer(Composer):
+    """ruamel replaces the comments above a flow collection (`- {a: 1}`) with the one
+    after it when it has one, losing the comments above; these two keep both."""
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        above = self.parser.peek_event().comment
+        return _keep_above(super().compose_mapping_node(anchor), above)
+
+    def compose_sequence_node(self, anchor: Any) -> Any:
+        above = self.parser.peek_event().comment
+        return _keep_above(super().compose_sequence_node(anchor), above)
+
+
+def _keep_above(node: Any, above: Any) -> Any:
+    if not above or above[1] is None or node.comment is above:
+        return node
+    if node.comment is None:
+        node.comment = [None, None]
+    if node.comment[1] is None:
+        node.comment[1] = above[1]
+    elif node.comment[1] is not above[1]:
+        node.comment[1] = above[1] + node.comment[1]
+    return node
+
+
 _Constructor.add_constructor(NULL_TAG, _Constructor.construct_kept_null)
 _Representer.add_representer(KeptNull, _Representer.represent_kept_null)
 
@@ -53,6 +79,7 @@ _Representer.add_representer(KeptNull, _Representer.represent_kept_null)
 def round_trip() -> YAML:
     """A fresh instance per use: ruamel instances keep state between documents."""
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     yaml.Representer = _Representer
     yaml.preserve_quotes = True

@@ -61,11 +61,14 @@ def _attempt(file: str, text: str) -> str | Diagnostic:
 
 
 def format_checked(file: str, text: str) -> str | Diagnostic:
-    """The canonical text of a file, or why it cannot be formatted safely."""
+    """The canonical text of a file, or why it cannot be formatted safely. A text
+    that is already canonical is returned as it is: nothing will be written."""
+    out = _attempt(file, text)
+    if out == text:
+        return out
     before = read_checked(file, text)
     if isinstance(before, Diagnostic):
-        return before
-    out = _attempt(file, text)
+        return before  # the reader's reason is the one the author can act on
     if isinstance(out, Diagnostic):
         return out
     after = read_checked(file, out)
@@ -76,8 +79,7 @@ def format_checked(file: str, text: str) -> str | Diagnostic:
             "formatting would change the data of this file" + _REPORT_EN,
             "格式化会改变该文件的数据" + _REPORT_ZH,
         )
-    again = _attempt(file, out)
-    if again != out:
+    if _attempt(file, out) != out:
         return _refusal(
             "fmt-unstable",
             file,

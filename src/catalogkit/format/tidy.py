@@ -52,17 +52,23 @@ def _rank(column: int, levels: list[int]) -> int:
 
 
 def place_comments(output: Layout, source: Layout) -> None:
-    """Move each full-line comment of `output` to the level it had in `source`;
-    both hold the same comments in the same order (the caller has checked)."""
+    """Move each full-line comment of `output` to the level it had in `source`, and
+    give each end-of-line comment the gap before it that it had there (ruamel keeps
+    its column, so the gap grew wherever the line was indented less); both layouts
+    hold the same comments in the same order (the caller has checked)."""
     before = open_levels(source)
     after = open_levels(output)
     for old, new in zip(source.comments, output.comments, strict=True):
-        if not new.alone:
-            continue
-        rank = _rank(old.column, before[old.line]) if old.alone else 0
-        levels = after[new.line]
-        column = levels[min(rank, len(levels) - 1)]
-        output.lines[new.line] = " " * column + new.text
+        line = output.lines[new.line]
+        if new.alone:
+            rank = _rank(old.column, before[old.line]) if old.alone else 0
+            levels = after[new.line]
+            column = levels[min(rank, len(levels) - 1)]
+            output.lines[new.line] = " " * column + new.text
+        elif not old.alone:
+            written = source.lines[old.line][: old.column]
+            gap = max(1, len(written) - len(written.rstrip()))
+            output.lines[new.line] = line[: new.column].rstrip() + " " * gap + new.text
 
 
 def finish(layout: Layout) -> str:

@@ -8,6 +8,7 @@ import click
 
 from ..version import __version__
 from .decide import decide_command
+from .diff_cmd import diff_command
 from .export_cmd import export_command
 from .guide_cmd import guide_command
 from .lists_cmd import booklet_command, venue_list_command
@@ -16,6 +17,7 @@ from .plugins_cmd import plugins_command
 from .route import route_command
 from .rules import rules_command
 from .schema import schema_command
+from .stats_cmd import stats_command
 from .test_cmd import test_command
 from .validate import validate_command
 
@@ -36,6 +38,8 @@ cli.add_command(plugins_command)
 cli.add_command(new_plugin_command)
 cli.add_command(guide_command)
 cli.add_command(export_command)
+cli.add_command(stats_command)
+cli.add_command(diff_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 

@@ -112,8 +112,10 @@ _SCOPES = {"village": {"village", "group"}, "town": {"town", "village", "group"}
 
 def within(bundle: Bundle, locality: str, scope: str) -> list[Route]:
     """The matters a resident of `locality` can do without leaving the village (or the
-    town): the first step of the route, proxy service included, is a village station
-    (or a town center or village station)."""
+    town): the first step of the route, proxy service included, is taken by the village
+    (or the town) itself, at the station that serves it; for villages that share a
+    center ("several villages, one center"; an island's town-and-village centers) that
+    is the shared center."""
     levels = _SCOPES[scope]
     chain = bundle.chain(locality)
     out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -249,3 +250,21 @@ def test_guide_command_is_chinese_unless_asked(monkeypatch: pytest.MonkeyPatch) 
     assert out.startswith("# 最低生活保障对象认定 · 办事指南")
     code, out = run(*args, "--lang", "en", "--format", "html")
     assert "· Service guide</h1>" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["venue-list", "qingxi-center"],
+        ["booklet", "339901101"],
+        ["export", "--to", "json"],
+        ["guide", "MH-MZ-0001", "-l", "339901101202", "--no-plugin-autoload"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_publishing_commands_report_a_broken_tree_like_validate(
+    broken: Path, args: list[str]
+) -> None:
+    code, out = run(*args, "-c", str(broken))
+    assert code == 1
+    assert re.search(r"extra\.yaml:3:1: error \[unknown-key\] nmae:", out), out

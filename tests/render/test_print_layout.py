@@ -87,11 +87,21 @@ def engine() -> Engine:
     return Engine(load_catalog(DEMO, cache=False, plugins=plugins), plugins)
 
 
+def _screenshot(tmp: Path, page: Path) -> Path:
+    """A PNG of the page as a reader sees it, kept in test-artifacts/."""
+    png = ARTIFACTS / (page.stem + ".png")
+    ARTIFACTS.mkdir(exist_ok=True)
+    _chromium(tmp, "--window-size=900,1400", f"--screenshot={png}", page.as_uri())
+    return png
+
+
 def test_guide_lays_out_on_a4_without_overflow(engine: Engine, tmp_path: Path) -> None:
     html = render(build_guide(engine, "MH-MZ-0001", "339901101202-5", "zh"), "html", "zh")
     page = _page(tmp_path, "guide.html", html)
     assert _overflow(tmp_path, page) == ""
     assert 1 <= _pages(tmp_path, page) <= 4
+    png = _screenshot(tmp_path, page)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
 
 
 def test_booklet_breaks_pages_between_themes(engine: Engine, tmp_path: Path) -> None:

@@ -7,11 +7,9 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from ..catalog import check_catalog
 from ..engine import OUTCOME_ZH, Decision, Engine, with_lines
 from ..errors import CatalogkitError
 from ..load.documents import read_document
@@ -19,17 +17,8 @@ from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .loading import load_engine
 from .plugin_options import PluginSelection, plugin_options
-
-
-def load_engine(catalog: Path, plugins: Any, lang: str) -> Engine:
-    report = check_catalog(catalog, cache=True, plugins=plugins)
-    if report.bundle is None:
-        for d in report.errors:
-            click.echo(text_line(report, d, lang), err=True)
-        sys.exit(1)
-    return Engine(report.bundle, plugins)
 
 
 @click.command("decide")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from ..export import to_cpsv, to_json
 from .catalog_option import CATALOG_OPTION
+from .language import pick_language
+from .loading import load_bundle
 from .writing import write_atomically
 
 
@@ -30,10 +31,8 @@ from .writing import write_atomically
 )
 def export_command(target: str, catalog: Path, output: Path | None) -> None:
     """Export every matter of the tree as CPSV-AP JSON-LD, or the resolved bundle."""
-    report = check_catalog(catalog, cache=True)
-    if report.bundle is None:
-        raise click.ClickException("the catalog has errors: run catalogkit validate")
-    body = to_cpsv(report.bundle) if target == "cpsv-ap" else to_json(report.bundle)
+    bundle = load_bundle(catalog, pick_language(None))
+    body = to_cpsv(bundle) if target == "cpsv-ap" else to_json(bundle)
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)

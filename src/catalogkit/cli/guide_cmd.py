@@ -9,8 +9,8 @@ import click
 from ..errors import CatalogkitError
 from ..guide import build_guide, render
 from .catalog_option import CATALOG_OPTION
-from .decide import load_engine
 from .language import LANG_OPTION, pick_language
+from .loading import load_engine
 from .plugin_options import PluginSelection, plugin_options
 from .writing import write_atomically
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from ..guide import booklet, render_page, venue_list
-from ..resolve import Bundle
 from .catalog_option import CATALOG_OPTION
+from .language import pick_language
+from .loading import load_bundle
 from .writing import write_atomically
 
 OUTPUT = click.option(
@@ -19,13 +19,6 @@ OUTPUT = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (atomically) instead of standard output.",
 )
-
-
-def _bundle(catalog: Path) -> Bundle:
-    report = check_catalog(catalog, cache=True)
-    if report.bundle is None:
-        raise click.ClickException("the catalog has errors: run catalogkit validate")
-    return report.bundle
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -41,7 +34,7 @@ def _emit(text: str, output: Path | None) -> None:
 @OUTPUT
 def venue_list_command(venue: str, catalog: Path, output: Path | None) -> None:
     """The 服务事项清单 of VENUE, by window and department, as printable HTML."""
-    bundle = _bundle(catalog)
+    bundle = load_bundle(catalog, pick_language(None))
     if venue not in bundle.venues:
         raise click.UsageError(f"unknown venue {venue!r}")
     _emit(
@@ -62,7 +55,7 @@ def venue_list_command(venue: str, catalog: Path, output: Path | None) -> None:
 @OUTPUT
 def booklet_command(town: str, catalog: Path, output: Path | None) -> None:
     """The 百事通 of TOWN: every matter its residents can do, by theme, and where."""
-    bundle = _bundle(catalog)
+    bundle = load_bundle(catalog, pick_language(None))
     if town not in bundle.localities or bundle.locality(town).level != "town":
         raise click.UsageError(f"{town!r} is not a town or street of this catalog")
     themes = booklet(bundle, town)

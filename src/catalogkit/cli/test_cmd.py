@@ -9,8 +9,8 @@ import click
 
 from ..decision_tests import read_tests, run_tests
 from ..load.tree import tree_root
-from .decide import load_engine
 from .language import LANG_OPTION, pick_language
+from .loading import load_engine
 from .plugin_options import PluginSelection, plugin_options
 
 

@@ -1,0 +1,28 @@
+"""Loading the catalog for a command: on errors, print them as `validate` does
+(file:line:col, rule, message) and exit 1."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..catalog import check_catalog
+from ..engine import Engine
+from ..plugins import Plugins
+from ..resolve import Bundle
+from .output import text_line
+
+
+def load_bundle(catalog: Path, lang: str, plugins: Plugins | None = None) -> Bundle:
+    report = check_catalog(catalog, cache=True, plugins=plugins)
+    if report.bundle is None:
+        for d in report.errors:
+            click.echo(text_line(report, d, lang), err=True)
+        sys.exit(1)
+    return report.bundle
+
+
+def load_engine(catalog: Path, plugins: Plugins, lang: str) -> Engine:
+    return Engine(load_bundle(catalog, lang, plugins), plugins)

@@ -116,3 +116,10 @@ def test_booklet_groups_every_matter_of_the_town_by_theme(engine: Engine) -> Non
     )
     assert html.count('<section class="theme"') == len(themes)
     assert "break-before: page" in html
+
+
+def test_remedies_special_procedures_and_online_in_both_formats(engine: Engine) -> None:
+    guide = build_guide(engine, "MH-GA-0006", "339901101202", "zh")
+    for fmt in ("md", "html"):
+        text = render(guide, fmt, "zh")
+        assert "救济途径" in text and "申请行政复议" in text and "网上办理" in text

@@ -10,6 +10,7 @@ from ..version import __version__
 from .decide import decide_command
 from .diff_cmd import diff_command
 from .export_cmd import export_command
+from .fmt_cmd import fmt_command
 from .guide_cmd import guide_command
 from .lists_cmd import booklet_command, venue_list_command
 from .new_plugin import new_plugin_command
@@ -40,6 +41,7 @@ cli.add_command(guide_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
 cli.add_command(diff_command)
+cli.add_command(fmt_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 

@@ -3,9 +3,9 @@ whitespace and comments, never data.
 
 The new text is read back with catalogkit's checked reader, the one `validate`
 trusts, and must give the same data, value for value, type for type and key for
-key in the same order; the comments must all be there, in the same order; and
-formatting it again must change nothing. A text that fails any of these is not
-written: better an untidy file than a changed catalog.
+key in the same order. (`format_text` itself refuses when comments go missing or
+when repeated passes do not settle.) A text that fails is not written: better an
+untidy file than a changed catalog.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Diagnostic
 from ..load.located import read_checked
-from .core import CommentsMoved, format_text
+from .core import CommentsMoved, Unstable, format_text
 
 _REPORT_EN = "; it is left as it is: please report this file to the catalogkit developers"
 _REPORT_ZH = "，因此未作修改；请将该文件反馈给 catalogkit 开发者"
@@ -34,14 +34,14 @@ def same_data(before: Any, after: Any) -> bool:
     return bool(_plain(before) == _plain(after))
 
 
-def _refusal(rule: str, file: str, en: str, zh: str) -> Diagnostic:
-    return Diagnostic(rule, en, zh, file, line=1, column=1, expected="unchanged data")
+def _refusal(rule: str, file: str, en: str, zh: str, at: tuple[int, int] = (1, 1)) -> Diagnostic:
+    return Diagnostic(rule, en, zh, file, line=at[0], column=at[1], expected="unchanged data")
 
 
 def _attempt(file: str, text: str) -> str | Diagnostic:
     try:
         return format_text(text)
-    except CommentsMoved:
+    except CommentsMoved as moved:
         return _refusal(
             "fmt-comments",
             file,
@@ -50,6 +50,14 @@ def _attempt(file: str, text: str) -> str | Diagnostic:
             "to their own line above it",
             "格式化无法保留该文件中所有注释的位置；常见原因是跨多行的 [...] 或 {...} 中写了注释："
             "请把注释移到其上方单独一行",
+            at=(moved.line, moved.column),
+        )
+    except Unstable:
+        return _refusal(
+            "fmt-unstable",
+            file,
+            "formatting this file does not settle: each pass changes it again" + _REPORT_EN,
+            "该文件的格式化结果无法稳定，每次格式化都会再次改变" + _REPORT_ZH,
         )
     except Exception as exc:  # whatever ruamel raises is a refusal, never a crash or a write
         return _refusal(
@@ -78,12 +86,5 @@ def format_checked(file: str, text: str) -> str | Diagnostic:
             file,
             "formatting would change the data of this file" + _REPORT_EN,
             "格式化会改变该文件的数据" + _REPORT_ZH,
-        )
-    if _attempt(file, out) != out:
-        return _refusal(
-            "fmt-unstable",
-            file,
-            "formatting this file a second time would change it again" + _REPORT_EN,
-            "该文件再次格式化的结果不同" + _REPORT_ZH,
         )
     return out

@@ -21,9 +21,14 @@ from ruamel.yaml.events import (
     CollectionEndEvent,
     CollectionStartEvent,
     Event,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
 )
+
+BLANK = " \t"
+"""YAML's white space; Python's own strip() would also take U+00A0 and the like,
+which are text in YAML (`- \xa0` is a one-character string)."""
 
 _COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 _INDICATORS = re.compile(r" *(?:-[ ]+)*")
@@ -80,24 +85,28 @@ def scan_layout(text: str) -> Layout:
     layout = Layout(text.split("\n"))
     where = _Lines(text)
     spans: list[tuple[int, int]] = []
-    opens: dict[int, set[int]] = {}
+    opens: dict[int, dict[int, bool]] = {}
     blocks: list[tuple[int, int, int, bool]] = []
-    flows: list[bool] = []  # for each open collection: is it a flow one
-    flow = 0
+    frames: list[list[bool]] = []  # each open collection: [is a mapping, next is a key, flow]
     for event in _events(text):
         if isinstance(event, CollectionEndEvent):
-            flow -= 1 if flows.pop() else 0
+            frames.pop()
             continue
         if not isinstance(event, NodeEvent):
             continue
+        key = bool(frames) and frames[-1][0] and frames[-1][1]
+        if frames and frames[-1][0]:
+            frames[-1][1] = not frames[-1][1]
         start, end = event.start_mark.index, event.end_mark.index
         empty = isinstance(event, ScalarEvent) and not event.value and not event.style
-        if flow == 0 and not empty:
+        block = isinstance(event, CollectionStartEvent) and not event.flow_style
+        if not any(f[2] for f in frames) and not empty:
             line, column = where.at(start)
-            opens.setdefault(line, set()).add(column)
+            # a key or a block collection goes on below its line; a value does not
+            columns = opens.setdefault(line, {})
+            columns[column] = columns.get(column, False) or key or block
         if isinstance(event, CollectionStartEvent):
-            flows.append(bool(event.flow_style))
-            flow += 1 if event.flow_style else 0
+            frames.append([isinstance(event, MappingStartEvent), True, not block])
         if not isinstance(event, ScalarEvent) or empty:
             continue
         first, _ = where.at(start)
@@ -117,7 +126,10 @@ def scan_layout(text: str) -> Layout:
     return layout
 
 
-def _structure(layout: Layout, opens: dict[int, set[int]]) -> None:
+def _structure(layout: Layout, opens: dict[int, dict[int, bool]]) -> None:
+    """Each line's levels: its dashes, and the node after them if that node goes on
+    below the line (`- code: x` opens a mapping; `- 身份证` and `- {a: 1}` end there,
+    so a comment under them is not read as inside them)."""
     for line, columns in opens.items():
         text = layout.lines[line]
         lead = _INDICATORS.match(text)
@@ -128,13 +140,13 @@ def _structure(layout: Layout, opens: dict[int, set[int]]) -> None:
             continue
         column = max(inside)
         dashes = tuple(i for i, ch in enumerate(text[:column]) if ch == "-")
-        layout.levels[line] = (*dashes, column)
+        layout.levels[line] = (*dashes, column) if columns[column] or not dashes else dashes
 
 
 def _blocks(layout: Layout, blocks: list[tuple[int, int, int, bool]], where: _Lines) -> None:
     for header, last, start, keep in blocks:
         end = last
-        while not keep and end > header and not layout.lines[end].strip():
+        while not keep and end > header and not layout.lines[end].strip(" "):
             end -= 1
         layout.protected.update(range(header + 1, end + 1))
         _, column = where.at(start)
@@ -157,6 +169,6 @@ def _comments(layout: Layout, text: str, spans: list[tuple[int, int]], where: _L
         if line in taken:
             continue
         taken.add(line)
-        body = layout.lines[line][column:].rstrip()
-        alone = not layout.lines[line][:column].strip()
+        body = layout.lines[line][column:].rstrip(BLANK)
+        alone = not layout.lines[line][:column].strip(BLANK)
         layout.comments.append(Comment(line, column, body, alone))

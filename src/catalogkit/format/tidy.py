@@ -10,7 +10,7 @@ still open above it) and moved to the column that level has now.
 
 from __future__ import annotations
 
-from .layout import Layout
+from .layout import BLANK, Layout
 
 _DEEPEST = 1 << 30
 
@@ -36,7 +36,7 @@ def open_levels(layout: Layout) -> dict[int, list[int]]:
             nxt = following[line + 1]
             cap = layout.caps.get(last_content, _DEEPEST)
             out[line] = [nxt] + [c for c in stack if nxt < c <= cap]
-        elif layout.lines[line].strip():
+        elif layout.lines[line].strip(BLANK):
             last_content = line
     return out
 
@@ -67,8 +67,8 @@ def place_comments(output: Layout, source: Layout) -> None:
             output.lines[new.line] = " " * column + new.text
         elif not old.alone:
             written = source.lines[old.line][: old.column]
-            gap = max(1, len(written) - len(written.rstrip()))
-            output.lines[new.line] = line[: new.column].rstrip() + " " * gap + new.text
+            gap = max(1, len(written) - len(written.rstrip(BLANK)))
+            output.lines[new.line] = line[: new.column].rstrip(BLANK) + " " * gap + new.text
 
 
 def finish(layout: Layout) -> str:
@@ -78,7 +78,7 @@ def finish(layout: Layout) -> str:
     for number, line in enumerate(layout.lines):
         kept = number in layout.protected
         if not kept:
-            line = line.rstrip()
+            line = line.rstrip(BLANK)
             if not line and (not out or (not out[-1][0] and not out[-1][1])):
                 continue  # a blank line at the start, or after another one
         out.append((line, kept))

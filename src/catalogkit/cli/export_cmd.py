@@ -11,7 +11,7 @@ from ..export import to_cpsv, to_json
 from .catalog_option import CATALOG_OPTION
 from .language import pick_language
 from .loading import load_bundle
-from .writing import write_atomically
+from .writing import OUTPUT_OPTION, emit
 
 
 @click.command("export")
@@ -23,18 +23,10 @@ from .writing import write_atomically
     help="cpsv-ap: CPSV-AP 3.2 JSON-LD; json: the resolved bundle.",
 )
 @CATALOG_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@OUTPUT_OPTION
 def export_command(target: str, catalog: Path, output: Path | None) -> None:
     """Export every matter of the tree as CPSV-AP JSON-LD, or the resolved bundle."""
     bundle = load_bundle(catalog, pick_language(None))
     body = to_cpsv(bundle) if target == "cpsv-ap" else to_json(bundle)
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text)
+    emit(text, output)

@@ -12,7 +12,7 @@ from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plugin_options import PluginSelection, plugin_options
-from .writing import write_atomically
+from .writing import OUTPUT_OPTION, emit
 
 
 @click.command("guide")
@@ -27,12 +27,7 @@ from .writing import write_atomically
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@OUTPUT_OPTION
 @LANG_OPTION
 @plugin_options
 def guide_command(
@@ -51,7 +46,4 @@ def guide_command(
         text = render(build_guide(engine, matter, locality, language), fmt, language)
     except CatalogkitError as exc:
         raise click.UsageError(str(exc)) from None
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text)
+    emit(text, output)

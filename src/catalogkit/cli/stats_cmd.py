@@ -14,7 +14,7 @@ from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import text_line
 from .plugin_options import PluginSelection, plugin_options
-from .writing import write_atomically
+from .writing import OUTPUT_OPTION, emit
 
 
 @click.command("stats")
@@ -27,13 +27,7 @@ from .writing import write_atomically
     show_default=True,
     help="Output format: a table, stable JSON, or an SVG bar chart.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (atomically) instead of printing.",
-)
+@OUTPUT_OPTION
 @LANG_OPTION
 @plugin_options
 def stats_command(
@@ -59,7 +53,4 @@ def stats_command(
         text = as_svg(stats, language)
     else:
         text = as_table(stats, language)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text)
+    emit(text, output)

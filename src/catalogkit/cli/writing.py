@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import click
+
 
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; a new one gets the usual 0666 less umask."""
@@ -29,3 +31,20 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print `text`, or write it atomically to `output`."""
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)

@@ -54,12 +54,18 @@ def with_lines(root: str, trace: tuple[TraceEntry, ...]) -> tuple[TraceEntry, ..
 
 
 def _position(root: str, file: str, path: YamlPath) -> tuple[int, int]:
-    marks = _marks(root, file)
+    try:
+        changed = (Path(root) / file).stat().st_mtime_ns
+    except OSError:
+        return 1, 1
+    marks = _marks(root, file, changed)
     return marks.locate(path) if marks is not None else (1, 1)
 
 
 @lru_cache(maxsize=64)
-def _marks(root: str, file: str) -> Marks | None:
+def _marks(root: str, file: str, changed: int) -> Marks | None:
+    """Positions in one version of a file (`changed` is its mtime: an edited file is
+    read again in a long-running process)."""
     try:
         source = decode(file, (Path(root) / file).read_bytes())
     except OSError:

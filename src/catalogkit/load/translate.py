@@ -9,18 +9,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, YamlPath
-from .words import show, type_name, with_suggestion
+from .words import TYPE_NAMES, show, type_name, with_suggestion
 
+_MAPPING = TYPE_NAMES["dict"]
 _EXPECTED_TYPE: dict[str, tuple[str, str]] = {
-    "string_type": ("text", "文本"),
-    "int_type": ("a whole number", "整数"),
-    "int_from_float": ("a whole number", "整数"),
-    "float_type": ("a number", "数字"),
-    "bool_type": ("true or false", "true 或 false"),
-    "list_type": ("a list", "列表"),
-    "dict_type": ("a mapping (key: value)", "映射（键: 值）"),
-    "model_type": ("a mapping (key: value)", "映射（键: 值）"),
-    "model_attributes_type": ("a mapping (key: value)", "映射（键: 值）"),
+    "string_type": TYPE_NAMES["str"],
+    "int_type": TYPE_NAMES["int"],
+    "int_from_float": TYPE_NAMES["int"],
+    "float_type": TYPE_NAMES["float"],
+    "bool_type": TYPE_NAMES["bool"],
+    "list_type": TYPE_NAMES["list"],
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
     "date_type": ("a date like 2026-01-31", "日期，如 2026-01-31"),
     "none_required": ("nothing", "空值"),
 }

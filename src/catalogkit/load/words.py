@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-_TYPE_NAMES: dict[str, tuple[str, str]] = {
+TYPE_NAMES: dict[str, tuple[str, str]] = {
     "str": ("text", "文本"),
     "int": ("a whole number", "整数"),
     "float": ("a number", "数字"),
@@ -21,7 +21,7 @@ _TYPE_NAMES: dict[str, tuple[str, str]] = {
 
 
 def type_name(value: Any) -> tuple[str, str]:
-    return _TYPE_NAMES.get(type(value).__name__, (type(value).__name__, type(value).__name__))
+    return TYPE_NAMES.get(type(value).__name__, (type(value).__name__, type(value).__name__))
 
 
 def show(value: Any, limit: int = 60) -> str:

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Set up and run catalogkit from a fresh clone with nothing but python3.
 
+    python3 dev.py serve   validate the demo county and serve it: pages and the /v1 API on
+                           http://127.0.0.1:8000/ (set PORT or HOST to change; Ctrl-C stops)
     python3 dev.py demo    validate the demo county, show where matters go, run its decision tests
     python3 dev.py test    lint, type-check and run the test suite
     python3 dev.py bench   run the benchmarks
@@ -74,6 +76,13 @@ def demo() -> None:
     run([ck, "test", "catalogs/tests"])
 
 
+def serve() -> None:
+    ck = str(BIN / "catalogkit")
+    run([ck, "validate", "catalogs"])
+    host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+    os.execv(ck, [ck, "serve", "--catalog", "catalogs", "--host", host, "--port", port])
+
+
 def test() -> None:
     py = str(BIN / "python")
     lint = [d for d in ("src", "tests", "benchmarks", "plugins", "dev.py") if (ROOT / d).exists()]
@@ -91,7 +100,7 @@ def bench() -> None:
         run([py, str(script)])
 
 
-COMMANDS = {"demo": demo, "test": test, "bench": bench}
+COMMANDS = {"serve": serve, "demo": demo, "test": test, "bench": bench}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

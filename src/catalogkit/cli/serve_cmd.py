@@ -1,0 +1,134 @@
+"""`catalogkit serve`: the HTTP API and web pages over the catalog, reloaded on change."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import CatalogError, CatalogkitError
+from .catalog_option import CATALOG_OPTION
+from .language import LANG_OPTION, pick_language
+from .plugin_options import PluginSelection, plugin_options
+
+
+@click.command("serve")
+@CATALOG_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes (each loads and watches the tree).",
+)
+@click.option(
+    "--cors-origin",
+    "cors",
+    multiple=True,
+    help="Allow browser calls from this origin (repeatable; * for any).",
+)
+@click.option(
+    "--admin-token-env",
+    default="CATALOGKIT_ADMIN_TOKEN",
+    show_default=True,
+    help="Environment variable holding the token for POST /v1/admin/reload.",
+)
+@click.option(
+    "--watch/--no-watch",
+    default=True,
+    show_default=True,
+    help="Reload when a catalog file changes.",
+)
+@click.option(
+    "--watch-polling", is_flag=True, help="Poll for changes (network and container file systems)."
+)
+@click.option(
+    "--max-body",
+    default=64 * 1024,
+    show_default=True,
+    type=click.IntRange(1024),
+    help="Largest request body accepted, in bytes.",
+)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+)
+@click.option("--no-access-log", is_flag=True, help="Do not log each request.")
+@click.option("--check", is_flag=True, help="Load the catalog and plugins, then exit.")
+@LANG_OPTION
+@plugin_options
+def serve_command(
+    catalog: Path,
+    host: str,
+    port: int,
+    workers: int,
+    cors: tuple[str, ...],
+    admin_token_env: str,
+    watch: bool,
+    watch_polling: bool,
+    max_body: int,
+    log_level: str,
+    no_access_log: bool,
+    check: bool,
+    lang: str | None,
+    plugins: PluginSelection,
+) -> None:
+    """Serve the catalog: JSON API under /v1 (OpenAPI at /v1/openapi.json) and pages
+    for residents at /. A change to the tree is loaded in the background; an invalid
+    one is reported and the last good revision stays in service."""
+    from ..server import ServeConfig, create_app
+    from ..server.run import serve
+
+    language = pick_language(lang)
+    config = ServeConfig(
+        catalog=catalog,
+        plugin_folders=plugins.folders,
+        plugin_names=plugins.names,
+        blocked_plugins=plugins.blocked,
+        plugin_autoload=False if plugins.no_autoload else None,
+        watch=watch,
+        watch_polling=watch_polling,
+        admin_token=os.environ.get(admin_token_env) or None,
+        cors_origins=cors,
+        max_body_bytes=max_body,
+    )
+    try:
+        app = create_app(config, plugins.load(catalog))
+    except CatalogError as exc:
+        for d in exc.diagnostics:
+            where = f"{catalog / d.file}" + (f":{d.line}:{d.column}" if d.line else "")
+            click.echo(f"{where}: {d.severity} [{d.rule}] {d.message(language)}", err=True)
+        click.echo(
+            "not serving: the catalog is invalid"
+            if language == "en"
+            else "目录未通过校验，服务未启动",
+            err=True,
+        )
+        sys.exit(1)
+    except CatalogkitError as exc:
+        raise click.ClickException(str(exc)) from None
+    revision = app.state.live.current.revision
+    if check:
+        click.echo(f"ok: revision {revision}")
+        return
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
+        f"(API: /v1, OpenAPI: /v1/openapi.json)",
+        err=True,
+    )
+    serve(
+        config,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=not no_access_log,
+        app=app if workers == 1 else None,
+    )

@@ -1,0 +1,68 @@
+"""POST /v1/admin/reload: re-read the catalog tree now (admin token required)."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from ..live import LiveBundle
+from ..problems import ApiProblem
+from ..respond import body_of
+from ..schemas import ProblemField, ReloadReport
+from .params import problems
+from .status import report
+
+router = APIRouter(tags=["admin"])
+
+
+@router.post(
+    "/admin/reload",
+    response_model=ReloadReport,
+    responses=problems("unauthorized", "admin-disabled", "reload-failed"),
+    summary="Reload the catalog now",
+)
+async def post_reload(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer <admin token>")] = None,
+) -> Response:
+    """Builds a new bundle from the tree; swaps it in if it is valid, else keeps the
+    last good one and answers 409 with every error."""
+    token: str | None = request.app.state.config.admin_token
+    if not token:
+        raise ApiProblem("admin-disabled", "start the server with an admin token to allow this")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiProblem(
+            "unauthorized",
+            "send Authorization: Bearer <admin token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    live: LiveBundle = request.app.state.live
+    status = await run_in_threadpool(live.reload, "http")
+    body = report(status)
+    if status.status == "failed":
+        first = status.errors[0] if status.errors else None
+        where = f"{first.file}:{first.line}:{first.column} {first.en}" if first else ""
+        raise ApiProblem(
+            "reload-failed",
+            f"{len(status.errors)} error(s); still serving {live.current.revision}. {where}",
+            f"新目录有 {len(status.errors)} 处错误，继续使用版本 {live.current.revision}",
+            errors=[
+                ProblemField(
+                    location=f"{d.file}:{d.line}:{d.column}",
+                    message=d.en,
+                    line=d.line,
+                    column=d.column,
+                )
+                for d in status.errors
+            ],
+        )
+    return Response(
+        body_of(body),
+        media_type="application/json",
+        headers={"Catalog-Revision": live.current.revision},
+    )

@@ -1,0 +1,70 @@
+"""POST /v1/decide: the decision on one case, with the trace of where each part came from."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import Response
+
+from ...engine import with_lines
+from ...model.case import Case
+from ..present import decision
+from ..problems import ApiProblem
+from ..respond import fresh, snapshot
+from ..schemas import DecisionAnswer
+from .params import Lang, need_locality, need_matter, problems
+
+router = APIRouter(tags=["decide"])
+
+EXAMPLE = {
+    "matter": "MH-MZ-0006",
+    "locality": "339901101202",
+    "submitted": "2026-09-24",
+    "facts": {},
+    "materials": ["居民身份证", "居民户口簿"],
+}
+
+
+def json_body(request: Request) -> None:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise ApiProblem(
+            "unsupported-media-type",
+            f"send the case as application/json (got {kind or 'no Content-Type'})",
+            f"请以 application/json 提交申请信息（收到的是 {kind or '无 Content-Type'}）",
+        )
+
+
+@router.post(
+    "/decide",
+    response_model=DecisionAnswer,
+    responses=problems(
+        "invalid-json",
+        "unsupported-media-type",
+        "body-too-large",
+        "unknown-matter",
+        "unknown-locality",
+        "invalid-case",
+        "no-calendar",
+    ),
+    dependencies=[Depends(json_body)],
+    summary="Decide a case",
+)
+async def post_decide(
+    request: Request,
+    case: Annotated[Case, Body(examples=[EXAMPLE])],
+    trace: Annotated[bool, Query(description="give file:line for each YAML source")] = True,
+    lang: Lang = "zh",
+) -> Response:
+    """Accept, accept once the listed materials arrive (all at once), forward, refuse
+    with reasons, or undetermined with the facts still needed; fees, due dates, and
+    the revision and plugin versions that produced the answer."""
+    snap = snapshot(request)
+    need_matter(snap.bundle, case.matter)
+    need_locality(snap.bundle, case.locality)
+    found = snap.engine.decide(case)
+    if trace:
+        found = dataclasses.replace(found, trace=with_lines(snap.bundle.root, found.trace))
+    return fresh(snap, decision(snap.bundle, found, lang).model_dump_json(by_alias=True).encode())

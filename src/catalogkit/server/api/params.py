@@ -1,0 +1,69 @@
+"""Request parameters shared by the API's resources, and the lookups that turn an
+unknown code into a 404 problem."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import Path, Query
+
+from ...resolve import Bundle
+from ..problems import PROBLEMS, ApiProblem
+from ..schemas import Problem
+
+CODE_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$"
+
+MatterCode = Annotated[
+    str, Path(pattern=CODE_PATTERN, description="matter code, e.g. MH-MZ-0001", max_length=64)
+]
+LocalityPath = Annotated[
+    str, Path(pattern=CODE_PATTERN, description="division code", max_length=64)
+]
+VenueId = Annotated[str, Path(pattern=CODE_PATTERN, description="venue id", max_length=64)]
+LocalityQuery = Annotated[
+    str,
+    Query(pattern=CODE_PATTERN, max_length=64, description="division code of the resident's place"),
+]
+Lang = Annotated[Literal["zh", "en"], Query(description="language of explanations and labels")]
+
+
+def problems(*codes: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problems an operation can answer with."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in ("invalid-request", *codes):
+        status = PROBLEMS[code][0]
+        entry = out.setdefault(status, {"model": Problem, "description": ""})
+        entry["description"] = ", ".join(filter(None, [entry["description"], code]))
+    return out
+
+
+def need_matter(bundle: Bundle, code: str) -> None:
+    if code not in bundle.matters:
+        raise ApiProblem(
+            "unknown-matter",
+            f"there is no matter {code!r} in revision {bundle.revision}",
+            f"目录中没有事项编码 {code}",
+        )
+
+
+def need_locality(bundle: Bundle, code: str) -> None:
+    if code not in bundle.localities:
+        raise ApiProblem(
+            "unknown-locality",
+            f"there is no locality {code!r} in revision {bundle.revision}",
+            f"目录中没有区划代码 {code}",
+        )
+
+
+def need_offered(bundle: Bundle, matter: str, locality: str) -> None:
+    need_matter(bundle, matter)
+    need_locality(bundle, locality)
+    definer = bundle.matters[matter].locality
+    if definer not in bundle.chain(locality):
+        m, place = bundle.matter(matter), bundle.locality(locality)
+        owner = bundle.locality(definer).name
+        raise ApiProblem(
+            "not-served",
+            f"{matter} is defined by {definer} ({owner}), which does not serve {locality}",
+            f"{m.name}由{owner}办理，{place.name}不在其服务范围内",
+        )

@@ -1,0 +1,39 @@
+"""GET /v1/matters/{matter}/route: where a resident takes a matter."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from ...engine import route
+from ..live import CachedBody
+from ..present import route_fields
+from ..respond import answer, body_of, cached, snapshot
+from ..schemas import RouteAnswer
+from .params import Lang, LocalityQuery, MatterCode, need_offered, problems
+
+router = APIRouter(tags=["route"])
+
+
+@router.get(
+    "/matters/{matter}/route",
+    response_model=RouteAnswer,
+    responses=problems("unknown-matter", "unknown-locality", "not-served"),
+    summary="Where a resident of a locality takes a matter",
+)
+async def get_route(
+    request: Request, matter: MatterCode, locality: LocalityQuery, lang: Lang = "zh"
+) -> Response:
+    """The venue chain from the resident's village up to the tier that decides: who
+    carries it (代办), who accepts it, who decides it, and the handling kind."""
+    snap = snapshot(request)
+
+    def make() -> CachedBody:
+        bundle = snap.bundle
+        need_offered(bundle, matter, locality)
+        found = route(bundle, matter, locality)
+        return cached(
+            body_of(RouteAnswer(revision=snap.revision, **route_fields(bundle, found, lang)))
+        )
+
+    return answer(request, snap, make)

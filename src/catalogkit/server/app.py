@@ -1,0 +1,109 @@
+"""The ASGI application: the /v1 API, the web pages, reload on change."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from ..errors import CalendarError, CaseError, CatalogkitError, ConflictError, PluginError
+from ..plugins import Plugins
+from ..version import __version__
+from . import openapi, pages
+from .api import router as api_router
+from .config import ServeConfig
+from .limits import BodyLimit
+from .live import LiveBundle
+from .problems import ApiProblem, on_crash, on_http, on_problem, on_validation, problem_response
+from .watch import watch_and_reload
+
+
+def load_plugins(config: ServeConfig) -> Plugins:
+    return Plugins.load(
+        tree=config.catalog,
+        folders=config.plugin_folders,
+        names=config.plugin_names,
+        blocked=config.blocked_plugins,
+        autoload=config.plugin_autoload,
+    )
+
+
+def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
+    """Loads the catalog now (raises CatalogError if it is invalid: a server never
+    starts on a broken catalog) and returns the app that serves it."""
+    live = LiveBundle.open(config.catalog, plugins or load_plugins(config), cache=config.cache)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = None
+        if config.watch:
+            task = asyncio.create_task(
+                watch_and_reload(
+                    live, stop, polling=config.watch_polling, debounce_ms=config.debounce_ms
+                )
+            )
+            app.state.watching = True
+        try:
+            yield
+        finally:
+            stop.set()
+            app.state.watching = False
+            if task is not None:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(task, timeout=5)
+
+    app = FastAPI(
+        title="catalogkit",
+        version=__version__,
+        summary="Where a matter is handled, its service guide, and decisions on cases",
+        openapi_url="/v1/openapi.json",
+        docs_url=None,  # the stock pages load scripts from a CDN
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.live = live
+    app.state.config = config
+    app.state.watching = False
+    app.include_router(api_router)
+    app.include_router(pages.router)
+    pages.mount_static(app)
+    app.add_exception_handler(ApiProblem, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(HTTPException, on_http)
+    app.add_exception_handler(CatalogkitError, on_engine_error)
+    app.add_exception_handler(Exception, on_crash)
+    app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization", "If-None-Match"],
+            expose_headers=["ETag", "Catalog-Revision"],
+            max_age=600,
+        )
+    openapi.install(app)
+    return app
+
+
+async def on_engine_error(request: Request, exc: Exception) -> Response:
+    """What the engine refuses to answer, as a problem the client can act on."""
+    code: str
+    if isinstance(exc, CaseError):
+        code = "invalid-case"
+    elif isinstance(exc, CalendarError):
+        code = "no-calendar"
+    elif isinstance(exc, PluginError | ConflictError):
+        code = "plugin-error"
+    else:
+        code = "invalid-case"
+    detail: Any = str(exc)
+    return problem_response(request, ApiProblem(code, detail))

@@ -1,0 +1,166 @@
+"""The bundle being served, and reloading it without ever serving a broken one.
+
+A request takes `LiveBundle.current` once and answers from that snapshot only, so
+no answer mixes two revisions; a reload builds a whole new snapshot aside and swaps
+one reference. A reload that fails keeps the last good snapshot and records why,
+as OPA does with bundles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..catalog import check_catalog
+from ..engine import Engine
+from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
+from ..load.tree import tree_root
+from ..plugins import Plugins
+from ..resolve import Bundle
+
+log = logging.getLogger("catalogkit.server")
+
+_CACHED_RESPONSES = 4096
+
+
+@dataclass(frozen=True)
+class CachedBody:
+    body: bytes
+    media_type: str
+    etag: str
+
+
+class Snapshot:
+    """One good bundle with its engine, and the answers computed from it so far
+    (safe to keep: the bundle never changes)."""
+
+    def __init__(self, engine: Engine, loaded_at: dt.datetime, seconds: float, cached: bool):
+        self.engine = engine
+        self.bundle: Bundle = engine.bundle
+        self.revision = engine.bundle.revision
+        self.loaded_at = loaded_at
+        self.load_seconds = seconds
+        self.from_cache = cached
+        self._responses: OrderedDict[Any, CachedBody] = OrderedDict()
+        self._derived: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def response(self, key: Any, make: Callable[[], CachedBody]) -> CachedBody:
+        found = self._responses.get(key)
+        if found is not None:
+            return found
+        made = make()
+        with self._lock:
+            self._responses[key] = made
+            while len(self._responses) > _CACHED_RESPONSES:
+                self._responses.popitem(last=False)
+        return made
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value computed once per snapshot (the search index, the locality tree)."""
+        found = self._derived.get(name)
+        if found is None:
+            found = self._derived[name] = make()
+        return found
+
+
+@dataclass(frozen=True)
+class ReloadStatus:
+    """How the last reload went: `ok`, `failed` (the last good bundle stays), or `none`."""
+
+    status: str = "none"
+    at: dt.datetime | None = None
+    trigger: str | None = None
+    revision: str | None = None  # the revision that was attempted
+    seconds: float = 0.0
+    errors: tuple[Diagnostic, ...] = ()
+    message: str | None = None
+
+
+@dataclass
+class LiveBundle:
+    root: Path
+    plugins: Plugins
+    cache: bool = True
+    current: Snapshot = field(init=False)
+    last_reload: ReloadStatus = field(default_factory=ReloadStatus)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, catalog: Path, plugins: Plugins, *, cache: bool = True) -> LiveBundle:
+        """The first snapshot must be good: raises CatalogError (or UsageError) if not."""
+        live = cls(tree_root(catalog), plugins, cache)
+        snapshot, problems = live._build()
+        if snapshot is None:
+            raise CatalogError(problems)
+        live.current = snapshot
+        return live
+
+    def reload(self, trigger: str = "manual") -> ReloadStatus:
+        """Build a new snapshot; swap it in if good. One reload at a time."""
+        with self._lock:
+            started = time.perf_counter()
+            try:
+                snapshot, problems = self._build()
+            except Exception as exc:  # a plugin that crashes while checking its config
+                log.exception("reload failed")
+                snapshot, problems = None, [_internal(exc)]
+            seconds = time.perf_counter() - started
+            now = dt.datetime.now(dt.UTC)
+            if snapshot is None:
+                self.last_reload = ReloadStatus(
+                    "failed",
+                    now,
+                    trigger,
+                    None,
+                    seconds,
+                    tuple(problems),
+                    f"kept revision {self.current.revision}",
+                )
+                log.warning(
+                    "reload (%s) failed with %d problem(s); still serving revision %s",
+                    trigger,
+                    len(problems),
+                    self.current.revision,
+                )
+                for d in problems:
+                    log.warning("  %s", diagnostic_line(d))
+                return self.last_reload
+            old = self.current.revision
+            self.current = snapshot  # one reference: requests see the old or the new
+            self.last_reload = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
+            if old != snapshot.revision:
+                log.info("now serving revision %s (was %s)", snapshot.revision, old)
+            return self.last_reload
+
+    def _build(self) -> tuple[Snapshot | None, list[Diagnostic]]:
+        started = time.perf_counter()
+        report = check_catalog(self.root, cache=self.cache, plugins=self.plugins)
+        if report.bundle is None:
+            return None, report.errors
+        try:
+            engine = Engine(report.bundle, self.plugins)
+        except CatalogkitError as exc:
+            return None, [_internal(exc)]
+        seconds = time.perf_counter() - started
+        now = dt.datetime.now(dt.UTC)
+        return Snapshot(engine, now, seconds, report.from_cache), []
+
+
+def _internal(exc: Exception) -> Diagnostic:
+    text = str(exc) or type(exc).__name__
+    return Diagnostic("load-failed", text, text, "")
+
+
+def diagnostic_line(d: Diagnostic) -> str:
+    where = d.file or "-"
+    if d.line is not None:
+        where += f":{d.line}:{d.column}"
+    path = f" {format_path(d.path)}:" if d.path else ""
+    return f"{where}: {d.severity} [{d.rule}]{path} {d.en}"

@@ -1,0 +1,44 @@
+"""The published OpenAPI: problems documented as application/problem+json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from .problems import MEDIA_TYPE
+
+PROBLEM_REF = "#/components/schemas/Problem"
+
+
+def install(app: FastAPI) -> None:
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                routes=app.routes,
+                description="Read-only. Every answer names the catalog revision it came "
+                "from (`Catalog-Revision` header and `revision` field).",
+            )
+            for path in schema.get("paths", {}).values():
+                for op in path.values():
+                    _problems_as_problem_json(op)
+            comps = schema.get("components", {}).get("schemas", {})
+            comps.pop("HTTPValidationError", None)
+            comps.pop("ValidationError", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = build  # type: ignore[method-assign]
+
+
+def _problems_as_problem_json(op: dict[str, Any]) -> None:
+    for status, response in op.get("responses", {}).items():
+        if not status.isdigit() or int(status) < 400:
+            continue
+        response["content"] = {MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}}
+        if status == "422" and response.get("description") == "Validation Error":
+            response["description"] = "invalid-request"

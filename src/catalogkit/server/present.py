@@ -1,0 +1,117 @@
+"""The engine's answers in the API's shapes (schemas.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import engine as eng
+from ..engine import OUTCOME_ZH, Decision
+from ..model import Venue
+from ..model.matter import TimeLimit
+from ..resolve import Bundle
+from . import schemas as api
+
+
+def limit(value: TimeLimit | None) -> api.Limit | None:
+    return None if value is None else api.Limit(value=value.value, unit=value.unit, note=value.note)
+
+
+def hop(bundle: Bundle, h: eng.Hop) -> api.Hop:
+    return api.Hop(
+        locality=h.locality,
+        locality_name=h.locality_name,
+        level=bundle.locality(h.locality).level,
+        role=h.role,
+        venue=h.venue,
+        venue_name=h.venue_name,
+        promised_limit=limit(h.promised_limit),
+        proxy_agent=h.proxy_agent,
+    )
+
+
+def route_fields(bundle: Bundle, r: eng.Route, lang: str) -> dict[str, Any]:
+    hops = [hop(bundle, h) for h in r.hops]
+    by_id = {id(h): out for h, out in zip(r.hops, hops, strict=True)}
+    return {
+        "matter": r.matter,
+        "matter_name": r.matter_name,
+        "locality": r.locality,
+        "locality_name": bundle.locality(r.locality).name,
+        "handling_kind": r.handling_kind,
+        "hops": hops,
+        "accepted_at": by_id[id(r.accepted_at)],
+        "decided_at": by_id[id(r.decided_at)],
+        "proxy": [by_id[id(h)] for h in r.proxy],
+        "explanation": r.explanation(lang),
+    }
+
+
+def hours(venue: Venue) -> list[str]:
+    return [
+        f"{'、'.join(h.days)} {h.opens}—{h.closes}" + (f"（{h.note}）" if h.note else "")
+        for h in venue.hours
+    ]
+
+
+def venue(bundle: Bundle, venue_id: str) -> dict[str, Any]:
+    owned = bundle.venues[venue_id]
+    v = owned.item
+    return {
+        "id": v.id,
+        "name": v.name,
+        "tier": v.tier,
+        "locality": owned.locality,
+        "address": v.address,
+        "hours": hours(v),
+        "phones": [api.PhoneLine(label=p.label, number=p.number) for p in v.phones],
+        "note": v.note,
+    }
+
+
+def place(bundle: Bundle, code: str) -> api.Place:
+    loc = bundle.locality(code)
+    return api.Place(code=code, name=loc.name, level=loc.level)
+
+
+def decision(bundle: Bundle, d: Decision, lang: str) -> api.DecisionAnswer:
+    return api.DecisionAnswer(
+        revision=d.revision,
+        outcome=d.outcome,
+        outcome_zh=OUTCOME_ZH[d.outcome],
+        matter=d.matter,
+        matter_name=d.matter_name,
+        locality=d.locality,
+        handling_kind=d.handling_kind,
+        route=None if d.route is None else api.RouteBody(**route_fields(bundle, d.route, lang)),
+        handled_at=d.handled_at,
+        forward_to=d.forward_to,
+        forward_reason=d.forward_reason,
+        missing_materials=[
+            api.MissingMaterial(
+                name=m.name, originals=m.originals, copies=m.copies, reason=m.reason
+            )
+            for m in d.missing_materials
+        ],
+        missing_facts=list(d.missing_facts),
+        refusals=[api.Refusal(reason=r.reason, basis=r.basis, source=r.source) for r in d.refusals],
+        fees=[
+            api.Fee(
+                id=f.id,
+                name=f.name,
+                amount=f.amount,
+                waived=f.waived,
+                net=f.net,
+                basis=f.basis,
+                waived_by=list(f.waived_by),
+            )
+            for f in d.fees
+        ],
+        total_fee=d.total_fee,
+        accepted_on=d.accepted_on,
+        statutory_limit=limit(d.statutory_limit),
+        promised_limit=limit(d.promised_limit),
+        statutory_due=d.statutory_due,
+        promised_due=d.promised_due,
+        trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
+        plugins=dict(d.plugins),
+    )

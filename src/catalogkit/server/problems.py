@@ -1,0 +1,179 @@
+"""Errors as RFC 9457 problem details (application/problem+json) with a stable code.
+
+Every error a client can get is an `ApiProblem` with one of the codes in PROBLEMS;
+docs/http-api.md lists them (a test keeps the two in step)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from .schemas import Problem, ProblemField
+
+log = logging.getLogger("catalogkit.server")
+
+MEDIA_TYPE = "application/problem+json"
+
+PROBLEMS: dict[str, tuple[int, str, str]] = {
+    # code: (status, title, 中文标题)
+    "invalid-request": (422, "The request is not valid", "请求参数不符合要求"),
+    "invalid-json": (400, "The body is not valid JSON", "请求体不是有效的 JSON"),
+    "unsupported-media-type": (415, "Send the body as application/json", "请以 JSON 格式提交"),
+    "body-too-large": (413, "The body is too large", "请求体过大"),
+    "unknown-matter": (404, "No such matter in this catalog", "目录中没有该事项"),
+    "unknown-locality": (404, "No such locality in this catalog", "目录中没有该区划"),
+    "unknown-venue": (404, "No such venue in this catalog", "目录中没有该场所"),
+    "not-served": (
+        404,
+        "The matter is not offered to residents of this locality",
+        "该区划居民不在此事项的服务范围内",
+    ),
+    "invalid-case": (422, "The case cannot be decided as sent", "申请信息不完整或不符合表单"),
+    "no-calendar": (
+        422,
+        "A due date falls in a year without calendar data",
+        "办结日期所在年份没有工作日历数据",
+    ),
+    "plugin-error": (500, "A town plugin failed", "本地插件运行出错"),
+    "not-found": (404, "No such resource", "没有该资源"),
+    "method-not-allowed": (405, "Method not allowed", "不支持该请求方法"),
+    "not-acceptable": (406, "No representation in the requested format", "无法提供所请求的格式"),
+    "unauthorized": (401, "A valid admin token is required", "需要有效的管理令牌"),
+    "admin-disabled": (
+        403,
+        "Reloading over HTTP is turned off (no admin token configured)",
+        "未配置管理令牌，不能通过 HTTP 触发重新加载",
+    ),
+    "reload-failed": (
+        409,
+        "The new catalog is invalid; the last good revision is still served",
+        "新目录未通过校验，继续使用上一个有效版本",
+    ),
+    "not-ready": (503, "No catalog is loaded yet", "目录尚未加载"),
+    "internal-error": (500, "Internal error", "服务器内部错误"),
+}
+
+
+class ApiProblem(Exception):
+    """An answer that is an error: raised anywhere, rendered by `problem_response`."""
+
+    def __init__(
+        self,
+        code: str,
+        detail: str,
+        detail_zh: str | None = None,
+        *,
+        errors: list[ProblemField] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.status = PROBLEMS[code][0]
+        self.detail = detail
+        self.detail_zh = detail_zh
+        self.errors = errors or []
+        self.headers = headers or {}
+
+
+def problem_response(request: Request, problem: ApiProblem) -> Response:
+    status, title, title_zh = PROBLEMS[problem.code]
+    live = getattr(request.app.state, "live", None)
+    revision = live.current.revision if live is not None else None
+    body = Problem(
+        type=f"urn:catalogkit:problem:{problem.code}",
+        title=title,
+        title_zh=title_zh,
+        status=status,
+        code=problem.code,
+        detail=problem.detail,
+        detail_zh=problem.detail_zh or title_zh,
+        instance=request.url.path,
+        revision=revision,
+        errors=problem.errors,
+    )
+    headers = dict(problem.headers)
+    if revision is not None:
+        headers["Catalog-Revision"] = revision
+    return Response(
+        body.model_dump_json(by_alias=True, exclude_none=True),
+        status_code=status,
+        media_type=MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+async def on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiProblem)
+    return problem_response(request, exc)
+
+
+async def on_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return problem_response(request, _json_problem(errors[0], exc.body))
+    fields = [_field(e) for e in errors]
+    summary = "; ".join(f"{f.location}: {f.message}" for f in fields[:5])
+    zh = "；".join(f"{f.location}：{f.message}" for f in fields[:5])
+    return problem_response(request, ApiProblem("invalid-request", summary, zh, errors=fields))
+
+
+async def on_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 405:
+        problem = ApiProblem("method-not-allowed", f"{request.method} is not allowed here")
+    else:
+        problem = ApiProblem("not-found", f"nothing at {request.url.path}")
+    return problem_response(request, problem)
+
+
+async def on_crash(request: Request, exc: Exception) -> Response:
+    log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(request, ApiProblem("internal-error", "the server failed; see its log"))
+
+
+def _field(error: Any) -> ProblemField:
+    loc = [str(part) for part in error.get("loc", ())]
+    where = ".".join(loc) if loc else "request"
+    pointer = "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in loc[1:])
+    found = error.get("input")
+    shown = None
+    if found is not None and not isinstance(found, dict | list):
+        shown = json.dumps(found, ensure_ascii=False)[:200]
+    expected = None
+    ctx = error.get("ctx") or {}
+    if "expected" in ctx:
+        expected = str(ctx["expected"])[:200]
+    elif "pattern" in ctx:
+        expected = f"text matching {ctx['pattern']}"
+    return ProblemField(
+        location=where,
+        pointer=pointer if loc and loc[0] == "body" else None,
+        message=str(error.get("msg", "invalid")),
+        expected=expected,
+        found=shown,
+    )
+
+
+def _json_problem(error: Any, body: Any) -> ApiProblem:
+    pos = error.get("loc", ("body", 0))[-1]
+    text = body if isinstance(body, str) else ""
+    pos = pos if isinstance(pos, int) else 0
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    reason = (error.get("ctx") or {}).get("error", "invalid JSON")
+    where = f"line {line}, column {column}"
+    return ApiProblem(
+        "invalid-json",
+        f"{reason} at {where} of the body",
+        f"请求体第 {line} 行第 {column} 列：JSON 格式错误（{reason}）",
+        errors=[
+            ProblemField(location=f"body:{line}:{column}", message=reason, line=line, column=column)
+        ],
+    )

@@ -1,0 +1,292 @@
+"""The JSON the API answers with: its public contract, published in the OpenAPI.
+
+Kept apart from the engine's own types so that the engine can change without
+breaking clients; keys are camelCase like the catalog files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, frozen=True)
+
+
+class ProblemField(ApiModel):
+    """One thing wrong with a request: where, what was expected, what was found."""
+
+    location: str
+    pointer: str | None = None
+    message: str
+    expected: str | None = None
+    found: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+class Problem(ApiModel):
+    """RFC 9457 problem details, with a stable `code` and both languages."""
+
+    type: str
+    title: str
+    title_zh: str
+    status: int
+    code: str
+    detail: str
+    detail_zh: str
+    instance: str
+    revision: str | None = None
+    errors: list[ProblemField] = []
+
+
+class Limit(ApiModel):
+    value: int
+    unit: str
+    note: str | None = None
+
+
+class Hop(ApiModel):
+    locality: str
+    locality_name: str
+    level: str
+    role: Literal["proxy", "accept", "decide"]
+    venue: str | None
+    venue_name: str | None
+    promised_limit: Limit | None
+    proxy_agent: str | None = None
+
+
+class RouteBody(ApiModel):
+    matter: str
+    matter_name: str
+    locality: str
+    locality_name: str
+    handling_kind: str
+    hops: list[Hop]
+    accepted_at: Hop
+    decided_at: Hop
+    proxy: list[Hop]
+    explanation: str
+
+
+class RouteAnswer(RouteBody):
+    revision: str
+
+
+class MatterSummary(ApiModel):
+    code: str
+    name: str
+    aliases: list[str]
+    theme: str | None
+    type: str
+    handling_kind: str
+    department: str
+    department_name: str
+    defined_by: str
+    tier: str
+    online: bool
+
+
+class MatterPage(ApiModel):
+    revision: str
+    total: int
+    page: int
+    per_page: int
+    items: list[MatterSummary]
+
+
+class MatterAnswer(ApiModel):
+    revision: str
+    code: str
+    implementation_code: str
+    defined_by: str
+    matter: dict[str, Any]
+
+
+class GuideAnswer(ApiModel):
+    revision: str
+    matter: str
+    locality: str
+    guide: dict[str, Any]
+
+
+class Place(ApiModel):
+    code: str
+    name: str
+    level: str
+
+
+class LocalityNode(Place):
+    children: list[LocalityNode] = []
+
+
+class LocalityTree(ApiModel):
+    revision: str
+    roots: list[LocalityNode]
+
+
+class PhoneLine(ApiModel):
+    label: str | None = None
+    number: str
+
+
+class VenueBody(ApiModel):
+    id: str
+    name: str
+    tier: str
+    locality: str
+    address: str
+    hours: list[str]
+    phones: list[PhoneLine]
+    note: str | None = None
+
+
+class LocalityAnswer(Place):
+    revision: str
+    parent: str | None
+    chain: list[Place]
+    children: list[Place]
+    venues: list[VenueBody]
+    served_by: VenueBody | None
+
+
+class Service(ApiModel):
+    """A matter as a resident of a locality meets it: where the first step is taken."""
+
+    matter: str
+    matter_name: str
+    theme: str | None
+    handling_kind: str
+    first_level: str
+    first_stop: Hop
+    decided_at: Hop
+
+
+class ServicesAnswer(ApiModel):
+    revision: str
+    locality: str
+    locality_name: str
+    within: Literal["village", "town", "anywhere"]
+    total: int
+    items: list[Service]
+
+
+class ListedMatterBody(ApiModel):
+    code: str
+    name: str
+    theme: str
+    department: str
+    window: str
+    kind: str
+    promised: str
+    fee: str
+    role: str
+
+
+class VenueAnswer(VenueBody):
+    revision: str
+    matters: list[ListedMatterBody]
+
+
+class MissingMaterial(ApiModel):
+    name: str
+    originals: int
+    copies: int
+    reason: str
+
+
+class Refusal(ApiModel):
+    reason: str
+    basis: str
+    source: str
+
+
+class Fee(ApiModel):
+    id: str
+    name: str
+    amount: float
+    waived: float
+    net: float
+    basis: str
+    waived_by: list[str]
+
+
+class TraceLine(ApiModel):
+    part: str
+    detail: str
+    source: str
+
+
+class DecisionAnswer(ApiModel):
+    revision: str
+    outcome: Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]
+    outcome_zh: str
+    matter: str
+    matter_name: str
+    locality: str
+    handling_kind: str
+    route: RouteBody | None
+    handled_at: str | None
+    forward_to: str | None
+    forward_reason: str | None
+    missing_materials: list[MissingMaterial]
+    missing_facts: list[str]
+    refusals: list[Refusal]
+    fees: list[Fee]
+    total_fee: float
+    accepted_on: dt.date | None
+    statutory_limit: Limit | None
+    promised_limit: Limit | None
+    statutory_due: dt.date | None
+    promised_due: dt.date | None
+    trace: list[TraceLine]
+    plugins: dict[str, str]
+
+
+class PluginInfo(ApiModel):
+    name: str
+    version: str
+    enabled_at: list[str]
+
+
+class ReloadProblem(ApiModel):
+    file: str
+    line: int | None
+    column: int | None
+    rule: str
+    path: str
+    message: str
+    message_zh: str
+
+
+class ReloadReport(ApiModel):
+    status: Literal["none", "ok", "failed"]
+    at: dt.datetime | None
+    trigger: str | None
+    revision: str | None
+    seconds: float
+    message: str | None
+    errors: list[ReloadProblem]
+
+
+class BundleAnswer(ApiModel):
+    revision: str
+    loaded_at: dt.datetime
+    load_seconds: float
+    from_cache: bool
+    files: int
+    matters: int
+    localities: int
+    venues: int
+    plugins: list[PluginInfo]
+    watching: bool
+    last_reload: ReloadReport
+
+
+class Health(ApiModel):
+    status: Literal["ok", "ready"]
+    revision: str | None = None

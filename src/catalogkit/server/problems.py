@@ -113,6 +113,33 @@ async def on_problem(request: Request, exc: Exception) -> Response:
     return problem_response(request, exc)
 
 
+# What pydantic's error types mean, for the Chinese half of a problem.
+ZH_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的字段（请检查拼写）",
+    "string_pattern_mismatch": "格式不符合要求",
+    "string_too_long": "过长",
+    "string_too_short": "不能为空",
+    "string_type": "应为文本",
+    "literal_error": "取值不在允许范围内",
+    "enum": "取值不在允许范围内",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "float_parsing": "应为数字",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "invalid_date": "没有这一天",
+    "dict_type": "应为对象（{…}）",
+    "model_type": "应为对象（{…}）",
+    "model_attributes_type": "应为 JSON 对象",
+    "list_type": "应为列表（[…]）",
+}
+
+
 async def on_validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
@@ -120,7 +147,10 @@ async def on_validation(request: Request, exc: Exception) -> Response:
         return problem_response(request, _json_problem(errors[0], exc.body))
     fields = [_field(e) for e in errors]
     summary = "; ".join(f"{f.location}: {f.message}" for f in fields[:5])
-    zh = "；".join(f"{f.location}：{f.message}" for f in fields[:5])
+    zh = "；".join(
+        f"{f.location}：{ZH_MESSAGES.get(str(e.get('type')), f.message)}"
+        for f, e in zip(fields[:5], errors, strict=False)
+    )
     return problem_response(request, ApiProblem("invalid-request", summary, zh, errors=fields))
 
 

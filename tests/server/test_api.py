@@ -1,0 +1,199 @@
+"""The /v1 API on the demo county, pinned by tests/data/http/api.yaml, and the answers
+that must agree with the engine's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from ruamel.yaml import YAML
+
+from catalogkit import load_catalog
+from catalogkit.engine import route, within
+from catalogkit.server import ServeConfig, create_app
+from tests.conftest import DATA, DEMO
+
+CASES = YAML(typ="safe").load((DATA / "http" / "api.yaml").read_text(encoding="utf-8"))
+ROUTES = YAML(typ="safe").load((DATA / "route" / "demo.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(ServeConfig(DEMO, watch=False, cache=False)))
+
+
+def contains(actual: Any, expected: Any, where: str = "$") -> None:
+    """`expected` is a subset of `actual`: dict keys given, lists element by element."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{where}: expected an object, got {actual!r}"
+        for key, value in expected.items():
+            assert key in actual, f"{where}: no key {key!r} in {sorted(actual)}"
+            contains(actual[key], value, f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
+        assert len(actual) == len(expected), f"{where}: {len(actual)} items, not {len(expected)}"
+        for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
+            contains(a, e, f"{where}[{i}]")
+    else:
+        assert actual == expected, f"{where}: {actual!r} != {expected!r}"
+
+
+def dig(body: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        body = body[int(part)] if part.isdigit() else body[part]
+    return body
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_api(client: TestClient, case: dict[str, Any]) -> None:
+    if "post" in case:
+        response = client.post(case["post"])
+    else:
+        response = client.get(case["get"])
+    assert response.status_code == case["status"], response.text
+    body = response.json()
+    revision = response.headers["Catalog-Revision"]
+    assert body["revision"] == revision
+    if "problem" in case:
+        assert response.headers["content-type"] == "application/problem+json"
+        contains(body, {"code": case["problem"], "status": case["status"]})
+        assert body["type"] == f"urn:catalogkit:problem:{case['problem']}"
+        assert body["detail"] and body["detailZh"] and body["title"] and body["titleZh"]
+    contains(body, case.get("json", {}))
+    for dotted, n in case.get("count", {}).items():
+        assert len(dig(body, dotted)) == n, dotted
+
+
+@pytest.mark.parametrize("case", ROUTES, ids=lambda c: f"{c['matter']}@{c['locality']}")
+def test_route_answers_what_the_engine_answers(client: TestClient, case: dict[str, Any]) -> None:
+    body = client.get(
+        f"/v1/matters/{case['matter']}/route", params={"locality": case["locality"]}
+    ).json()
+    assert [[h["role"], h["venue"], h["locality"]] for h in body["hops"]] == case["hops"]
+    assert body["handlingKind"] == case["kind"]
+
+
+def test_filters_agree_with_the_bundle(client: TestClient) -> None:
+    bundle = load_catalog(DEMO, cache=False)
+    for field, value, keep in [
+        ("kind", "即办件", lambda m: m.handling_kind == "即办件"),
+        ("type", "行政许可", lambda m: m.type == "行政许可"),
+        ("online", "true", lambda m: m.online.available),
+        ("online", "false", lambda m: not m.online.available),
+        ("department", "minzheng", lambda m: m.department == "minzheng"),
+    ]:
+        want = sorted(c for c, e in bundle.matters.items() if keep(e.matter))
+        body = client.get("/v1/matters", params={field: value, "perPage": 100}).json()
+        assert body["total"] == len(want) > 0, field
+        assert [i["code"] for i in body["items"]] == want, field
+
+
+def test_services_agree_with_within(client: TestClient) -> None:
+    bundle = load_catalog(DEMO, cache=False)
+    for code in ("339901101202", "339901102201", "339901001001"):
+        if code not in bundle.localities:
+            continue
+        for scope in ("village", "town"):
+            want = [r.matter for r in within(bundle, code, scope)]
+            body = client.get(f"/v1/localities/{code}/services", params={"within": scope}).json()
+            assert [i["matter"] for i in body["items"]] == want
+        every = client.get(f"/v1/localities/{code}/services").json()
+        assert every["total"] >= len(want)
+        for item in every["items"]:
+            first = route(bundle, item["matter"], code).hops[0]
+            assert item["firstStop"]["venue"] == first.venue
+
+
+def test_guide_formats(client: TestClient) -> None:
+    url = "/v1/matters/MH-MZ-0001/guide"
+    md = client.get(url, params={"locality": "339901101202", "format": "md"})
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.text.startswith("# 最低生活保障对象认定")
+    html = client.get(url, params={"locality": "339901101202", "format": "html"})
+    assert html.headers["content-type"].startswith("text/html")
+    assert "application/ld+json" in html.text and "石门坎村" in html.text
+    en = client.get(url, params={"locality": "339901101202", "format": "md", "lang": "en"})
+    assert en.text != md.text
+
+
+def test_etags_and_conditional_requests(client: TestClient) -> None:
+    url = "/v1/matters/MH-MZ-0001/route?locality=339901101202"
+    first = client.get(url)
+    tag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "no-cache"
+    again = client.get(url, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["Catalog-Revision"] == first.headers["Catalog-Revision"]
+    assert client.get(url, headers={"If-None-Match": '"other", W/' + tag}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+    other = client.get("/v1/matters/MH-MZ-0006/route?locality=339901101202")
+    assert other.headers["ETag"] != tag
+
+
+def test_decide_a_case(client: TestClient) -> None:
+    case = {
+        "matter": "MH-MZ-0001",
+        "locality": "339901101202",
+        "submitted": "2026-09-24",
+        "facts": {
+            "household_size": 3,
+            "marital_status": "已婚",
+            "has_disabled_member": True,
+            "has_student": False,
+            "major_illness": False,
+            "monthly_income": 800,
+        },
+        "materials": ["最低生活保障申请书", "家庭成员居民身份证"],
+    }
+    response = client.post("/v1/decide", json=case)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["outcome"] == "accept-pending-materials"
+    assert body["outcomeZh"] == "材料补齐后受理（一次性告知）"
+    assert body["revision"] == response.headers["Catalog-Revision"]
+    assert "家庭经济状况核对授权书" in [m["name"] for m in body["missingMaterials"]]
+    assert body["route"]["decidedAt"]["venue"] == "minghu-hall"
+    assert body["plugins"] == {"hardship-waiver": "1.0.0"}
+
+
+def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:
+    case = {
+        "matter": "MH-BDC-0001",
+        "locality": "339901101202",
+        "submitted": "2026-09-24",
+        "facts": {"extra_certificates": 2},
+        "materials": [
+            "不动产登记申请书",
+            "申请人身份证明（营业执照或居民身份证）",
+            "国有建设用地使用权不动产权证书",
+            "建设工程符合规划的材料（规划核实意见）",
+            "房屋已经竣工的材料（竣工验收备案材料）",
+            "房地产调查或测绘报告",
+        ],
+    }
+    body = client.post("/v1/decide", json=case).json()
+    assert body["outcome"] == "accept"
+    assert {f["id"]: f["net"] for f in body["fees"]} == {
+        "证书工本费": 10,
+        "extra-certificates": 20,
+    }
+    assert body["totalFee"] == 30
+    assert (body["promisedDue"], body["statutoryDue"]) == ("2026-10-09", "2026-11-12")
+    located = [t["source"] for t in body["trace"] if ".yaml:" in t["source"]]
+    assert located, body["trace"]
+    short = client.post("/v1/decide", params={"trace": "false"}, json=case).json()
+    assert short["trace"] and all(".yaml:" not in t["source"] for t in short["trace"])
+
+
+def test_openapi_is_published_without_external_assets(client: TestClient) -> None:
+    spec = client.get("/v1/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    paths = set(spec["paths"])
+    assert {"/v1/matters", "/v1/matters/{matter}/route", "/v1/decide", "/v1/bundle"} <= paths
+    for path in spec["paths"].values():
+        for op in path.values():
+            for status, answer in op["responses"].items():
+                if int(status) >= 400:
+                    assert list(answer["content"]) == ["application/problem+json"]
+    assert client.get("/docs").status_code == 404  # the stock page loads a CDN

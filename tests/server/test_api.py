@@ -47,10 +47,7 @@ def dig(body: Any, dotted: str) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_api(client: TestClient, case: dict[str, Any]) -> None:
-    if "post" in case:
-        response = client.post(case["post"])
-    else:
-        response = client.get(case["get"])
+    response = client.post(case["post"]) if "post" in case else client.get(case["get"])
     assert response.status_code == case["status"], response.text
     body = response.json()
     revision = response.headers["Catalog-Revision"]

@@ -19,7 +19,9 @@ MatterCode = Annotated[
 LocalityPath = Annotated[
     str, Path(pattern=CODE_PATTERN, description="division code", max_length=64)
 ]
-VenueId = Annotated[str, Path(pattern=CODE_PATTERN, description="venue id", max_length=64)]
+VenueId = Annotated[
+    str, Path(alias="venue", pattern=CODE_PATTERN, description="venue id", max_length=64)
+]
 LocalityQuery = Annotated[
     str,
     Query(pattern=CODE_PATTERN, max_length=64, description="division code of the resident's place"),

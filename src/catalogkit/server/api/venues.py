@@ -17,7 +17,7 @@ router = APIRouter(tags=["venues"])
 
 
 @router.get(
-    "/venues/{venue_id}",
+    "/venues/{venue}",
     response_model=VenueAnswer,
     responses=problems("unknown-venue"),
     summary="A venue: address, hours, phones and its matter list (服务事项清单)",

@@ -40,11 +40,16 @@ def edit(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_failed_reload_keeps_the_last_good_snapshot(tree: Path) -> None:
+def test_a_failed_reload_keeps_the_last_good_snapshot(
+    tree: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False)
     good = live.current
     edit(tree, NAME, "    name: 123\n")
-    status = live.reload("test")
+    with caplog.at_level("INFO", logger="catalogkit.server"):
+        status = live.reload("test")
+    assert f"still serving revision {good.revision}" in caplog.text
+    assert f"{MATTERS.as_posix()}:420:11: error [" in caplog.text
     assert status.status == "failed" and status.revision is None
     assert live.current is good
     first = status.errors[0]

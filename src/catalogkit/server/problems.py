@@ -43,7 +43,6 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
     "plugin-error": (500, "A town plugin failed", "本地插件运行出错"),
     "not-found": (404, "No such resource", "没有该资源"),
     "method-not-allowed": (405, "Method not allowed", "不支持该请求方法"),
-    "not-acceptable": (406, "No representation in the requested format", "无法提供所请求的格式"),
     "unauthorized": (401, "A valid admin token is required", "需要有效的管理令牌"),
     "admin-disabled": (
         403,
@@ -55,7 +54,6 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
         "The new catalog is invalid; the last good revision is still served",
         "新目录未通过校验，继续使用上一个有效版本",
     ),
-    "not-ready": (503, "No catalog is loaded yet", "目录尚未加载"),
     "internal-error": (500, "Internal error", "服务器内部错误"),
 }
 

@@ -4,6 +4,7 @@ a change to any file the tree is made of."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -30,7 +31,21 @@ def is_catalog_file(root: Path, path: str) -> bool:
 async def watch_and_reload(
     live: LiveBundle, stop: asyncio.Event, *, polling: bool = False, debounce_ms: int = 300
 ) -> None:
-    """Until `stop` is set: after each burst of changes, one reload in a worker thread."""
+    """Until `stop` is set: after each burst of changes, one reload in a worker thread.
+    If watching fails (the folder was replaced, say by a checkout), log it and watch
+    again: serving goes on meanwhile."""
+    while not stop.is_set():
+        try:
+            await _watch(live, stop, polling, debounce_ms)
+        except Exception:
+            log.exception("watching %s failed; trying again in 1 s", live.root)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=1)
+            if not stop.is_set():
+                await run_in_threadpool(live.reload, "watch")
+
+
+async def _watch(live: LiveBundle, stop: asyncio.Event, polling: bool, debounce_ms: int) -> None:
     root = live.root.resolve()
 
     def wanted(_change: Change, path: str) -> bool:

@@ -194,3 +194,14 @@ def test_openapi_is_published_without_external_assets(client: TestClient) -> Non
                 if int(status) >= 400:
                     assert list(answer["content"]) == ["application/problem+json"]
     assert client.get("/docs").status_code == 404  # the stock page loads a CDN
+
+
+def test_errors_come_in_the_kind_of_the_asker(client: TestClient) -> None:
+    """API clients get problems; people in a browser get a Chinese page."""
+    for url in ("/v1/nothing", "/v1"):
+        assert client.get(url).headers["content-type"] == "application/problem+json"
+    for url in ("/nothing", "/guide/a/b"):
+        page = client.get(url)
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "没有找到这个页面" in page.text
+    assert client.post("/").status_code == 405

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -22,5 +22,3 @@ class ServeConfig:
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 64 * 1024
     cache: bool = True  # the compiled bundle cache (outside the tree)
-    page_size_max: int = 100
-    extra: dict[str, str] = field(default_factory=dict)

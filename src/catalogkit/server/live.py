@@ -7,6 +7,7 @@ as OPA does with bundles."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
@@ -27,6 +28,7 @@ from ..resolve import Bundle
 log = logging.getLogger("catalogkit.server")
 
 _CACHED_RESPONSES = 4096
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,11 @@ class Snapshot:
         self._lock = threading.Lock()
 
     def response(self, key: Any, make: Callable[[], CachedBody]) -> CachedBody:
+        """The answer kept for `key`, or `make()` kept now; the least recently used goes."""
         found = self._responses.get(key)
         if found is not None:
+            with contextlib.suppress(KeyError):  # evicted meanwhile by another thread
+                self._responses.move_to_end(key)
             return found
         made = make()
         with self._lock:
@@ -64,8 +69,8 @@ class Snapshot:
 
     def derived(self, name: str, make: Callable[[], Any]) -> Any:
         """A value computed once per snapshot (the search index, the locality tree)."""
-        found = self._derived.get(name)
-        if found is None:
+        found = self._derived.get(name, _MISSING)
+        if found is _MISSING:
             found = self._derived[name] = make()
         return found
 

@@ -152,8 +152,26 @@ async def on_validation(request: Request, exc: Exception) -> Response:
     return problem_response(request, ApiProblem("invalid-request", summary, zh, errors=fields))
 
 
+def for_people(request: Request) -> bool:
+    """Pages (everything outside /v1) answer errors as HTML pages, the API as problems."""
+    return not request.url.path.startswith("/v1/") and request.url.path != "/v1"
+
+
+def _page(request: Request, status: int, title: str, detail: str) -> Response:
+    from .pages.site import PageError, error_page
+    from .respond import snapshot
+
+    return error_page(snapshot(request), PageError(status, title, detail))
+
+
 async def on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if for_people(request):
+        if exc.status_code == 405:
+            return _page(request, 405, "不支持该操作", "请从首页进入，用页面上的链接和按钮办理。")
+        return _page(
+            request, 404, "没有找到这个页面", "网址可能有误，或该页面已不存在。请回到首页重新查找。"
+        )
     if exc.status_code == 405:
         problem = ApiProblem("method-not-allowed", f"{request.method} is not allowed here")
     else:
@@ -163,6 +181,10 @@ async def on_http(request: Request, exc: Exception) -> Response:
 
 async def on_crash(request: Request, exc: Exception) -> Response:
     log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+    if for_people(request):
+        return _page(
+            request, 500, "暂时无法显示", "服务出了问题，请稍后再试，或到就近的便民服务中心咨询。"
+        )
     return problem_response(request, ApiProblem("internal-error", "the server failed; see its log"))
 
 

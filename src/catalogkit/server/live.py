@@ -90,12 +90,22 @@ class ReloadStatus:
 
 @dataclass
 class LiveBundle:
+    """What is served and how the last reload went, swapped together as one reference
+    (`state`) so that no reader sees the new revision with the old status."""
+
     root: Path
     plugins: Plugins
     cache: bool = True
-    current: Snapshot = field(init=False)
-    last_reload: ReloadStatus = field(default_factory=ReloadStatus)
+    state: tuple[Snapshot, ReloadStatus] = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def current(self) -> Snapshot:
+        return self.state[0]
+
+    @property
+    def last_reload(self) -> ReloadStatus:
+        return self.state[1]
 
     @classmethod
     def open(cls, catalog: Path, plugins: Plugins, *, cache: bool = True) -> LiveBundle:
@@ -104,7 +114,7 @@ class LiveBundle:
         snapshot, problems = live._build()
         if snapshot is None:
             raise CatalogError(problems)
-        live.current = snapshot
+        live.state = (snapshot, ReloadStatus())
         return live
 
     def reload(self, trigger: str = "manual") -> ReloadStatus:
@@ -118,31 +128,32 @@ class LiveBundle:
                 snapshot, problems = None, [_internal(exc)]
             seconds = time.perf_counter() - started
             now = dt.datetime.now(dt.UTC)
+            kept = self.current
             if snapshot is None:
-                self.last_reload = ReloadStatus(
+                failed = ReloadStatus(
                     "failed",
                     now,
                     trigger,
                     None,
                     seconds,
                     tuple(problems),
-                    f"kept revision {self.current.revision}",
+                    f"kept revision {kept.revision}",
                 )
+                self.state = (kept, failed)
                 log.warning(
                     "reload (%s) failed with %d problem(s); still serving revision %s",
                     trigger,
                     len(problems),
-                    self.current.revision,
+                    kept.revision,
                 )
                 for d in problems:
                     log.warning("  %s", diagnostic_line(d))
-                return self.last_reload
-            old = self.current.revision
-            self.current = snapshot  # one reference: requests see the old or the new
-            self.last_reload = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
-            if old != snapshot.revision:
-                log.info("now serving revision %s (was %s)", snapshot.revision, old)
-            return self.last_reload
+                return failed
+            done = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
+            self.state = (snapshot, done)  # one reference: requests see the old or the new
+            if kept.revision != snapshot.revision:
+                log.info("now serving revision %s (was %s)", snapshot.revision, kept.revision)
+            return done
 
     def _build(self) -> tuple[Snapshot | None, list[Diagnostic]]:
         started = time.perf_counter()

@@ -18,7 +18,7 @@ async def get_bundle(request: Request) -> Response:
     """Revision, load time, plugins and where each is enabled, and the status of the
     last reload (with every error when it failed: the last good bundle stays)."""
     live: LiveBundle = request.app.state.live
-    snap = live.current
+    snap, last = live.state
     bundle = snap.bundle
     enabled: dict[str, list[str]] = {}
     for code, entry in sorted(bundle.localities.items()):
@@ -39,7 +39,7 @@ async def get_bundle(request: Request) -> Response:
         venues=len(bundle.venues),
         plugins=plugins,
         watching=bool(getattr(request.app.state, "watching", False)),
-        last_reload=report(live.last_reload),
+        last_reload=report(last),
     )
     return Response(
         body_of(body),

@@ -4,7 +4,6 @@ chromium or playwright is missing). Screenshots and a PDF go to test-artifacts/e
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -15,22 +14,13 @@ import pytest
 import uvicorn
 
 from catalogkit.server import ServeConfig, create_app
+from tests.chromium import CHROMIUM, FLAGS
 from tests.conftest import DEMO, ROOT
 
-CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 VILLAGE = "339901101202"  # 石门坎村
 

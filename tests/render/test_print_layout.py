@@ -14,20 +14,10 @@ from catalogkit import load_catalog
 from catalogkit.engine import Engine
 from catalogkit.guide import booklet, build_guide, render, render_page
 from catalogkit.plugins import Plugins
+from tests.chromium import CHROMIUM, FLAGS
 from tests.conftest import DEMO, ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 
 # Marks every element wider than the page or than its parent, after layout.
@@ -49,7 +39,7 @@ window.addEventListener('load', () => {
 def _chromium(tmp: Path, *args: str) -> str:
     profile = tmp / "profile"
     run = subprocess.run(
-        [CHROMIUM or "chromium", *FLAGS, f"--user-data-dir={profile}", *args],
+        [CHROMIUM or "chromium", "--headless", *FLAGS, f"--user-data-dir={profile}", *args],
         capture_output=True,
         text=True,
         timeout=120,

@@ -16,22 +16,22 @@ CASE_SCHEMA_ID = "https://catalogkit.example.org/schemas/case-v1.schema.json"
 CASE_SCHEMA_FILE = "schemas/case-v1.schema.json"
 
 
-def _closed(node: Any) -> None:
+def close_pattern_maps(node: Any) -> None:
     """Maps keyed by a pattern (fact names in `when:` and `form:`) accept no other key,
     as the loader does."""
     if isinstance(node, dict):
         if "patternProperties" in node and "additionalProperties" not in node:
             node["additionalProperties"] = False
         for value in node.values():
-            _closed(value)
+            close_pattern_maps(value)
     elif isinstance(node, list):
         for value in node:
-            _closed(value)
+            close_pattern_maps(value)
 
 
 def catalog_schema() -> dict[str, Any]:
     body = TypeAdapter(Document).json_schema(by_alias=True, ref_template="#/$defs/{model}")
-    _closed(body)
+    close_pattern_maps(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -49,7 +49,7 @@ def case_schema() -> dict[str, Any]:
     """Cases (`catalogkit decide`) and decision tests (`catalogkit test`)."""
     documents = Annotated[CaseDocument | DecisionTestsDocument, Field(discriminator="kind")]
     body = TypeAdapter(documents).json_schema(by_alias=True, ref_template="#/$defs/{model}")
-    _closed(body)
+    close_pattern_maps(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": CASE_SCHEMA_ID,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -105,5 +104,5 @@ async def on_engine_error(request: Request, exc: Exception) -> Response:
         code = "plugin-error"
     else:
         code = "invalid-case"
-    detail: Any = str(exc)
-    return problem_response(request, ApiProblem(code, detail))
+    en, _, zh = str(exc).partition(" / ")  # engine messages give English / 中文
+    return problem_response(request, ApiProblem(code, en, zh or None))

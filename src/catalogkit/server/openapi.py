@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from ..schema import close_pattern_maps
 from .problems import MEDIA_TYPE
 
 PROBLEM_REF = "#/components/schemas/Problem"
@@ -29,6 +30,9 @@ def install(app: FastAPI) -> None:
             comps = schema.get("components", {}).get("schemas", {})
             comps.pop("HTTPValidationError", None)
             comps.pop("ValidationError", None)
+            # fact maps are keyed by a pattern and the models refuse any other key:
+            # say so, as the published catalog schemas do, or clients send such keys
+            close_pattern_maps(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -166,17 +166,37 @@ def _page(request: Request, status: int, title: str, detail: str) -> Response:
 
 async def on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    headers = dict(exc.headers or {})  # a 405 names the allowed methods in Allow
     if for_people(request):
         if exc.status_code == 405:
-            return _page(request, 405, "不支持该操作", "请从首页进入，用页面上的链接和按钮办理。")
+            page = _page(request, 405, "不支持该操作", "请从首页进入，用页面上的链接和按钮办理。")
+            page.headers.update(headers)
+            return page
         return _page(
             request, 404, "没有找到这个页面", "网址可能有误，或该页面已不存在。请回到首页重新查找。"
         )
     if exc.status_code == 405:
-        problem = ApiProblem("method-not-allowed", f"{request.method} is not allowed here")
+        problem = ApiProblem(
+            "method-not-allowed", f"{request.method} is not allowed here", headers=headers
+        )
+    elif exc.status_code == 400:  # FastAPI could not read the body at all
+        why, why_zh = _unreadable(exc.__cause__)
+        problem = ApiProblem(
+            "invalid-json",
+            f"the body is not readable JSON: {why}",
+            f"请求体不是可读的 JSON：{why_zh}",
+        )
     else:
         problem = ApiProblem("not-found", f"nothing at {request.url.path}")
     return problem_response(request, problem)
+
+
+def _unreadable(cause: BaseException | None) -> tuple[str, str]:
+    if isinstance(cause, UnicodeDecodeError):
+        return f"byte {cause.start} is not UTF-8", f"第 {cause.start} 字节不是 UTF-8 编码"
+    if isinstance(cause, RecursionError):
+        return "it is nested too deeply", "嵌套层数过多"
+    return "it cannot be parsed", "无法解析"
 
 
 async def on_crash(request: Request, exc: Exception) -> Response:

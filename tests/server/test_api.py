@@ -3,6 +3,7 @@ that must agree with the engine's own."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -152,6 +153,9 @@ def test_decide_a_case(client: TestClient) -> None:
     assert "家庭经济状况核对授权书" in [m["name"] for m in body["missingMaterials"]]
     assert body["route"]["decidedAt"]["venue"] == "minghu-hall"
     assert body["plugins"] == {"hardship-waiver": "1.0.0"}
+    again = client.post("/v1/decide", json=case).json()
+    assert re.fullmatch(r"[0-9a-f]{32}", body["decisionId"])
+    assert again["decisionId"] != body["decisionId"]
 
 
 def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:

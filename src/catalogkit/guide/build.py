@@ -9,6 +9,7 @@ from typing import Any
 
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins, rules_for
+from ..model import Venue
 from ..model.matter import LegalBasis, TimeLimit
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
@@ -170,12 +171,17 @@ def build_guide(
     )
 
 
+def opening_hours(venue: Venue) -> list[str]:
+    """「工作日 08:30—11:30（note）」, one line per opening."""
+    return [
+        f"{'、'.join(h.days)} {h.opens}—{h.closes}" + (f"（{h.note}）" if h.note else "")
+        for h in venue.hours
+    ]
+
+
 def _stop(engine: Engine, hop: Any) -> VenueStop:
     venue = engine.bundle.venues[hop.venue].item if hop.venue in engine.bundle.venues else None
-    hours = [
-        f"{'、'.join(h.days)} {h.opens}—{h.closes}" + (f"（{h.note}）" if h.note else "")
-        for h in (venue.hours if venue else [])
-    ]
+    hours = opening_hours(venue) if venue else []
     return VenueStop(
         hop.role,
         hop.locality_name,

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import engine as eng
 from ..engine import OUTCOME_ZH, Decision
-from ..model import Venue
+from ..guide.build import opening_hours
 from ..model.matter import TimeLimit
 from ..resolve import Bundle
 from . import schemas as api
@@ -46,13 +46,6 @@ def route_fields(bundle: Bundle, r: eng.Route, lang: str) -> dict[str, Any]:
     }
 
 
-def hours(venue: Venue) -> list[str]:
-    return [
-        f"{'、'.join(h.days)} {h.opens}—{h.closes}" + (f"（{h.note}）" if h.note else "")
-        for h in venue.hours
-    ]
-
-
 def venue(bundle: Bundle, venue_id: str) -> dict[str, Any]:
     owned = bundle.venues[venue_id]
     v = owned.item
@@ -62,7 +55,7 @@ def venue(bundle: Bundle, venue_id: str) -> dict[str, Any]:
         "tier": v.tier,
         "locality": owned.locality,
         "address": v.address,
-        "hours": hours(v),
+        "hours": opening_hours(v),
         "phones": [api.PhoneLine(label=p.label, number=p.number) for p in v.phones],
         "note": v.note,
     }
@@ -73,8 +66,9 @@ def place(bundle: Bundle, code: str) -> api.Place:
     return api.Place(code=code, name=loc.name, level=loc.level)
 
 
-def decision(bundle: Bundle, d: Decision, lang: str) -> api.DecisionAnswer:
+def decision(bundle: Bundle, d: Decision, lang: str, decision_id: str) -> api.DecisionAnswer:
     return api.DecisionAnswer(
+        decision_id=decision_id,
         revision=d.revision,
         outcome=d.outcome,
         outcome_zh=OUTCOME_ZH[d.outcome],

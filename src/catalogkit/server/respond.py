@@ -36,11 +36,10 @@ def answer(
     request: Request,
     snap: Snapshot,
     make: Callable[[], CachedBody],
-    *,
-    vary: str = "",
 ) -> Response:
     """The cached answer to this exact request on this snapshot, or a fresh one."""
-    key = (request.url.path, request.url.query, vary, dt.date.today())
+    scope = request.scope
+    key = (scope["path"], scope["query_string"], dt.date.today())
     found = snap.response(key, make)
     headers = {
         "ETag": found.etag,

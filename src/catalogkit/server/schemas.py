@@ -222,6 +222,10 @@ class TraceLine(ApiModel):
 
 
 class DecisionAnswer(ApiModel):
+    """A decision, reproducible from its revision and plugin versions; `decisionId`
+    names it in the server log (as OPA's decision ids do)."""
+
+    decision_id: str
     revision: str
     outcome: Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]
     outcome_zh: str

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -17,6 +19,7 @@ from ..schemas import DecisionAnswer
 from .params import Lang, need_locality, need_matter, problems
 
 router = APIRouter(tags=["decide"])
+log = logging.getLogger("catalogkit.server")
 
 EXAMPLE = {
     "matter": "MH-MZ-0006",
@@ -67,4 +70,14 @@ async def post_decide(
     found = snap.engine.decide(case)
     if trace:
         found = dataclasses.replace(found, trace=with_lines(snap.bundle.root, found.trace))
-    return fresh(snap, decision(snap.bundle, found, lang).model_dump_json(by_alias=True).encode())
+    decision_id = uuid.uuid4().hex
+    log.info(
+        "decision %s: %s for %s: %s (revision %s)",
+        decision_id,
+        case.matter,
+        case.locality,
+        found.outcome,
+        snap.revision,
+    )
+    body = decision(snap.bundle, found, lang, decision_id)
+    return fresh(snap, body.model_dump_json(by_alias=True).encode())

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ...guide import venue_list
-from ..present import hours
+from ...guide.build import opening_hours
 from ..respond import snapshot
 from . import params
 from .places import ROLE
@@ -59,7 +59,7 @@ async def venue(request: Request, venue_id: str) -> Response:
             "home": (home, bundle.locality(home).name),
             "trail": [(c, bundle.locality(c)) for c in reversed(chain)],
             "served": served,
-            "hours": hours(owned.item),
+            "hours": opening_hours(owned.item),
             "windows": dict(ordered),
             "total": sum(len(x) for x in windows.values()),
         }

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -96,8 +97,17 @@ def test() -> None:
 
 def bench() -> None:
     py = str(BIN / "python")
+    if shutil.which("wrk") is None and shutil.which("apt-get") and os.geteuid() == 0:
+        print("installing wrk (the HTTP load generator) …", flush=True)
+        for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "wrk"]):
+            subprocess.call(step, stdout=subprocess.DEVNULL)
+    failed = []
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        run([py, str(script)])
+        if subprocess.call([py, str(script)], cwd=ROOT):
+            failed.append(script.name)
+    if failed:
+        print("failed: " + ", ".join(failed), file=sys.stderr)
+        sys.exit(1)
 
 
 COMMANDS = {"serve": serve, "demo": demo, "test": test, "bench": bench}

@@ -209,3 +209,40 @@ def test_errors_come_in_the_kind_of_the_asker(client: TestClient) -> None:
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
         assert "没有找到这个页面" in page.text
     assert client.post("/").status_code == 405
+
+
+def test_form_values_are_refused_field_by_field(client: TestClient) -> None:
+    case = {
+        "matter": "MH-MZ-0001",
+        "locality": "339901101202",
+        "submitted": "2026-09-24",
+        "facts": {"household_size": "three", "marital_status": "married"},
+    }
+    problem = client.post("/v1/decide", json=case).json()
+    assert problem["code"] == "invalid-case"
+    fields = {e["pointer"]: e for e in problem["errors"]}
+    assert set(fields) == {"/facts/household_size", "/facts/marital_status"}
+    assert fields["/facts/marital_status"]["expected"].endswith(
+        'one of "未婚", "已婚", "离异", "丧偶"'
+    )
+    assert fields["/facts/marital_status"]["found"] == '"married"'
+    assert (
+        "「申请人婚姻状况」（marital_status）应为文本，取值为未婚、已婚、离异、丧偶之一"
+        in (problem["detailZh"])
+    )
+
+
+def test_slips_in_a_case_are_noticed(client: TestClient) -> None:
+    case = {
+        "matter": "MH-MZ-0001",
+        "locality": "339901101202",
+        "submitted": "2026-09-24",
+        "facts": {"houshold_size": 3, "hardship": True},
+        "materials": ["身份证", "最低生活保障申请书"],
+    }
+    body = client.post("/v1/decide", json=case).json()
+    assert [(n["code"], n["pointer"], n["suggestion"]) for n in body["notices"]] == [
+        ("unknown-fact", "/facts/houshold_size", "household_size"),
+        ("unknown-material", "/materials/0", "家庭成员居民身份证"),
+    ]
+    assert "household_size" in body["missingFacts"]  # the misspelt fact counts for nothing

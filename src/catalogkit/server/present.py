@@ -66,7 +66,9 @@ def place(bundle: Bundle, code: str) -> api.Place:
     return api.Place(code=code, name=loc.name, level=loc.level)
 
 
-def decision(bundle: Bundle, d: Decision, lang: str, decision_id: str) -> api.DecisionAnswer:
+def decision(
+    bundle: Bundle, d: Decision, lang: str, decision_id: str, notices: list[api.Notice]
+) -> api.DecisionAnswer:
     return api.DecisionAnswer(
         decision_id=decision_id,
         revision=d.revision,
@@ -108,4 +110,5 @@ def decision(bundle: Bundle, d: Decision, lang: str, decision_id: str) -> api.De
         promised_due=d.promised_due,
         trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
         plugins=dict(d.plugins),
+        notices=notices,
     )

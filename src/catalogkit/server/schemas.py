@@ -221,6 +221,16 @@ class TraceLine(ApiModel):
     source: str
 
 
+class Notice(ApiModel):
+    """Something in the case that looks like a slip; the decision stands regardless."""
+
+    code: Literal["unknown-fact", "unknown-material"]
+    pointer: str
+    message: str
+    message_zh: str
+    suggestion: str | None
+
+
 class DecisionAnswer(ApiModel):
     """A decision, reproducible from its revision and plugin versions; `decisionId`
     names it in the server log (as OPA's decision ids do)."""
@@ -249,6 +259,7 @@ class DecisionAnswer(ApiModel):
     promised_due: dt.date | None
     trace: list[TraceLine]
     plugins: dict[str, str]
+    notices: list[Notice]
 
 
 class PluginInfo(ApiModel):

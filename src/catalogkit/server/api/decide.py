@@ -16,17 +16,25 @@ from ..present import decision
 from ..problems import ApiProblem
 from ..respond import fresh, snapshot
 from ..schemas import DecisionAnswer
+from .cases import check_form, notices
 from .params import Lang, need_locality, need_matter, problems
 
 router = APIRouter(tags=["decide"])
 log = logging.getLogger("catalogkit.server")
 
 EXAMPLE = {
-    "matter": "MH-MZ-0006",
+    "matter": "MH-MZ-0001",
     "locality": "339901101202",
     "submitted": "2026-09-24",
-    "facts": {},
-    "materials": ["居民身份证", "居民户口簿"],
+    "facts": {
+        "household_size": 3,
+        "marital_status": "已婚",
+        "has_disabled_member": False,
+        "has_student": False,
+        "major_illness": False,
+        "monthly_income": 800,
+    },
+    "materials": ["最低生活保障申请书", "家庭成员居民身份证"],
 }
 
 
@@ -67,6 +75,7 @@ async def post_decide(
     snap = snapshot(request)
     need_matter(snap.bundle, case.matter)
     need_locality(snap.bundle, case.locality)
+    check_form(snap.bundle, case)
     found = snap.engine.decide(case)
     if trace:
         found = dataclasses.replace(found, trace=with_lines(snap.bundle.root, found.trace))
@@ -79,5 +88,5 @@ async def post_decide(
         found.outcome,
         snap.revision,
     )
-    body = decision(snap.bundle, found, lang, decision_id)
+    body = decision(snap.bundle, found, lang, decision_id, notices(snap.bundle, case))
     return fresh(snap, body.model_dump_json(by_alias=True).encode())

@@ -1,0 +1,124 @@
+"""What is wrong with a case before the engine sees it, said per field and in both
+languages, and what looks like a slip (a misspelt fact, a material that matches
+nothing the matter asks for) said as a notice beside the decision."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+from ...engine.placed import rules_for
+from ...engine.predicates import compile_rule
+from ...model.case import Case
+from ...model.condition import FormField
+from ...model.rules import MaterialRule
+from ...resolve import Bundle
+from ..problems import ApiProblem
+from ..schemas import Notice, ProblemField
+
+TYPES_ZH = {
+    "string": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "true 或 false",
+    "date": "日期",
+    "list": "列表",
+}
+
+
+def expected(field: FormField) -> tuple[str, str]:
+    """What a form field accepts, in English and in Chinese."""
+    en, zh = [], []
+    if field.type:
+        en.append(f"a value of type {field.type}")
+        zh.append(TYPES_ZH.get(field.type, field.type))
+    if field.allowed is not None:
+        values = [json.dumps(v, ensure_ascii=False) for v in field.allowed]
+        en.append("one of " + ", ".join(values))
+        zh.append("取值为" + "、".join(str(v) for v in field.allowed) + "之一")
+    if field.min is not None:
+        en.append(f"at least {field.min}")
+        zh.append(f"不小于 {field.min}")
+    if field.max is not None:
+        en.append(f"at most {field.max}")
+        zh.append(f"不大于 {field.max}")
+    return ", ".join(en) or "a valid value", "，".join(zh) or "有效的值"
+
+
+def check_form(bundle: Bundle, case: Case) -> None:
+    """Raise `invalid-case` naming every fact whose value the matter's form refuses."""
+    form = bundle.matter(case.matter).form or {}
+    fields: list[ProblemField] = []
+    zh: list[str] = []
+    for name, field in form.items():
+        value = case.facts.get(name)
+        if value is None:
+            continue
+        problem = compile_rule(field)(value)
+        if problem is None:
+            continue
+        want_en, want_zh = expected(field)
+        found = json.dumps(value, ensure_ascii=False)[:200]
+        fields.append(
+            ProblemField(
+                location=f"body.facts.{name}",
+                pointer=f"/facts/{name}",
+                message=f"{name} ({field.label or name}): {problem}",
+                expected=want_en,
+                found=found,
+            )
+        )
+        zh.append(f"「{field.label or name}」（{name}）应为{want_zh}，收到的是 {found}")
+    if fields:
+        raise ApiProblem(
+            "invalid-case",
+            "; ".join(f"{f.location}: expected {f.expected}, found {f.found}" for f in fields),
+            "；".join(zh),
+            errors=fields,
+        )
+
+
+def notices(bundle: Bundle, case: Case) -> list[Notice]:
+    """Facts that look like misspelt form fields; materials the matter does not know."""
+    matter = bundle.matter(case.matter)
+    out = []
+    form = list(matter.form or {})
+    for name in case.facts:
+        if form and name not in form:
+            near = difflib.get_close_matches(name, form, n=1, cutoff=0.75)
+            if near:
+                out.append(_notice("unknown-fact", f"/facts/{name}", name, near[0]))
+    known = {m.name for m in matter.materials}
+    for placed in rules_for(bundle, case.matter, tuple(bundle.chain(case.locality))):
+        if isinstance(placed.rule, MaterialRule):
+            known.add(placed.rule.material.name)
+    for i, name in enumerate(case.materials):
+        if name not in known:
+            out.append(_notice("unknown-material", f"/materials/{i}", name, _nearest(name, known)))
+    return out
+
+
+def _nearest(name: str, known: set[str]) -> str | None:
+    containing = sorted(k for k in known if name in k)
+    if len(containing) == 1:
+        return containing[0]
+    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.4)
+    return near[0] if near else None
+
+
+def _notice(code: str, pointer: str, name: str, suggestion: str | None) -> Notice:
+    hint_en = f"; did you mean {suggestion!r}?" if suggestion else ""
+    hint_zh = f"，是否应为「{suggestion}」？" if suggestion else ""
+    what: dict[str, Any] = {
+        "unknown-fact": (
+            f"the fact {name!r} is not in this matter's form{hint_en}",
+            f"事实「{name}」不在本事项的申请表中{hint_zh}",
+        ),
+        "unknown-material": (
+            f"{name!r} is not a material of this matter and counts for nothing{hint_en}",
+            f"「{name}」不是本事项的申请材料，不计入已交材料{hint_zh}",
+        ),
+    }
+    en, zh = what[code]
+    return Notice(code=code, pointer=pointer, message=en, message_zh=zh, suggestion=suggestion)

@@ -94,3 +94,16 @@ def test_serves_until_interrupted(tmp_path: Path, workers: int) -> None:
         output, _ = proc.communicate(timeout=30)
     assert proc.returncode == 0, output
     assert f"catalogkit serving revision {revision}" in output
+
+
+def test_a_busy_port_is_said_before_serving() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            cli, ["serve", "--catalog", str(DEMO), "--port", str(port), "--lang", "en"]
+        )
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "serving" not in result.output

@@ -246,3 +246,18 @@ def test_slips_in_a_case_are_noticed(client: TestClient) -> None:
         ("unknown-material", "/materials/0", "家庭成员居民身份证"),
     ]
     assert "household_size" in body["missingFacts"]  # the misspelt fact counts for nothing
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for url in ("/v1/health", "/v1/matters/MH-MZ-0001/route?locality=339901", "/"):
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-length"] == get.headers["content-length"]
+        assert head.headers["Catalog-Revision"] == get.headers["Catalog-Revision"]
+
+
+def test_operations_have_stable_names(client: TestClient) -> None:
+    spec = client.get("/v1/openapi.json").json()
+    ids = {op["operationId"] for path in spec["paths"].values() for op in path.values()}
+    assert {"getRoute", "listMatters", "getGuide", "postDecide", "postReload"} <= ids
+    assert spec["paths"]["/v1/admin/reload"]["post"]["security"] == [{"HTTPBearer": []}]

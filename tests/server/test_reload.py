@@ -55,7 +55,12 @@ def test_a_failed_reload_keeps_the_last_good_snapshot(
     first = status.errors[0]
     assert (first.file, first.line) == (MATTERS.as_posix(), 420)
     assert status.message == f"kept revision {good.revision}"
-    edit(tree, "    name: 123\n", "    name: 结婚登记（新）\n")
+    edit(tree, "    name: 123\n", "    name: 结婚登记\n")
+    with caplog.at_level("INFO", logger="catalogkit.server"):
+        status = live.reload("test")
+    assert status.status == "ok" and live.current.revision == good.revision
+    assert f"the catalog is valid again; serving revision {good.revision}" in caplog.text
+    edit(tree, NAME, "    name: 结婚登记（新）\n")
     status = live.reload("test")
     assert status.status == "ok" and status.revision == live.current.revision != good.revision
     assert live.current.bundle.matter("MH-MZ-0006").name == "结婚登记（新）"
@@ -68,6 +73,11 @@ def test_admin_reload_over_http(tree: Path) -> None:
     assert client.post("/v1/admin/reload").json()["code"] == "unauthorized"
     wrong = client.post("/v1/admin/reload", headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401 and wrong.headers["WWW-Authenticate"] == "Bearer"
+    for scheme in (TOKEN, f"Basic {TOKEN}", f"Bearer{TOKEN}"):
+        refused = client.post("/v1/admin/reload", headers={"Authorization": scheme})
+        assert refused.status_code == 401, scheme
+    lower = client.post("/v1/admin/reload", headers={"Authorization": f"bearer {TOKEN}"})
+    assert lower.status_code == 200  # the scheme is case-insensitive (RFC 9110)
     auth = {"Authorization": f"Bearer {TOKEN}"}
 
     edit(tree, NAME, "    name: [结婚登记\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -117,6 +118,15 @@ def serve_command(
     if check:
         click.echo(f"ok: revision {revision}")
         return
+    busy = port_in_use(host, port)
+    if busy is not None:
+        click.echo(
+            f"cannot listen on {host}:{port}: {busy}; choose another --port"
+            if language == "en"
+            else f"无法在 {host}:{port} 上监听（{busy}），请用 --port 换一个端口",
+            err=True,
+        )
+        sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(
         f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
@@ -132,3 +142,17 @@ def serve_command(
         access_log=not no_access_log,
         app=app if workers == 1 else None,
     )
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen there, found before saying it is serving."""
+    if port == 0:
+        return None
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None

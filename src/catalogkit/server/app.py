@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
+from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException
 
 from ..errors import CalendarError, CaseError, CatalogkitError, ConflictError, PluginError
@@ -20,6 +21,7 @@ from .api import router as api_router
 from .config import ServeConfig
 from .limits import BodyLimit
 from .live import LiveBundle
+from .methods import HeadAsGet
 from .problems import ApiProblem, on_crash, on_http, on_problem, on_validation, problem_response
 from .watch import watch_and_reload
 
@@ -67,6 +69,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
         docs_url=None,  # the stock pages load scripts from a CDN
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=lambda route: to_camel(route.name),  # getRoute, postDecide
     )
     app.state.live = live
     app.state.config = config
@@ -80,6 +83,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     app.add_exception_handler(CatalogkitError, on_engine_error)
     app.add_exception_handler(Exception, on_crash)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    app.add_middleware(HeadAsGet)
     if config.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -150,9 +150,12 @@ class LiveBundle:
                     log.warning("  %s", diagnostic_line(d))
                 return failed
             done = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
+            was_failing = self.last_reload.status == "failed"
             self.state = (snapshot, done)  # one reference: requests see the old or the new
             if kept.revision != snapshot.revision:
                 log.info("now serving revision %s (was %s)", snapshot.revision, kept.revision)
+            elif was_failing:
+                log.info("the catalog is valid again; serving revision %s", kept.revision)
             return done
 
     def _build(self) -> tuple[Snapshot | None, list[Diagnostic]]:

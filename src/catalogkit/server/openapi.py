@@ -40,6 +40,9 @@ def install(app: FastAPI) -> None:
 
 
 def _problems_as_problem_json(op: dict[str, Any]) -> None:
+    op.setdefault("responses", {}).setdefault(
+        "500", {"description": "internal-error, plugin-error: see the server log"}
+    )
     for status, response in op.get("responses", {}).items():
         if not status.isdigit() or int(status) < 400:
             continue

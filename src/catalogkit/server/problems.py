@@ -29,6 +29,7 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
     "unknown-matter": (404, "No such matter in this catalog", "目录中没有该事项"),
     "unknown-locality": (404, "No such locality in this catalog", "目录中没有该区划"),
     "unknown-venue": (404, "No such venue in this catalog", "目录中没有该场所"),
+    "unknown-department": (404, "No such department in this catalog", "目录中没有该部门"),
     "not-served": (
         404,
         "The matter is not offered to residents of this locality",
@@ -176,8 +177,12 @@ async def on_http(request: Request, exc: Exception) -> Response:
             request, 404, "没有找到这个页面", "网址可能有误，或该页面已不存在。请回到首页重新查找。"
         )
     if exc.status_code == 405:
+        allowed = headers.get("Allow", "")
         problem = ApiProblem(
-            "method-not-allowed", f"{request.method} is not allowed here", headers=headers
+            "method-not-allowed",
+            f"{request.method} is not allowed here; use {allowed}",
+            f"此地址不支持 {request.method}，请使用 {allowed}",
+            headers=headers,
         )
     elif exc.status_code == 400:  # FastAPI could not read the body at all
         why, why_zh = _unreadable(exc.__cause__)
@@ -187,7 +192,12 @@ async def on_http(request: Request, exc: Exception) -> Response:
             f"请求体不是可读的 JSON：{why_zh}",
         )
     else:
-        problem = ApiProblem("not-found", f"nothing at {request.url.path}")
+        path = request.url.path
+        problem = ApiProblem(
+            "not-found",
+            f"nothing at {path}; the API is described at /v1/openapi.json",
+            f"没有 {path} 这个地址；接口说明见 /v1/openapi.json",
+        )
     return problem_response(request, problem)
 
 

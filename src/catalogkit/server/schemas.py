@@ -13,7 +13,12 @@ from pydantic.alias_generators import to_camel
 
 
 class ApiModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        frozen=True,
+        field_title_generator=lambda name, _info: to_camel(name),
+    )
 
 
 class ProblemField(ApiModel):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..live import LiveBundle
 from ..problems import ApiProblem
@@ -17,6 +18,7 @@ from .params import problems
 from .status import report
 
 router = APIRouter(tags=["admin"])
+BEARER = HTTPBearer(auto_error=False, description="the admin token")
 
 
 @router.post(
@@ -27,18 +29,25 @@ router = APIRouter(tags=["admin"])
 )
 async def post_reload(
     request: Request,
-    authorization: Annotated[str | None, Header(description="Bearer <admin token>")] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
 ) -> Response:
     """Builds a new bundle from the tree; swaps it in if it is valid, else keeps the
     last good one and answers 409 with every error."""
     token: str | None = request.app.state.config.admin_token
     if not token:
-        raise ApiProblem("admin-disabled", "start the server with an admin token to allow this")
-    given = (authorization or "").removeprefix("Bearer ").strip()
+        raise ApiProblem(
+            "admin-disabled",
+            "start the server with the token in CATALOGKIT_ADMIN_TOKEN (or the variable "
+            "named by --admin-token-env) to allow reloading over HTTP",
+            "请在启动服务前设置环境变量 CATALOGKIT_ADMIN_TOKEN（或 --admin-token-env "
+            "指定的变量）作为管理令牌",
+        )
+    given = credentials.credentials if credentials is not None else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise ApiProblem(
             "unauthorized",
-            "send Authorization: Bearer <admin token>",
+            "send the admin token as Authorization: Bearer <token>",
+            "请以 Authorization: Bearer <令牌> 提供管理令牌",
             headers={"WWW-Authenticate": "Bearer"},
         )
     live: LiveBundle = request.app.state.live

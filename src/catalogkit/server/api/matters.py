@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from ...model.vocab import HandlingKind, MatterType
 from ..live import CachedBody, Snapshot
+from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
 from ..search import MatterIndex
@@ -25,7 +26,7 @@ def index_of(snap: Snapshot) -> MatterIndex:
 @router.get(
     "/matters",
     response_model=MatterPage,
-    responses=problems("unknown-locality"),
+    responses=problems("unknown-locality", "unknown-department"),
     summary="List and search matters",
 )
 async def list_matters(
@@ -59,6 +60,13 @@ async def list_matters(
         bundle = snap.bundle
         if locality is not None:
             need_locality(bundle, locality)
+        if department is not None and department not in bundle.departments:
+            raise ApiProblem(
+                "unknown-department",
+                f"there is no department {department!r}; departments are: "
+                + ", ".join(sorted(bundle.departments)),
+                f"目录中没有部门标识 {department}",
+            )
         index = index_of(snap)
         codes = index.find(q) if q and q.strip() else sorted(bundle.matters)
         chosen = []

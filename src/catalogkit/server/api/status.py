@@ -72,17 +72,21 @@ def report(status: ReloadStatus) -> ReloadReport:
 
 
 @router.get("/health", response_model=Health, summary="Liveness")
-async def get_health() -> Health:
-    """The process answers."""
-    return Health(status="ok")
+async def get_health(request: Request) -> Response:
+    """The process answers (with the revision it serves)."""
+    return _unstored(Health(status="ok"), request.app.state.live.current.revision)
 
 
 @router.get("/ready", response_model=Health, summary="Readiness")
 async def get_ready(request: Request) -> Response:
     """Ready when a good bundle is loaded (always, once the server has started)."""
-    snap = request.app.state.live.current
+    revision = request.app.state.live.current.revision
+    return _unstored(Health(status="ready", revision=revision), revision)
+
+
+def _unstored(body: Health, revision: str) -> Response:
     return Response(
-        body_of(Health(status="ready", revision=snap.revision)),
+        body_of(body.model_copy(update={"revision": revision})),
         media_type="application/json",
-        headers={"Catalog-Revision": snap.revision, "Cache-Control": "no-store"},
+        headers={"Catalog-Revision": revision, "Cache-Control": "no-store"},
     )

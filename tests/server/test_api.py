@@ -103,8 +103,19 @@ def test_services_agree_with_within(client: TestClient) -> None:
             assert item["firstStop"]["venue"] == first.venue
 
 
+def keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in keys(v)}
+    return set()
+
+
 def test_guide_formats(client: TestClient) -> None:
     url = "/v1/matters/MH-MZ-0001/guide"
+    guide = client.get(url, params={"locality": "339901101202"}).json()["guide"]
+    assert guide["matter"]["serviceObjects"] == ["自然人"]
+    assert not [k for k in keys(guide) if "_" in k]  # camelCase like every answer
     md = client.get(url, params={"locality": "339901101202", "format": "md"})
     assert md.headers["content-type"].startswith("text/markdown")
     assert md.text.startswith("# 最低生活保障对象认定")

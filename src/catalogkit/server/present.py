@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic.alias_generators import to_camel
+
 from .. import engine as eng
 from ..engine import OUTCOME_ZH, Decision
 from ..guide.build import opening_hours
 from ..model.matter import TimeLimit
 from ..resolve import Bundle
 from . import schemas as api
+
+
+def camel_keys(value: Any) -> Any:
+    """A JSON value with its snake_case keys in camelCase, as the rest of the API."""
+    if isinstance(value, dict):
+        return {to_camel(k) if isinstance(k, str) else k: camel_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [camel_keys(v) for v in value]
+    return value
 
 
 def limit(value: TimeLimit | None) -> api.Limit | None:

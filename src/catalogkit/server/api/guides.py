@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from ...guide import build_guide, render
 from ..live import CachedBody
+from ..present import camel_keys
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import GuideAnswer
 from .params import Lang, LocalityQuery, MatterCode, need_offered, problems
@@ -57,7 +58,7 @@ async def get_guide(
                         revision=snap.revision,
                         matter=matter,
                         locality=locality,
-                        guide=guide.as_dict(),
+                        guide=camel_keys(guide.as_dict()),
                     )
                 )
             )

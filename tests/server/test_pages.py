@@ -180,7 +180,7 @@ def test_the_venue_page_lists_its_matters(client: TestClient) -> None:
         (f"/guide/MH-XX-9999?locality={VILLAGE}", 404, "没有找到这个事项"),
         (f"/guide/{DIBAO}?locality=999", 404, "没有找到这个地方"),
         ("/venue/no-such-hall", 404, "没有找到这个服务场所"),
-        (f"/guide/{DIBAO}", 400, "请提供区划代码"),
+        ("/guide/MH-XX-9999", 404, "没有找到这个事项"),
         ("/place/%3Cb%3E", 400, "不是有效的区划代码"),
         (f"/search?q={'字' * 101}", 400, "关键词太长"),
     ],
@@ -194,6 +194,13 @@ def test_bad_requests_get_a_friendly_html_page(
     assert r.headers["catalog-revision"] == revision and revision in r.text
     assert "Traceback" not in r.text and "<b>" not in r.text
     assert all(not a.startswith(("http:", "https:", "//")) for a in page.assets)
+
+
+def test_a_guide_link_without_a_place_opens_the_county_guide(client: TestClient) -> None:
+    r = client.get(f"/guide/{DIBAO}", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/guide/{DIBAO}?locality=339901"
+    guide = client.get(r.headers["location"]).text
+    assert 'href="tel:0571-65310000"' in guide
 
 
 def test_what_a_visitor_types_is_shown_as_text(client: TestClient) -> None:

@@ -30,7 +30,7 @@ def _fee(bundle: Bundle, code: str) -> str:
     fees = bundle.matter(code).fees
     if not fees.charged:
         return "不收费"
-    return "；".join(f"{i.name} {i.standard}" for i in fees.items)
+    return "；".join(f"{i.name}：{i.standard}" for i in fees.items)
 
 
 def venue_list(bundle: Bundle, venue: str) -> list[ListedMatter]:

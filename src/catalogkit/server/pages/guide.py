@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from ...engine import Hop, route
 from ...guide import build_guide
@@ -45,6 +46,11 @@ def box(bundle: Bundle, hop: Hop) -> Box:
 @router.get("/guide/{matter}")
 async def guide(request: Request, matter: str, locality: str | None = None) -> Response:
     snap = snapshot(request)
+    if not (locality or "").strip() and matter in snap.bundle.matters:
+        # a shared link without a place: the guide as its defining locality publishes it
+        definer = snap.bundle.matters[matter].locality
+        target = f"/guide/{quote(matter, safe='')}?locality={definer}"
+        return RedirectResponse(target, status_code=303)
 
     def context() -> dict[str, Any]:
         bundle = snap.bundle

@@ -5,6 +5,7 @@ embed the service do."""
 
 from .app import create_app
 from .config import ServeConfig
-from .live import LiveBundle, ReloadStatus, Snapshot
+from .live import LiveBundle, ReloadStatus
+from .snapshot import Snapshot
 
 __all__ = ["LiveBundle", "ReloadStatus", "ServeConfig", "Snapshot", "create_app"]

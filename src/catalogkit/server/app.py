@@ -6,14 +6,13 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import Response
 from pydantic.alias_generators import to_camel
 from starlette.exceptions import HTTPException
 
-from ..errors import CalendarError, CaseError, CatalogkitError, ConflictError, PluginError
+from ..errors import CatalogkitError
 from ..plugins import Plugins
 from ..version import __version__
 from . import openapi, pages
@@ -22,7 +21,7 @@ from .config import ServeConfig
 from .limits import BodyLimit
 from .live import LiveBundle
 from .methods import HeadAsGet
-from .problems import ApiProblem, on_crash, on_http, on_problem, on_validation, problem_response
+from .problems import ApiProblem, on_crash, on_engine_error, on_http, on_problem, on_validation
 from .watch import watch_and_reload
 
 
@@ -95,18 +94,3 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
         )
     openapi.install(app)
     return app
-
-
-async def on_engine_error(request: Request, exc: Exception) -> Response:
-    """What the engine refuses to answer, as a problem the client can act on."""
-    code: str
-    if isinstance(exc, CaseError):
-        code = "invalid-case"
-    elif isinstance(exc, CalendarError):
-        code = "no-calendar"
-    elif isinstance(exc, PluginError | ConflictError):
-        code = "plugin-error"
-    else:
-        code = "invalid-case"
-    en, _, zh = str(exc).partition(" / ")  # engine messages give English / 中文
-    return problem_response(request, ApiProblem(code, en, zh or None))

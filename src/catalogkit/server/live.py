@@ -7,72 +7,21 @@ as OPA does with bundles."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..catalog import check_catalog
 from ..engine import Engine
 from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
 from ..load.tree import tree_root
 from ..plugins import Plugins
-from ..resolve import Bundle
+from .snapshot import Snapshot
 
 log = logging.getLogger("catalogkit.server")
-
-_CACHED_RESPONSES = 4096
-_MISSING = object()
-
-
-@dataclass(frozen=True)
-class CachedBody:
-    body: bytes
-    media_type: str
-    etag: str
-
-
-class Snapshot:
-    """One good bundle with its engine, and the answers computed from it so far
-    (safe to keep: the bundle never changes)."""
-
-    def __init__(self, engine: Engine, loaded_at: dt.datetime, seconds: float, cached: bool):
-        self.engine = engine
-        self.bundle: Bundle = engine.bundle
-        self.revision = engine.bundle.revision
-        self.loaded_at = loaded_at
-        self.load_seconds = seconds
-        self.from_cache = cached
-        self._responses: OrderedDict[Any, CachedBody] = OrderedDict()
-        self._derived: dict[str, Any] = {}
-        self._lock = threading.Lock()
-
-    def response(self, key: Any, make: Callable[[], CachedBody]) -> CachedBody:
-        """The answer kept for `key`, or `make()` kept now; the least recently used goes."""
-        found = self._responses.get(key)
-        if found is not None:
-            with contextlib.suppress(KeyError):  # evicted meanwhile by another thread
-                self._responses.move_to_end(key)
-            return found
-        made = make()
-        with self._lock:
-            self._responses[key] = made
-            while len(self._responses) > _CACHED_RESPONSES:
-                self._responses.popitem(last=False)
-        return made
-
-    def derived(self, name: str, make: Callable[[], Any]) -> Any:
-        """A value computed once per snapshot (the search index, the locality tree)."""
-        found = self._derived.get(name, _MISSING)
-        if found is _MISSING:
-            found = self._derived[name] = make()
-        return found
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from ..errors import CalendarError, CaseError, ConflictError, PluginError
 from .schemas import Problem, ProblemField
 
 log = logging.getLogger("catalogkit.server")
@@ -207,6 +208,31 @@ def _unreadable(cause: BaseException | None) -> tuple[str, str]:
     if isinstance(cause, RecursionError):
         return "it is nested too deeply", "嵌套层数过多"
     return "it cannot be parsed", "无法解析"
+
+
+async def on_engine_error(request: Request, exc: Exception) -> Response:
+    """What the engine refuses to answer. The client is told what it can act on; what
+    only the operator can fix (a plugin's failure, conflicting rules) goes to the log."""
+    if isinstance(exc, CaseError | CalendarError):
+        code = "invalid-case" if isinstance(exc, CaseError) else "no-calendar"
+        en, _, zh = str(exc).partition(" / ")  # engine messages give English / 中文
+        return problem_response(request, ApiProblem(code, en, zh or None))
+    log.error("%s %s: %s", request.method, request.url.path, exc)
+    if isinstance(exc, PluginError):
+        problem = ApiProblem(
+            "plugin-error",
+            f"the plugin {exc.plugin!r} failed in {exc.hook}; the server log has the details",
+            f"本地插件 {exc.plugin} 运行出错，详情见服务日志",
+        )
+    elif isinstance(exc, ConflictError):
+        problem = ApiProblem(
+            "plugin-error",
+            f"two rules answer {exc.question} differently; the server log names them",
+            "两条规则的结论相互冲突，详情见服务日志",
+        )
+    else:
+        problem = ApiProblem("internal-error", "the server failed; see its log")
+    return problem_response(request, problem)
 
 
 async def on_crash(request: Request, exc: Exception) -> Response:

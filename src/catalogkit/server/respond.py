@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from .live import CachedBody, Snapshot
+from .snapshot import CachedBody, Snapshot
 
 JSON = "application/json"
 

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...guide import build_guide, render
-from ..live import CachedBody
 from ..present import camel_keys
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import GuideAnswer
+from ..snapshot import CachedBody
 from .params import Lang, LocalityQuery, MatterCode, need_offered, problems
 
 router = APIRouter(tags=["guides"])

@@ -9,7 +9,6 @@ from fastapi.responses import Response
 
 from ...engine import route, within
 from ...resolve import Bundle
-from ..live import CachedBody
 from ..present import hop, place, venue
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import (
@@ -20,6 +19,7 @@ from ..schemas import (
     ServicesAnswer,
     VenueBody,
 )
+from ..snapshot import CachedBody
 from .params import LocalityPath, need_locality, problems
 
 router = APIRouter(tags=["localities"])

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...model.vocab import HandlingKind, MatterType
-from ..live import CachedBody, Snapshot
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
 from ..search import MatterIndex
+from ..snapshot import CachedBody, Snapshot
 from .params import CODE_PATTERN, MatterCode, need_locality, need_matter, problems
 
 router = APIRouter(tags=["matters"])

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ...engine import route
-from ..live import CachedBody
 from ..present import route_fields
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import RouteAnswer
+from ..snapshot import CachedBody
 from .params import Lang, LocalityQuery, MatterCode, need_offered, problems
 
 router = APIRouter(tags=["route"])

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ...guide import venue_list
-from ..live import CachedBody
 from ..present import venue
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import ListedMatterBody, VenueAnswer
+from ..snapshot import CachedBody
 from .params import VenueId, problems
 
 router = APIRouter(tags=["venues"])

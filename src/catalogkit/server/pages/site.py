@@ -15,8 +15,8 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from ...errors import CatalogkitError
-from ..live import CachedBody, Snapshot
 from ..respond import answer, cached
+from ..snapshot import CachedBody, Snapshot
 
 log = logging.getLogger("catalogkit.server")
 

@@ -5,12 +5,13 @@ answers fixed JSON bytes as large as a route answer.
 
     route, one URL          vs the floor   (target: ≥ 50% of the floor's requests/s)
     route, rotating mix     vs the floor   (target: ≥ 50%)
-    route, uncached         vs the floor   (every request a new cache key; no target)
+    route, uncached         vs the floor   (a second server that keeps no answer; no target)
     guide JSON, guide HTML  vs the floor   (no target)
 
 Answers are kept per bundle snapshot (a bundle never changes), so the mix rotates
 over every (matter, locality) pair the demo county offers to show the cache at its
-real size, and the uncached line shows what computing an answer costs. Floor and
+real size, and the uncached line (a second server of the same stack that keeps no
+answer) shows what computing an answer costs. Floor and
 measured runs alternate, and each ratio is to the mean of the floor runs just before
 and after it: on a small shared machine the load drifts. p50 and p99 are wrk's.
 
@@ -50,29 +51,21 @@ request = function()
   return wrk.format("GET", paths[(n %% #paths) + 1])
 end
 """
-UNIQUE = """\
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
-local n = 0
-local salt = tostring(os.time())
-request = function()
-  n = n + 1
-  return wrk.format("GET", "%s&_=" .. salt .. "-" .. id .. "-" .. n)
-end
-"""
 
 
-def serve(port: int) -> None:
+def serve(port: int, keep: bool) -> None:
     """The child process: the app `catalogkit serve` builds, plus the floor route, run
-    by the same `serve()` with the options the CLI passes."""
+    by the same `serve()` with the options the CLI passes; with `keep` False, an app
+    that keeps no answer, so that every request computes its answer."""
     from fastapi import Response
     from fastapi.testclient import TestClient
 
     from catalogkit.server import ServeConfig, create_app
+    from catalogkit.server import snapshot as kept_answers
     from catalogkit.server.run import serve as run
+
+    if not keep:
+        kept_answers.MAX_ANSWERS = 0
 
     config = ServeConfig(catalog=DEMO)
     app = create_app(config)
@@ -168,9 +161,10 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=48)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--keep-nothing", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve)
+        serve(args.serve, keep=not args.keep_nothing)
         return 0
     if shutil.which("wrk") is None:
         print(
@@ -181,34 +175,36 @@ def main() -> int:
         )
         return 2
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     pairs = offered_pairs()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port)], env=env, stdin=subprocess.DEVNULL
-    )
+    servers: list[subprocess.Popen[bytes]] = []
     try:
-        wait_ready(base, server)
+        bases = []
+        for extra in ([], ["--keep-nothing"]):
+            port = free_port()
+            command = [sys.executable, __file__, "--serve", str(port), *extra]
+            servers.append(subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL))
+            bases.append(f"http://127.0.0.1:{port}")
+            wait_ready(bases[-1], servers[-1])
+        base, uncached = bases
         with tempfile.TemporaryDirectory() as tmp:
             mix = Path(tmp) / "mix.lua"
             mix.write_text(ROTATE % ", ".join(f'"{p}"' for p in pairs), encoding="utf-8")
-            unique = Path(tmp) / "unique.lua"
-            unique.write_text(UNIQUE % ROUTE, encoding="utf-8")
             targets: list[tuple[str, str, Path | None, bool]] = [
                 ("route, one URL", ROUTE, None, True),
                 (f"route, {len(pairs)} URLs rotating", ROUTE, mix, True),
                 ("guide JSON, one URL", GUIDE, None, False),
                 ("guide HTML, one URL", GUIDE + "&format=html", None, False),
-                ("route, uncached", ROUTE, unique, False),  # last: it empties the cache
+                ("route, uncached", uncached + ROUTE, mix, False),
             ]
             measure(base, targets, args.duration, args.rounds, args.threads, args.connections)
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for server in servers:
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
     return 0
 
 
@@ -221,7 +217,8 @@ def measure(
     connections: int,
 ) -> None:
     def run(path: str, script: Path | None, duration: int = seconds) -> Run:
-        return wrk(base + path, duration, threads, connections, script)
+        url = path if path.startswith("http") else base + path  # another server's URL
+        return wrk(url, duration, threads, connections, script)
 
     size = len(urllib.request.urlopen(base + FLOOR).read())
     print(

@@ -4,6 +4,8 @@ that must agree with the engine's own."""
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -272,3 +274,27 @@ def test_operations_have_stable_names(client: TestClient) -> None:
     ids = {op["operationId"] for path in spec["paths"].values() for op in path.values()}
     assert {"getRoute", "listMatters", "getGuide", "postDecide", "postReload"} <= ids
     assert spec["paths"]["/v1/admin/reload"]["post"]["security"] == [{"HTTPBearer": []}]
+
+
+def test_trace_lines_come_from_the_version_decided_on(tmp_path: Path) -> None:
+    """A file edited on disk but not (yet) served gives no line numbers: they would
+    point into the new version."""
+    tree = tmp_path / "catalogs"
+    shutil.copytree(DEMO, tree)
+    client = TestClient(create_app(ServeConfig(tree, watch=False, cache=False)))
+    case = {
+        "matter": "MH-BDC-0001",
+        "locality": "339901101202",
+        "submitted": "2026-09-24",
+        "facts": {"extra_certificates": 2},
+    }
+    before = client.post("/v1/decide", json=case).json()
+    located = [t["source"] for t in before["trace"] if "budongchan.yaml:" in t["source"]]
+    assert located
+    path = tree / "county" / "matters" / "budongchan.yaml"
+    path.write_text("# 新增一行注释\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    after = client.post("/v1/decide", json=case).json()
+    assert after["revision"] == before["revision"]
+    sources = [t["source"] for t in after["trace"]]
+    assert "budongchan.yaml matters[0].rules[0]" in " ".join(sources)
+    assert not [s for s in sources if "budongchan.yaml:" in s]

@@ -3,6 +3,8 @@ file:line for people, found only when asked."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,14 +35,22 @@ class TraceEntry:
         return cls(part, detail, f"plugin {name} {version}")
 
 
-def with_lines(root: str, trace: tuple[TraceEntry, ...]) -> tuple[TraceEntry, ...]:
-    """The trace with `file:line:col` for every YAML source (reads each file once)."""
+def with_lines(
+    root: str, trace: tuple[TraceEntry, ...], digests: Mapping[str, str] | None = None
+) -> tuple[TraceEntry, ...]:
+    """The trace with `file:line:col` for every YAML source (reads each file once).
+    With `digests` (file → content digest of the version the answer came from), a file
+    that has changed on disk since gets no line: its lines would point elsewhere."""
     out = []
     for entry in trace:
         if entry.file is None:
             out.append(entry)
             continue
-        line, col = _position(root, entry.file, entry.path)
+        found = _position(root, entry.file, entry.path)
+        if found is None or (digests is not None and digests.get(entry.file) != found[2]):
+            out.append(entry)
+            continue
+        line, col, _digest = found
         out.append(
             TraceEntry(
                 entry.part,
@@ -53,24 +63,30 @@ def with_lines(root: str, trace: tuple[TraceEntry, ...]) -> tuple[TraceEntry, ..
     return tuple(out)
 
 
-def _position(root: str, file: str, path: YamlPath) -> tuple[int, int]:
+def _position(root: str, file: str, path: YamlPath) -> tuple[int, int, str] | None:
     try:
         changed = (Path(root) / file).stat().st_mtime_ns
     except OSError:
-        return 1, 1
-    marks = _marks(root, file, changed)
-    return marks.locate(path) if marks is not None else (1, 1)
+        return None
+    found = _marks(root, file, changed)
+    if found is None:
+        return None
+    marks, digest = found
+    return (*marks.locate(path), digest)
 
 
 @lru_cache(maxsize=64)
-def _marks(root: str, file: str, changed: int) -> Marks | None:
-    """Positions in one version of a file (`changed` is its mtime: an edited file is
-    read again in a long-running process)."""
+def _marks(root: str, file: str, changed: int) -> tuple[Marks, str] | None:
+    """Positions in one version of a file, with its digest (`changed` is its mtime: an
+    edited file is read again in a long-running process)."""
     try:
-        source = decode(file, (Path(root) / file).read_bytes())
+        raw = (Path(root) / file).read_bytes()
     except OSError:
         return None
+    source = decode(file, raw)
     if not isinstance(source, SourceText):
         return None
     marks = vet(file, source.text, EVERYWHERE)
-    return marks if isinstance(marks, Marks) else None
+    if not isinstance(marks, Marks):
+        return None
+    return marks, hashlib.blake2b(raw, digest_size=16).hexdigest()

@@ -83,8 +83,10 @@ class ApiProblem(Exception):
 
 def problem_response(request: Request, problem: ApiProblem) -> Response:
     status, title, title_zh = PROBLEMS[problem.code]
-    live = getattr(request.app.state, "live", None)
-    revision = live.current.revision if live is not None else None
+    snap = getattr(request.state, "snapshot", None)  # the one this request answered from
+    if snap is None:
+        snap = request.app.state.live.current
+    revision = snap.revision
     body = Problem(
         type=f"urn:catalogkit:problem:{problem.code}",
         title=title,

@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Callable
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -18,8 +19,10 @@ JSON = "application/json"
 
 
 def snapshot(request: Request) -> Snapshot:
-    live = request.app.state.live
-    snap: Snapshot = live.current
+    """The snapshot this request answers from, taken once (errors name its revision)."""
+    snap: Snapshot | None = getattr(request.state, "snapshot", None)
+    if snap is None:
+        snap = request.state.snapshot = request.app.state.live.current
     return snap
 
 
@@ -32,15 +35,18 @@ def cached(body: bytes, media_type: str = JSON) -> CachedBody:
     return CachedBody(body, media_type, f'"{tag}"')
 
 
-def answer(
+async def answer(
     request: Request,
     snap: Snapshot,
     make: Callable[[], CachedBody],
 ) -> Response:
-    """The cached answer to this exact request on this snapshot, or a fresh one."""
+    """The kept answer to this exact request on this snapshot, or a fresh one computed
+    in a worker thread, so that a slow answer never holds up the others."""
     scope = request.scope
     key = (scope["path"], scope["query_string"], dt.date.today())
-    found = snap.response(key, make)
+    found = snap.kept(key)
+    if found is None:
+        found = snap.keep(key, await run_in_threadpool(make))
     headers = {
         "ETag": found.etag,
         "Catalog-Revision": snap.revision,

@@ -1,10 +1,11 @@
 """The /v1 JSON API, one module per resource."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from . import admin, decide, guides, localities, matters, routes, status, venues
+from .known import known_query
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 for module in (matters, routes, guides, decide, localities, venues, status, admin):
     router.include_router(module.router)
 

@@ -8,6 +8,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...engine import with_lines
@@ -73,20 +74,26 @@ async def post_decide(
     with reasons, or undetermined with the facts still needed; fees, due dates, and
     the revision and plugin versions that produced the answer."""
     snap = snapshot(request)
-    need_matter(snap.bundle, case.matter)
-    need_locality(snap.bundle, case.locality)
-    check_form(snap.bundle, case)
-    found = snap.engine.decide(case)
-    if trace:
-        found = dataclasses.replace(found, trace=with_lines(snap.bundle.root, found.trace))
-    decision_id = uuid.uuid4().hex
-    log.info(
-        "decision %s: %s for %s: %s (revision %s)",
-        decision_id,
-        case.matter,
-        case.locality,
-        found.outcome,
-        snap.revision,
-    )
-    body = decision(snap.bundle, found, lang, decision_id, notices(snap.bundle, case))
-    return fresh(snap, body.model_dump_json(by_alias=True).encode())
+
+    def work() -> bytes:
+        bundle = snap.bundle
+        need_matter(bundle, case.matter)
+        need_locality(bundle, case.locality)
+        check_form(bundle, case)
+        found = snap.engine.decide(case)
+        if trace:  # lines only from files that are still the version decided on
+            lines = with_lines(bundle.root, found.trace, dict(bundle.files))
+            found = dataclasses.replace(found, trace=lines)
+        decision_id = uuid.uuid4().hex
+        log.info(
+            "decision %s: %s for %s: %s (revision %s)",
+            decision_id,
+            case.matter,
+            case.locality,
+            found.outcome,
+            snap.revision,
+        )
+        body = decision(bundle, found, lang, decision_id, notices(bundle, case))
+        return body.model_dump_json(by_alias=True).encode()
+
+    return fresh(snap, await run_in_threadpool(work))

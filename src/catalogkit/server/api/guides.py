@@ -64,4 +64,4 @@ async def get_guide(
             )
         return cached(render(guide, format, lang).encode(), MEDIA[format])
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)

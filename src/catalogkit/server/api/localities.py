@@ -39,7 +39,7 @@ async def get_tree(request: Request) -> Response:
             body_of(LocalityTree(revision=snap.revision, roots=[node(bundle, c) for c in roots]))
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)
 
 
 def node(bundle: Bundle, code: str) -> LocalityNode:
@@ -79,7 +79,7 @@ async def get_locality(request: Request, code: LocalityPath) -> Response:
             )
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)
 
 
 @router.get(
@@ -143,4 +143,4 @@ async def get_services(
             )
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)

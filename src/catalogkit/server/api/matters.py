@@ -99,7 +99,7 @@ async def list_matters(
             )
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)
 
 
 def summary(snap: Snapshot, index: MatterIndex, code: str, locality: str | None) -> MatterSummary:
@@ -147,4 +147,4 @@ async def get_matter(request: Request, matter: MatterCode) -> Response:
             )
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)

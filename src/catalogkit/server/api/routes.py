@@ -36,4 +36,4 @@ async def get_route(
             body_of(RouteAnswer(revision=snap.revision, **route_fields(bundle, found, lang)))
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)

@@ -51,4 +51,4 @@ async def get_venue(request: Request, venue_id: VenueId) -> Response:
             body_of(VenueAnswer(revision=snap.revision, matters=listed, **venue(bundle, venue_id)))
         )
 
-    return answer(request, snap, make)
+    return await answer(request, snap, make)

@@ -72,4 +72,4 @@ async def guide(request: Request, matter: str, locality: str | None = None) -> R
             "general": place.level in ("county", "town"),
         }
 
-    return page(request, snap, "guide.j2", context)
+    return await page(request, snap, "guide.j2", context)

@@ -22,7 +22,7 @@ POPULAR = ("结婚", "低保", "户口", "社保", "医保", "建房", "残疾",
 @router.get("/")
 async def home(request: Request) -> Response:
     snap = snapshot(request)
-    return page(
+    return await page(
         request,
         snap,
         "home.j2",
@@ -66,4 +66,4 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
             "popular": POPULAR,
         }
 
-    return page(request, snap, "search.j2", context)
+    return await page(request, snap, "search.j2", context)

@@ -40,7 +40,7 @@ async def pick(request: Request, town: str | None = None, code: str | None = Non
         kids = [(c, bundle.locality(c).name) for c in bundle.children.get(chosen, ())]
         return {"town": bundle.locality(chosen), "town_code": chosen, "children": kids}
 
-    return page(request, snap, "pick.j2", context)
+    return await page(request, snap, "pick.j2", context)
 
 
 @router.get("/place/{code}")
@@ -61,4 +61,4 @@ async def place(request: Request, code: str) -> Response:
             "sections": sections(bundle, here),
         }
 
-    return page(request, snap, "place.j2", context)
+    return await page(request, snap, "place.j2", context)

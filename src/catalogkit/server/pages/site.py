@@ -80,7 +80,7 @@ def render(snap: Snapshot, template: str, context: dict[str, Any]) -> str:
     return ENV.get_template(template).render(site=site(snap), **context)
 
 
-def page(
+async def page(
     request: Request, snap: Snapshot, template: str, context: Callable[[], dict[str, Any]]
 ) -> Response:
     """The page rendered from this snapshot (kept per snapshot, with an ETag), or the
@@ -90,7 +90,7 @@ def page(
         return cached(render(snap, template, context()).encode(), HTML)
 
     try:
-        response = answer(request, snap, make)
+        response = await answer(request, snap, make)
     except PageError as exc:
         response = error_page(snap, exc)
     except CatalogkitError as exc:  # a plugin or the engine failing on this matter

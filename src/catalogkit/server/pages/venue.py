@@ -64,4 +64,4 @@ async def venue(request: Request, venue_id: str) -> Response:
             "total": sum(len(x) for x in windows.values()),
         }
 
-    return page(request, snap, "venue.j2", context)
+    return await page(request, snap, "venue.j2", context)

@@ -24,9 +24,10 @@ def install(app: FastAPI) -> None:
                 description="Read-only. Every answer names the catalog revision it came "
                 "from (`Catalog-Revision` header and `revision` field).",
             )
-            for path in schema.get("paths", {}).values():
-                for op in path.values():
+            for route, path in schema.get("paths", {}).items():
+                for method, op in path.items():
                     _problems_as_problem_json(op)
+                    _revision_and_etag(op, cached=method == "get" and route not in UNSTORED)
             comps = schema.get("components", {}).get("schemas", {})
             comps.pop("HTTPValidationError", None)
             comps.pop("ValidationError", None)
@@ -37,6 +38,27 @@ def install(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = build  # type: ignore[method-assign]
+
+
+UNSTORED = {"/v1/bundle", "/v1/health", "/v1/ready"}  # always fresh: no ETag
+REVISION = {
+    "description": "the catalog revision the answer was computed from",
+    "required": True,
+    "schema": {"type": "string"},
+}
+ETAG = {"description": "changes whenever the answer does", "schema": {"type": "string"}}
+
+
+def _revision_and_etag(op: dict[str, Any], *, cached: bool) -> None:
+    ok = op.get("responses", {}).get("200")
+    if ok is None:
+        return
+    ok["headers"] = {"Catalog-Revision": REVISION, **({"ETag": ETAG} if cached else {})}
+    if cached:
+        op["responses"]["304"] = {
+            "description": "not modified: the If-None-Match ETag still holds",
+            "headers": {"Catalog-Revision": REVISION, "ETag": ETAG},
+        }
 
 
 def _problems_as_problem_json(op: dict[str, Any]) -> None:

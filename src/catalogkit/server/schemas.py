@@ -181,14 +181,16 @@ class ServicesAnswer(ApiModel):
 
 
 class ListedMatterBody(ApiModel):
+    """A line of a venue's matter list, as printed on the wall: texts, not codes."""
+
     code: str
     name: str
     theme: str
-    department: str
+    department_name: str
     window: str
-    kind: str
-    promised: str
-    fee: str
+    handling_kind: str
+    promised_text: str
+    fee_text: str
     role: str
 
 

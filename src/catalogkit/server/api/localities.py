@@ -49,7 +49,7 @@ def node(bundle: Bundle, code: str) -> LocalityNode:
 
 
 @router.get(
-    "/localities/{code}",
+    "/localities/{locality}",
     response_model=LocalityAnswer,
     responses=problems("unknown-locality"),
     summary="One locality: its chain, children and venues",
@@ -83,7 +83,7 @@ async def get_locality(request: Request, code: LocalityPath) -> Response:
 
 
 @router.get(
-    "/localities/{code}/services",
+    "/localities/{locality}/services",
     response_model=ServicesAnswer,
     responses=problems("unknown-locality"),
     summary="What residents can do, and where the first step is taken",

@@ -17,7 +17,7 @@ MatterCode = Annotated[
     str, Path(pattern=CODE_PATTERN, description="matter code, e.g. MH-MZ-0001", max_length=64)
 ]
 LocalityPath = Annotated[
-    str, Path(pattern=CODE_PATTERN, description="division code", max_length=64)
+    str, Path(alias="locality", pattern=CODE_PATTERN, description="division code", max_length=64)
 ]
 VenueId = Annotated[
     str, Path(alias="venue", pattern=CODE_PATTERN, description="venue id", max_length=64)

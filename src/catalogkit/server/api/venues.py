@@ -38,11 +38,11 @@ async def get_venue(request: Request, venue_id: VenueId) -> Response:
                 code=m.code,
                 name=m.name,
                 theme=m.theme,
-                department=m.department,
+                department_name=m.department,
                 window=m.window,
-                kind=m.kind,
-                promised=m.promised,
-                fee=m.fee,
+                handling_kind=m.kind,
+                promised_text=m.promised,
+                fee_text=m.fee,
                 role=m.role,
             )
             for m in venue_list(bundle, venue_id)

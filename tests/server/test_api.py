@@ -92,8 +92,7 @@ def test_filters_agree_with_the_bundle(client: TestClient) -> None:
 def test_services_agree_with_within(client: TestClient) -> None:
     bundle = load_catalog(DEMO, cache=False)
     for code in ("339901101202", "339901102201", "339901001001"):
-        if code not in bundle.localities:
-            continue
+        assert code in bundle.localities
         for scope in ("village", "town"):
             want = [r.matter for r in within(bundle, code, scope)]
             body = client.get(f"/v1/localities/{code}/services", params={"within": scope}).json()
@@ -298,3 +297,17 @@ def test_trace_lines_come_from_the_version_decided_on(tmp_path: Path) -> None:
     sources = [t["source"] for t in after["trace"]]
     assert "budongchan.yaml matters[0].rules[0]" in " ".join(sources)
     assert not [s for s in sources if "budongchan.yaml:" in s]
+
+
+def test_html_from_the_api_is_locked_down_and_assets_are_kept(client: TestClient) -> None:
+    html = client.get(
+        "/v1/matters/MH-MZ-0001/guide", params={"locality": "339901101202", "format": "html"}
+    )
+    assert html.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert html.headers["X-Content-Type-Options"] == "nosniff"
+    page = client.get("/").text
+    asset = re.search(r'href="(/static/site\.css\?v=[0-9a-f]+)"', page)
+    assert asset is not None
+    kept = client.get(asset.group(1))
+    assert kept.status_code == 200 and "immutable" in kept.headers["Cache-Control"]
+    assert "immutable" not in client.get("/static/site.css").headers.get("Cache-Control", "")

@@ -66,6 +66,15 @@ class Bundle:
             parent = self.localities[parent].parent
         return out
 
+    def roots(self) -> list[str]:
+        """The localities with no parent in the tree (the county, normally)."""
+        return sorted(c for c, e in self.localities.items() if e.parent not in self.localities)
+
+    def offers(self, matter: str, locality: str) -> bool:
+        """Whether residents of `locality` are served by the locality that defines
+        `matter` (it is that locality or one above it)."""
+        return self.matters[matter].locality in self.chain(locality)
+
     def claim(self, locality: str, matter: str) -> EffectiveClaim | None:
         return self.claims.get(locality, {}).get(matter)
 

@@ -22,7 +22,6 @@ class Entry:
     code: str
     name: str
     aliases: str
-    defined_by: str
 
 
 class MatterIndex:
@@ -33,7 +32,6 @@ class MatterIndex:
                 code,
                 normalise(e.matter.name),
                 "\n".join(normalise(a) for a in e.matter.aliases),
-                e.locality,
             )
             for code, e in sorted(bundle.matters.items())
         ]
@@ -64,6 +62,3 @@ class MatterIndex:
             return self.bundle.locality(self.bundle.matters[code].locality).level
         decided = route(self.bundle, code, locality).decided_at.locality
         return self.bundle.locality(decided).level
-
-    def offered(self, code: str, locality: str) -> bool:
-        return self.bundle.matters[code].locality in self.bundle.chain(locality)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...guide import build_guide, render
+from ..pages.site import SECURITY
 from ..present import camel_keys
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import GuideAnswer
@@ -64,4 +65,7 @@ async def get_guide(
             )
         return cached(render(guide, format, lang).encode(), MEDIA[format])
 
-    return await answer(request, snap, make)
+    response = await answer(request, snap, make)
+    if format == "html":  # a page a browser may open: the pages' CSP applies
+        response.headers.update(SECURITY)
+    return response

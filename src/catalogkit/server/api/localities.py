@@ -32,12 +32,8 @@ async def get_tree(request: Request) -> Response:
 
     def make() -> CachedBody:
         bundle = snap.bundle
-        roots = [
-            c for c, e in sorted(bundle.localities.items()) if e.parent not in bundle.localities
-        ]
-        return cached(
-            body_of(LocalityTree(revision=snap.revision, roots=[node(bundle, c) for c in roots]))
-        )
+        roots = [node(bundle, c) for c in bundle.roots()]
+        return cached(body_of(LocalityTree(revision=snap.revision, roots=roots)))
 
     return await answer(request, snap, make)
 

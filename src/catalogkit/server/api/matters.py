@@ -72,7 +72,7 @@ async def list_matters(
         chosen = []
         for code in codes:
             m = bundle.matters[code].matter
-            if locality is not None and not index.offered(code, locality):
+            if locality is not None and not bundle.offers(code, locality):
                 continue
             if department is not None and m.department != department:
                 continue

@@ -60,8 +60,8 @@ def need_locality(bundle: Bundle, code: str) -> None:
 def need_offered(bundle: Bundle, matter: str, locality: str) -> None:
     need_matter(bundle, matter)
     need_locality(bundle, locality)
-    definer = bundle.matters[matter].locality
-    if definer not in bundle.chain(locality):
+    if not bundle.offers(matter, locality):
+        definer = bundle.matters[matter].locality
         m, place = bundle.matter(matter), bundle.locality(locality)
         owner = bundle.locality(definer).name
         raise ApiProblem(

@@ -5,8 +5,13 @@ done there), guide (办事指南), venue; site holds the Jinja2 environment and 
 
 from __future__ import annotations
 
+import os
+from os import PathLike
+
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+from starlette.types import Scope
 
 from . import guide, home, place, venue
 from .site import STATIC_DIR
@@ -16,6 +21,23 @@ for _module in (home, place, guide, venue):
     router.include_router(_module.router, include_in_schema=False)
 
 
+class VersionedFiles(StaticFiles):
+    """Static files; those asked for with their content hash (`?v=…`) never change,
+    so browsers may keep them for a year."""
+
+    def file_response(
+        self,
+        full_path: PathLike[str] | str,
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        if scope.get("query_string", b"").startswith(b"v="):
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
 def mount_static(app: FastAPI) -> None:
     """Static files (CSS, the print script) served from the package."""
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", VersionedFiles(directory=STATIC_DIR), name="static")

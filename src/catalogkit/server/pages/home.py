@@ -45,7 +45,7 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
         results = []
         for code in found:
             entry = bundle.matters[code]
-            if place is not None and not index.offered(code, place):
+            if place is not None and not snap.bundle.offers(code, place):
                 continue
             m = entry.matter
             results.append(

@@ -44,8 +44,8 @@ def venue(bundle: Bundle, value: str | None) -> str:
 
 def offered(bundle: Bundle, matter_code: str, place: str) -> None:
     """A guide only makes sense for residents the defining locality serves."""
-    definer = bundle.matters[matter_code].locality
-    if definer not in bundle.chain(place):
+    if not bundle.offers(matter_code, place):
+        definer = bundle.matters[matter_code].locality
         m, where = bundle.matter(matter_code), bundle.locality(place).name
         owner = bundle.locality(definer).name
         detail = f"{m.name}由{owner}办理，{where}不在其服务范围内。"

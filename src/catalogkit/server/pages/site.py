@@ -68,7 +68,7 @@ def site(snap: Snapshot) -> dict[str, str]:
 
     def make() -> dict[str, str]:
         bundle = snap.bundle
-        tops = sorted(c for c, e in bundle.localities.items() if e.parent not in bundle.localities)
+        tops = bundle.roots()
         county = bundle.locality(tops[0]).name if tops else ""
         return {"county": county, "title": f"{county}便民服务", "revision": snap.revision}
 

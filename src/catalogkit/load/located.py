@@ -29,6 +29,7 @@ from ruamel.yaml.events import (
 
 from ..errors import Diagnostic, YamlPath
 from .fastyaml import MAX_REPLAYED_EVENTS
+from .syntax_words import explain
 
 MAX_DEPTH = 64
 MAX_EXPANDED_EVENTS = MAX_REPLAYED_EVENTS
@@ -271,15 +272,11 @@ def _syntax(file: str, exc: MarkedYAMLError, text: str = "") -> Diagnostic:
             expected="': '",
             found="'：'",
         )
-    return _diag(
-        "yaml-syntax",
-        f"this is not valid YAML: {found}",
-        f"YAML 语法错误：{found}",
-        file,
-        mark,
-        expected="valid YAML",
-        found=found,
-    )
+    explained = explain(found)
+    en, zh = f"this is not valid YAML: {found}", f"YAML 语法错误：{found}"
+    if explained is not None:
+        en, zh = f"{en}; {explained[0]}", f"YAML 语法错误：{explained[1]}（解析器：{found}）"
+    return _diag("yaml-syntax", en, zh, file, mark, expected="valid YAML", found=found)
 
 
 def _fullwidth_colon(text: str, exc: MarkedYAMLError) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from catalogkit import load_catalog
 from catalogkit.engine import route, within
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
+from tests.server.cases import example_case
 
 CASES = YAML(typ="safe").load((DATA / "http" / "api.yaml").read_text(encoding="utf-8"))
 ROUTES = YAML(typ="safe").load((DATA / "route" / "demo.yaml").read_text(encoding="utf-8"))
@@ -142,20 +143,7 @@ def test_etags_and_conditional_requests(client: TestClient) -> None:
 
 
 def test_decide_a_case(client: TestClient) -> None:
-    case = {
-        "matter": "MH-MZ-0001",
-        "locality": "339901101202",
-        "submitted": "2026-09-24",
-        "facts": {
-            "household_size": 3,
-            "marital_status": "已婚",
-            "has_disabled_member": True,
-            "has_student": False,
-            "major_illness": False,
-            "monthly_income": 800,
-        },
-        "materials": ["最低生活保障申请书", "家庭成员居民身份证"],
-    }
+    case = example_case()
     response = client.post("/v1/decide", json=case)
     assert response.status_code == 200, response.text
     body = response.json()

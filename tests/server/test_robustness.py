@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DEMO
+from tests.server.cases import CATALOG_TESTS, as_json, complete_case, example_case
 
 PROBLEM = "application/problem+json"
 VILLAGE = "339901101202"  # 石门坎村, 清溪镇
@@ -58,26 +59,8 @@ def no_foreign_file(response: Response) -> None:
 
 # -- bad requests, as a table -----------------------------------------------------
 
-FACTS = {
-    "household_size": 3,
-    "marital_status": "已婚",
-    "has_disabled_member": False,
-    "has_student": False,
-    "major_illness": False,
-    "monthly_income": 800,
-}
-CASE = {  # complete: accepted, due dates in 2026
-    "matter": "MH-MZ-0001",
-    "locality": VILLAGE,
-    "submitted": "2026-09-24",
-    "facts": FACTS,
-    "materials": [
-        "最低生活保障申请书",
-        "家庭成员居民身份证",
-        "家庭经济状况核对授权书",
-        "家庭收入和财产状况申报表",
-    ],
-}
+CASE = complete_case()
+FACTS = CASE["facts"]
 JSON_TYPE = {"Content-Type": "application/json"}
 GOOD_BODY = json.dumps(CASE).encode()
 ROUTE = f"/v1/matters/MH-MZ-0001/route?locality={VILLAGE}"
@@ -497,19 +480,11 @@ def test_no_cors_headers_unless_configured(client: TestClient) -> None:
 
 # -- decide -------------------------------------------------------------------------
 
-CATALOG_TESTS = DEMO / "tests"
 SOURCE = re.compile(r"^[\w./-]+\.yaml:\d+:\d+ ")
 
 
-def as_json(data: Any) -> Any:
-    """YAML's dates as the ISO text a client sends."""
-    return json.loads(json.dumps(data, default=lambda d: d.isoformat()))
-
-
 def test_decide_the_example_case(client: TestClient) -> None:
-    document = YAML(typ="safe").load((CATALOG_TESTS / "example-case.yaml").read_text("utf-8"))
-    assert (document.pop("apiVersion"), document.pop("kind")) == ("catalogkit/v1", "Case")
-    response = client.post("/v1/decide", json=as_json(document))
+    response = client.post("/v1/decide", json=example_case())
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["revision"] == response.headers["Catalog-Revision"]

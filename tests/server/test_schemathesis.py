@@ -18,6 +18,7 @@ from schemathesis.checks import not_a_server_error
 
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DEMO
+from tests.server.cases import complete_case
 
 ADMIN_TOKEN = "schemathesis-admin-token"
 
@@ -38,27 +39,7 @@ def test_generated_requests_conform(case: schemathesis.Case) -> None:
     case.call_and_validate(excluded_checks=EXCLUDED)
 
 
-DIBAO = {
-    "household_size": 3,
-    "marital_status": "已婚",
-    "has_disabled_member": False,
-    "has_student": False,
-    "major_illness": False,
-    "monthly_income": 800,
-}
-MATERIALS = [
-    "最低生活保障申请书",
-    "家庭成员居民身份证",
-    "家庭经济状况核对授权书",
-    "家庭收入和财产状况申报表",
-]
-CASE = {
-    "matter": "MH-MZ-0001",
-    "locality": "339901101202",
-    "submitted": "2026-09-24",
-    "facts": DIBAO,
-    "materials": MATERIALS,
-}
+CASE = complete_case()
 GROUP = "339901101202-5"
 
 # (method, path template, path parameters, query, body, headers, status)

@@ -68,14 +68,18 @@ def check_catalog(
     progress: Progress | None = None,
     cache: bool = False,
     plugins: Plugins | None = None,
+    pinned: bool = False,
 ) -> Report:
-    """Check a catalog tree and report every problem, located in its file."""
+    """Check a catalog tree and report every problem, located in its file.
+
+    With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
+    that has just been deleted must not fall back to the parent folder."""
     from .load import cache as compiled
 
     started = time.perf_counter()
     target = Path(path)
-    root = tree_root(target)
-    single = target.is_file() and not (root / SETTINGS_FILE).is_file()
+    root = target if pinned else tree_root(target)
+    single = not pinned and target.is_file() and not (root / SETTINGS_FILE).is_file()
     if single:  # a lone file outside any tree: document checks only
         root = target.parent
     inputs = read_inputs(target if single else root)

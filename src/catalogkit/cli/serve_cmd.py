@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..errors import CatalogError, CatalogkitError
+from ..load.tree import tree_root
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .plugin_options import PluginSelection, plugin_options
@@ -24,7 +25,7 @@ from .plugin_options import PluginSelection, plugin_options
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Worker processes (each loads and watches the tree).",
+    help="Worker processes (each loads and watches the tree; a reload reaches all).",
 )
 @click.option(
     "--cors-origin",
@@ -102,8 +103,9 @@ def serve_command(
     try:
         app = create_app(config, plugins.load(catalog))
     except CatalogError as exc:
+        root = tree_root(catalog)  # the files of diagnostics are relative to it
         for d in exc.diagnostics:
-            where = f"{catalog / d.file}" + (f":{d.line}:{d.column}" if d.line else "")
+            where = f"{root / d.file}" + (f":{d.line}:{d.column}" if d.line else "")
             click.echo(f"{where}: {d.severity} [{d.rule}] {d.message(language)}", err=True)
         click.echo(
             "not serving: the catalog is invalid"

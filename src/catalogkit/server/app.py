@@ -42,15 +42,26 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Watches the tree and the workers' reload signal; `watching` is true only while
+        a watch on the tree is actually on (not while its folder is missing)."""
+
+        def watching(on: bool) -> None:
+            app.state.watching = on
+
         stop = asyncio.Event()
         task = None
-        if config.watch:
+        if config.watch or config.reload_signal is not None:
             task = asyncio.create_task(
                 watch_and_reload(
-                    live, stop, polling=config.watch_polling, debounce_ms=config.debounce_ms
+                    live,
+                    stop,
+                    tree=config.watch,
+                    signal=config.reload_signal,
+                    polling=config.watch_polling,
+                    debounce_ms=config.debounce_ms,
+                    on_watching=watching,
                 )
             )
-            app.state.watching = True
         try:
             yield
         finally:

@@ -1,23 +1,26 @@
 """Running the app under uvicorn (kept behind this module), one process or several.
 
-With several workers each process loads and watches the tree itself: the bundle is
-immutable and the service stateless, so they need not talk to each other."""
+With several workers each process loads the tree itself (the bundle is immutable and
+the service stateless). They share one private folder: the configuration, read from
+a file rather than the environment (which /proc shows) since it holds the admin token,
+and the reload signal by which a reload asked of one worker reaches them all."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
-from dataclasses import asdict
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
 from .app import create_app
-from .config import ServeConfig
+from .config import ServeConfig, config_from_json, config_to_json
 
-CONFIG_ENV = "CATALOGKIT_SERVE_CONFIG"
+CONFIG_ENV = "CATALOGKIT_SERVE_CONFIG"  # the path of the workers' configuration file
 
 
 def configure_logging(level: str) -> None:
@@ -40,6 +43,7 @@ def serve(
     access_log: bool = True,
     app: FastAPI | None = None,
 ) -> None:
+    """Serve until interrupted. `app` (already loaded) serves a single process only."""
     import uvicorn
 
     configure_logging(log_level)
@@ -54,15 +58,31 @@ def serve(
     if workers <= 1:
         uvicorn.run(app or create_app(config), **options)
         return
-    os.environ[CONFIG_ENV] = json.dumps(asdict(config), default=str)
-    uvicorn.run("catalogkit.server.run:app_from_env", factory=True, workers=workers, **options)
+    with tempfile.TemporaryDirectory(prefix="catalogkit-serve-") as private:  # mode 0700
+        folder = Path(private)
+        signal = folder / "reload"
+        signal.write_text("0\n", encoding="utf-8")
+        shared = replace(config, reload_signal=signal)
+        os.environ[CONFIG_ENV] = str(write_private(folder / "config.json", shared, log_level))
+        try:
+            uvicorn.run(
+                "catalogkit.server.run:app_from_env", factory=True, workers=workers, **options
+            )
+        finally:
+            del os.environ[CONFIG_ENV]
+
+
+def write_private(path: Path, config: ServeConfig, log_level: str) -> Path:
+    """The configuration in a file only this user can read (mode 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(config_to_json(config, log_level), out)
+    return path
 
 
 def app_from_env() -> FastAPI:
-    """The app of one worker process, from the configuration its parent left in the env."""
-    raw = json.loads(os.environ[CONFIG_ENV])
-    paths = {"catalog": Path(raw.pop("catalog"))}
-    paths["plugin_folders"] = tuple(Path(p) for p in raw.pop("plugin_folders"))  # type: ignore[assignment]
-    tuples = {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
-    configure_logging("info")
-    return create_app(ServeConfig(**{**raw, **tuples, **paths}))
+    """The app of one worker process, from the file its parent named in the environment."""
+    raw = json.loads(Path(os.environ[CONFIG_ENV]).read_text(encoding="utf-8"))
+    config, log_level = config_from_json(raw)
+    configure_logging(log_level)
+    return create_app(config)

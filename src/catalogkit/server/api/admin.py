@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -10,6 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from ..config import ServeConfig
+from ..fswatch import send_reload_signal
 from ..live import LiveBundle
 from ..problems import ApiProblem
 from ..respond import body_of
@@ -17,6 +20,7 @@ from ..schemas import ProblemField, ReloadReport
 from .params import problems
 from .status import report
 
+log = logging.getLogger("catalogkit.server")
 router = APIRouter(tags=["admin"])
 BEARER = HTTPBearer(auto_error=False, description="the admin token")
 
@@ -32,8 +36,9 @@ async def post_reload(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)] = None,
 ) -> Response:
     """Builds a new bundle from the tree; swaps it in if it is valid, else keeps the
-    last good one and answers 409 with every error."""
-    token: str | None = request.app.state.config.admin_token
+    last good one and answers 409 with every error. Every other worker reloads too."""
+    config: ServeConfig = request.app.state.config
+    token = config.admin_token
     if not token:
         raise ApiProblem(
             "admin-disabled",
@@ -52,17 +57,22 @@ async def post_reload(
         )
     live: LiveBundle = request.app.state.live
     status = await run_in_threadpool(live.reload, "http")
+    if config.reload_signal is not None:
+        try:
+            send_reload_signal(config.reload_signal)
+        except OSError:
+            log.exception("could not tell the other workers to reload")
     body = report(status)
     if status.status == "failed":
         first = status.errors[0] if status.errors else None
-        where = f"{first.file}:{first.line}:{first.column} {first.en}" if first else ""
+        where = f"{first.where} {first.en}" if first else ""
         raise ApiProblem(
             "reload-failed",
             f"{len(status.errors)} error(s); still serving {live.current.revision}. {where}",
             f"新目录有 {len(status.errors)} 处错误，继续使用版本 {live.current.revision}",
             errors=[
                 ProblemField(
-                    location=f"{d.file}:{d.line}:{d.column}",
+                    location=d.where or d.rule,
                     message=d.en,
                     line=d.line,
                     column=d.column,

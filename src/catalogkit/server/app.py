@@ -18,10 +18,11 @@ from ..version import __version__
 from . import openapi, pages
 from .api import router as api_router
 from .config import ServeConfig
+from .handlers import on_crash, on_engine_error, on_http, on_problem, on_validation
 from .limits import BodyLimit
 from .live import LiveBundle
 from .methods import HeadAsGet
-from .problems import ApiProblem, on_crash, on_engine_error, on_http, on_problem, on_validation
+from .problems import ApiProblem
 from .watch import watch_and_reload
 
 

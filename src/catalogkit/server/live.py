@@ -33,7 +33,7 @@ class ReloadStatus:
     status: str = "none"
     at: dt.datetime | None = None
     trigger: str | None = None
-    revision: str | None = None  # the revision that was attempted
+    revision: str | None = None  # the revision served after an ok reload
     seconds: float = 0.0
     errors: tuple[Diagnostic, ...] = ()
     message: str | None = None

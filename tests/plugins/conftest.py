@@ -18,11 +18,10 @@ from typing import Any
 
 import pytest
 
-from catalogkit import Bundle, load_catalog
+from catalogkit import Bundle, load_catalog, testing
 from catalogkit.engine import CaseView, Decision, Engine, route
 from catalogkit.model.case import Case
 from catalogkit.plugins import Plugins
-from catalogkit.plugins.loading import Found
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "catalogs"
@@ -40,7 +39,7 @@ def plugin_module(name: str) -> ModuleType:
 
 
 def plugins_of(name: str, module: ModuleType) -> Plugins:
-    return Plugins([Found(name, module, "test", str(module.__file__))])
+    return testing.plugins_of((name, module))
 
 
 def engine(bundle: Bundle, name: str | None = None, module: ModuleType | None = None) -> Engine:
@@ -64,17 +63,8 @@ def case(
     """A case with every material of the matter handed in unless `materials` is given."""
     if materials is None:
         materials = [m.name for m in bundle.matter(matter).materials]
-    if isinstance(submitted, str):
-        submitted = dt.date.fromisoformat(submitted)
-    return Case.model_validate(
-        {
-            "matter": matter,
-            "locality": locality,
-            "facts": dict(facts or {}),
-            "materials": list(materials),
-            "submitted": submitted,
-            "channel": channel,
-        }
+    return testing.make_case(
+        locality, matter, facts=facts, materials=materials, submitted=submitted, channel=channel
     )
 
 

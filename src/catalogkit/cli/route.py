@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from ..engine import route, within
 from ..errors import UsageError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .loading import load_bundle
 
 _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
@@ -53,17 +51,13 @@ def route_command(
     """Where MATTERS are accepted and decided for a resident of LOCALITY (with --within:
     every matter that resident can do without leaving the village or the town)."""
     language = pick_language(lang)
-    report = check_catalog(catalog, cache=True)
-    if report.bundle is None:
-        for d in report.errors:
-            click.echo(text_line(report, d, language), err=True)
-        sys.exit(1)
+    bundle = load_bundle(catalog, language)
     if not matters and within_scope is None:
         raise click.UsageError("name one or more matters, or use --within village|town")
     try:
-        routes = [route(report.bundle, m, locality) for m in matters]
+        routes = [route(bundle, m, locality) for m in matters]
         if within_scope is not None:
-            routes += within(report.bundle, locality, within_scope)
+            routes += within(bundle, locality, within_scope)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     if as_json:
@@ -71,7 +65,7 @@ def route_command(
             json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2, default=str)
         )
         return
-    place = report.bundle.locality(locality)
+    place = bundle.locality(locality)
     for r in routes:
         click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {r.handling_kind}")
         for hop in r.hops:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from ..load.tree import tree_root
 from ..report import as_json, as_svg, as_table, compute_stats
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .loading import load_bundle
 from .plugin_options import PluginSelection, plugin_options
 from .writing import OUTPUT_OPTION, emit
 
@@ -41,12 +39,8 @@ def stats_command(
     one-visit matters; limit compression; what villagers can do without leaving the
     village. Exit 1 when the catalog has errors (printed as validate prints them)."""
     language = pick_language(lang)
-    report = check_catalog(catalog, cache=True, plugins=plugins.load(tree_root(catalog)))
-    if report.bundle is None:
-        for d in report.errors:
-            click.echo(text_line(report, d, language), err=True)
-        sys.exit(1)
-    stats = compute_stats(report.bundle)
+    bundle = load_bundle(catalog, language, plugins.load(tree_root(catalog)))
+    stats = compute_stats(bundle)
     if fmt == "json":
         text = as_json(stats)
     elif fmt == "svg":

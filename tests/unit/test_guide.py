@@ -123,3 +123,23 @@ def test_remedies_special_procedures_and_online_in_both_formats(engine: Engine) 
     for fmt in ("md", "html"):
         text = render(guide, fmt, "zh")
         assert "救济途径" in text and "申请行政复议" in text and "网上办理" in text
+
+
+def test_a_claims_own_implementing_body_is_shown(engine: Engine) -> None:
+    """东礁镇 decides 临时救助 itself (its claim names dongjiao-zf): the guide names the
+    town government, with its credit code in the implementation code and its phones."""
+    guide = build_guide(engine, "MH-MZ-0003", "339901102201", "zh")
+    town = engine.bundle.departments["dongjiao-zf"].item
+    assert guide.matter["department"] == "明湖县东礁镇人民政府"
+    assert guide.matter["credit_code"] == town.credit_code
+    assert guide.matter["implementation_code"] == (
+        f"MH-MZ-0003-339901102-000-{town.credit_code}-1-00"
+    )
+    assert guide.contacts == {
+        "consultation": ["0571-65510000"],
+        "supervision": ["0571-65510099", "12345"],
+    }
+    # where the county bureau decides, it stays the implementing body
+    county = build_guide(engine, "MH-MZ-0001", "339901102201", "zh")
+    assert county.matter["department"] == "明湖县民政局"
+    assert county.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")

@@ -19,6 +19,7 @@ class Hop:
     venue_name: str | None
     promised_limit: TimeLimit | None
     proxy_agent: str | None = None
+    department: str | None = None  # the body acting here, when the catalog names one
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,19 @@ def route(bundle: Bundle, matter: str, locality: str) -> Route:
         venue = claim.claim.venue or home_venue(bundle, code)
         hops.append(
             _hop(
-                bundle, code, claim.claim.role, venue, claim.promised_limit, claim.claim.proxy_agent
+                bundle,
+                code,
+                claim.claim.role,
+                venue,
+                claim.promised_limit,
+                claim.claim.proxy_agent,
+                claim.claim.department,
             )
         )
         if claim.claim.role == "decide":
             break
     if not any(h.role == "decide" for h in hops):
-        hops.append(_hop(bundle, definer, "decide", m.venue, m.promised_limit, None))
+        hops.append(_hop(bundle, definer, "decide", m.venue, m.promised_limit, None, m.department))
     return Route(matter, m.name, locality, m.handling_kind, tuple(hops))
 
 
@@ -102,9 +109,10 @@ def _hop(
     venue: str | None,
     limit: TimeLimit | None,
     agent: str | None,
+    department: str | None,
 ) -> Hop:
     name = bundle.venues[venue].item.name if venue is not None and venue in bundle.venues else None
-    return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent)
+    return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent, department)
 
 
 _SCOPES = {"village": {"village", "group"}, "town": {"town", "village", "group"}}

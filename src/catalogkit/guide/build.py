@@ -65,8 +65,11 @@ def build_guide(
     bundle = engine.bundle
     m = bundle.matter(matter)
     chain = tuple(bundle.chain(locality))
-    dept = bundle.department_of(m)
     found = route(bundle, matter, locality)
+    decider = found.decided_at
+    body = decider.department or m.department
+    dept = bundle.departments[body].item  # the implementing body: a claim may name its own
+    own_body = body != m.department
     accepting = bundle.claim(found.accepted_at.locality, matter)
     visits = accepting.visits if accepting else m.visits.count
     rules = rules_for(bundle, matter, chain)
@@ -82,7 +85,7 @@ def build_guide(
     return Guide(
         matter={
             "code": m.code,
-            "implementation_code": bundle.implementation_code(matter),
+            "implementation_code": bundle.implementation_code(matter, body, decider.locality),
             "name": m.name,
             "aliases": m.aliases,
             "type": m.type,
@@ -158,9 +161,13 @@ def build_guide(
             for p in rules
             if isinstance(p.rule, EligibilityRule | FeeRule | WaiverRule | LimitRule)
         ],
-        contacts={
-            "consultation": list(m.consultation or dept.consultation),
-            "supervision": list(m.supervision or dept.supervision),
+        contacts={  # the matter's own phones are the county body's, not a town's
+            "consultation": list(
+                dept.consultation if own_body else m.consultation or dept.consultation
+            ),
+            "supervision": list(
+                dept.supervision if own_body else m.supervision or dept.supervision
+            ),
         },
         sections=[
             {"title": s.title, "body": s.body, "plugin": name}

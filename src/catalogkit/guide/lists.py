@@ -59,17 +59,21 @@ def venue_list(bundle: Bundle, venue: str) -> list[ListedMatter]:
                 continue
             limit = show_limit(claim.promised_limit) if claim.promised_limit else "—"
             window = windows.get(claim.claim.window or "", "综合窗口")
-            out[code] = _listed(bundle, code, window, limit, claim.claim.role)
+            out[code] = _listed(
+                bundle, code, window, limit, claim.claim.role, claim.claim.department
+            )
     return sorted(out.values(), key=lambda x: (x.window, x.department, x.code))
 
 
-def _listed(bundle: Bundle, code: str, window: str, promised: str, role: str) -> ListedMatter:
+def _listed(
+    bundle: Bundle, code: str, window: str, promised: str, role: str, body: str | None = None
+) -> ListedMatter:
     m = bundle.matter(code)
     return ListedMatter(
         code,
         m.name,
         m.theme or "其他",
-        bundle.department_of(m).name,
+        bundle.departments[body or m.department].item.name,
         window,
         m.handling_kind,
         promised,

@@ -81,10 +81,18 @@ class Bundle:
     def department_of(self, matter: Matter) -> Department:
         return self.departments[matter.department].item
 
-    def implementation_code(self, code: str) -> str:
+    def implementation_code(
+        self, code: str, body: str | None = None, locality: str | None = None
+    ) -> str:
         """The matter's implementation code; derived as the national structure is
-        (catalog code, division code, 000, body credit code, 1, 00) when not written."""
+        (catalog code, division code, 000, body credit code, 1, 00) when not written.
+        A claim that names its own implementing `body` (a town government deciding a
+        matter the county defines) is its own implementation: derived from that body's
+        credit code and the claiming `locality`'s division code."""
         entry = self.matters[code]
+        if body is not None and body != entry.matter.department:
+            credit = self.departments[body].item.credit_code
+            return f"{entry.matter.code}-{locality or entry.locality}-000-{credit}-1-00"
         if entry.matter.implementation_code:
             return entry.matter.implementation_code
         credit = self.department_of(entry.matter).credit_code

@@ -135,6 +135,24 @@ def test_route_command_in_chinese_and_json() -> None:
     assert json.loads(out)[0]["hops"][-1]["venue"] == "minghu-hall"
 
 
+def test_route_command_applies_routing_plugins_on_the_date_given() -> None:
+    """上礁村 on a Monday: island-ferry sends the pension case to the center open that
+    day, and the proxy station closed on Mondays is named with the reason."""
+    args = ["route", "MH-RS-0001", "MH-MZ-0001", "-l", "339901102202", "-c", str(DEMO)]
+    code, out = run(*args, "--date", "2026-03-02", "--json")
+    assert code == 0, out
+    pension, dibao = json.loads(out)
+    assert pension["date"] == "2026-03-02"
+    assert [h["venue"] for h in pension["hops"]] == ["xiajiao-center"]
+    assert [h["closed"] for h in dibao["hops"]] == ["周一", None, None]
+    code, out = run(*args, "--date", "2026-03-02", "--lang", "zh")
+    assert "上东礁镇村共用便民服务中心 (驻岛代办员)  20 工作日  （2026-03-02 周一不开放）" in out
+    code, out = run(*args, "--date", "2026-03-03", "--json")
+    assert [h["venue"] for h in json.loads(out)[0]["hops"]] == ["shangjiao-center"]
+    code, out = run(*args, "--date", "2026-3-x")
+    assert code == 2 and "--date" in out
+
+
 def test_route_command_unknown_code_is_a_usage_error() -> None:
     code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
     assert code == 2

@@ -179,3 +179,43 @@ def plugins_call_validate(bundle: Bundle, config: dict[str, Any]) -> list[Any]:
         many=True,
     )
     return [d for _, d in answers]
+
+
+def test_the_decision_names_the_venue_the_plugin_chose(ferry: Engine) -> None:
+    """A Monday case of an upper islander is accepted and decided at 下东礁: the
+    decision's route names that center, never 上东礁 (closed on Mondays)."""
+    decision = ferry.decide(case(ferry.bundle, PENSION[0], SHANGJIAO, MONDAY, PENSION[1]))
+    assert decision.route is not None
+    assert decision.route.accepted_at.venue == decision.handled_at == "xiajiao-center"
+    assert decision.route.decided_at.venue == "xiajiao-center"
+    assert all(h.closed is None for h in decision.route.hops)
+
+
+@pytest.mark.parametrize("day", [MONDAY + dt.timedelta(days=n) for n in range(7)])
+def test_route_and_decide_agree_on_every_island_matter_and_day(ferry: Engine, day: dt.date) -> None:
+    """route(date) places a case exactly as decide does for a case submitted that day."""
+    bundle = ferry.bundle
+    for locality in (SANJIAO, SHANGJIAO):
+        for code in sorted(bundle.matters):
+            if not bundle.offers(code, locality):
+                continue
+            decision = ferry.decide(case(bundle, code, locality, day, _facts(bundle, code)))
+            if decision.route is None:
+                continue
+            found = ferry.route(code, locality, day)
+            assert found.hops == decision.route.hops, (code, locality, day)
+            assert found.accepted_at.venue == decision.handled_at, (code, locality, day)
+
+
+def test_route_says_when_a_venue_is_closed(ferry: Engine, bare: Engine) -> None:
+    without = bare.route(PENSION[0], SHANGJIAO, MONDAY)
+    assert without.accepted_at.venue == "shangjiao-center"
+    assert without.accepted_at.closed == "周一"
+    assert "2026-03-02 周一不开放" in without.explanation("zh")
+    assert ferry.route(PENSION[0], SHANGJIAO, MONDAY).accepted_at.closed is None
+    assert ferry.route(PENSION[0], SHANGJIAO, TUESDAY).accepted_at.venue == "shangjiao-center"
+
+
+def _facts(bundle: Bundle, code: str) -> dict[str, Any]:
+    """Facts enough for the routing questions: none of the demo's routing depends on them."""
+    return dict(PENSION[1]) if code == PENSION[0] else {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from dataclasses import asdict
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import click
 
-from ..engine import route, within
-from ..errors import UsageError
+from ..engine import within
+from ..errors import CatalogkitError, UsageError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .loading import load_bundle
+from .loading import load_engine
+from .plugin_options import PluginSelection, plugin_options
 
 _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
@@ -39,27 +41,45 @@ def _pad(text: str, width: int) -> str:
     default=None,
     help="List every matter a resident can do without leaving the village or town.",
 )
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day the resident goes (YYYY-MM-DD; default today): routing plugins and "
+    "rules apply for that day, and venues closed that day are marked.",
+)
 @LANG_OPTION
+@plugin_options
 def route_command(
     matters: tuple[str, ...],
     locality: str,
     catalog: Path,
     as_json: bool,
     within_scope: str | None,
+    on: dt.datetime | None,
     lang: str | None,
+    plugins: PluginSelection,
 ) -> None:
-    """Where MATTERS are accepted and decided for a resident of LOCALITY (with --within:
-    every matter that resident can do without leaving the village or the town)."""
+    """Where MATTERS are accepted and decided for a resident of LOCALITY on a day (with
+    --within: every matter that resident can do without leaving the village or the town)."""
     language = pick_language(lang)
-    bundle = load_bundle(catalog, language)
     if not matters and within_scope is None:
         raise click.UsageError("name one or more matters, or use --within village|town")
+    engine = load_engine(catalog, plugins.load(catalog), language)
+    bundle = engine.bundle
+    day = on.date() if on is not None else dt.date.today()
     try:
-        routes = [route(bundle, m, locality) for m in matters]
+        routes = [engine.route(m, locality, day) for m in matters]
         if within_scope is not None:
-            routes += within(bundle, locality, within_scope)
+            routes += [
+                engine.route(r.matter, locality, day)
+                for r in within(bundle, locality, within_scope)
+            ]
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    except CatalogkitError as exc:
+        raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(
             json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2, default=str)
@@ -75,5 +95,14 @@ def route_command(
             if hop.promised_limit is not None:
                 pl = hop.promised_limit
                 limit = "  即时" if pl.unit == "即时" else f"  {pl.value} {pl.unit}"
-            click.echo(f"  {_pad(role, 10)}{hop.venue_name or hop.locality_name}{agent}{limit}")
+            closed = ""
+            if hop.closed:
+                closed = (
+                    f"  （{day} {hop.closed}不开放）"
+                    if language == "zh"
+                    else (f"  (closed on {day}: {hop.closed})")
+                )
+            click.echo(
+                f"  {_pad(role, 10)}{hop.venue_name or hop.locality_name}{agent}{limit}{closed}"
+            )
         click.echo(f"  {r.explanation(language)}")

@@ -21,9 +21,12 @@ from . import parts
 from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
 from .placed import Placed, enabled_plugins, rules_for
+from .placing import placed as placed_on
 from .route import Route, route
 from .sources import TraceEntry
 from .view import CaseView
+
+_ROUTES_KEPT = 65_536
 
 
 class Engine:
@@ -47,9 +50,68 @@ class Engine:
             )
         self._rules: dict[tuple[str, str], tuple[Placed, ...]] = {}
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
+        self._routes: dict[tuple[str, str, dt.date | None], Route] = {}
 
-    def route(self, matter: str, locality: str) -> Route:
-        return route(self.bundle, matter, locality)
+    def route(self, matter: str, locality: str, on: dt.date | None = None) -> Route:
+        """Where a resident takes `matter` on the day `on` (default today): the catalog's
+        route, its accepting hop moved where routing rules and plugins send a case of
+        that day (rules over facts do not apply: no facts are given), and every hop
+        whose venue is closed that day marked so. `decide` places its route the same
+        way, so both name the same venues."""
+        day = on if on is not None else dt.date.today()
+        key = (matter, locality, day)
+        known = self._routes.get(key)
+        if known is None:
+            known = self._remember(key, self._place(matter, locality, day))
+        return known
+
+    def _route(self, matter: str, locality: str) -> Route:
+        """The catalog's route (no day, no plugins), computed once per pair."""
+        key = (matter, locality, None)
+        known = self._routes.get(key)
+        if known is None:
+            known = self._remember(key, route(self.bundle, matter, locality))
+        return known
+
+    def _remember(self, key: tuple[str, str, dt.date | None], found: Route) -> Route:
+        if len(self._routes) >= _ROUTES_KEPT:  # bounded: a service runs for months
+            self._routes.clear()
+        self._routes[key] = found
+        return found
+
+    def _place(self, matter: str, locality: str, day: dt.date) -> Route:
+        bundle = self.bundle
+        found = self._route(matter, locality)
+        chain = tuple(bundle.chain(locality))
+        enabled = enabled_plugins(bundle, chain)
+        rules = self._rules_for(matter, chain)
+        venue = None
+        if enabled or any(isinstance(p.rule, RoutingRule) for p in rules):
+            m = bundle.matter(matter)
+            view = CaseView(
+                matter,
+                m,
+                locality,
+                chain,
+                "自然人",
+                CaseView.frozen({}),
+                frozenset(),
+                day,
+                "window",
+                found.accepted_at.promised_limit,
+                m.statutory_limit,
+                bundle,
+                found,
+            )
+
+            def ask(
+                hook: str, kwargs: Mapping[str, Any], expect: Any, many: bool
+            ) -> list[tuple[str, Any]]:
+                return self.plugins.call(hook, enabled, locality, kwargs, expect, many=many)
+
+            choice = self._choose(view, rules, ask)
+            venue = choice[0] if choice is not None else None
+        return placed_on(bundle, found, venue, day, self._calendar(chain, day.year, enabled))
 
     def decide(self, case: Case) -> Decision:
         bundle = self.bundle
@@ -78,7 +140,7 @@ class Engine:
                 forward_reason=f"{matter.name}由{bundle.locality(definer).name}"
                 f"办理，请到{venue.name}",
             )
-        found = route(bundle, case.matter, case.locality)
+        found = self._route(case.matter, case.locality)
         rules = self._rules_for(case.matter, chain)
 
         def ask(
@@ -105,6 +167,13 @@ class Engine:
         )
         trace: list[TraceEntry] = []
         handled_at, forward = self._where(view, found, rules, ask, trace)
+        found = placed_on(
+            bundle,
+            found,
+            handled_at,
+            case.submitted,
+            self._calendar(chain, case.submitted.year, enabled),
+        )
         if forward is not None:
             return _replace(
                 base,
@@ -190,6 +259,18 @@ class Engine:
         """Where the case is handled (UNIQUE over routing rules and plugins), and a
         forward when the resident asked for proxy service that is not offered."""
         handled = found.accepted_at.venue
+        choice = self._choose(view, rules, ask)
+        if choice is not None:
+            handled = choice[0]
+            trace.append(choice[2])
+        if view.channel == "proxy" and not any(h.locality == view.locality for h in found.proxy):
+            return handled, (handled or "", "本村（社区）未提供该事项的代办服务，请到受理场所办理")
+        return handled, None
+
+    def _choose(
+        self, view: CaseView, rules: tuple[Placed, ...], ask: Any
+    ) -> tuple[str, str, TraceEntry] | None:
+        """The venue routing rules and plugins send the case to (UNIQUE), if any."""
         answers: list[tuple[str, str, TraceEntry]] = []
         for placed in rules:
             rule = placed.rule
@@ -219,12 +300,7 @@ class Engine:
                 f"{first[0]} ({first[2].source})",
                 f"{second[0]} ({second[2].source})",
             )
-        if answers:
-            handled = answers[0][0]
-            trace.append(answers[0][2])
-        if view.channel == "proxy" and not any(h.locality == view.locality for h in found.proxy):
-            return handled, (handled or "", "本村（社区）未提供该事项的代办服务，请到受理场所办理")
-        return handled, None
+        return answers[0] if answers else None
 
     def _calendar(
         self, chain: tuple[str, ...], year: int, enabled: Mapping[str, Mapping[str, Any]]

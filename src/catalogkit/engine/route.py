@@ -3,6 +3,7 @@ that decides it, with proxy service where a village or town offers it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import UsageError
@@ -20,6 +21,7 @@ class Hop:
     promised_limit: TimeLimit | None
     proxy_agent: str | None = None
     department: str | None = None  # the body acting here, when the catalog names one
+    closed: str | None = None  # why the venue does not open on the route's date (周一, 国庆节)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Route:
     locality: str
     handling_kind: str
     hops: tuple[Hop, ...]
+    date: dt.date | None = None  # the day the route was placed on (see placing.py)
 
     @property
     def accepted_at(self) -> Hop:
@@ -50,13 +53,15 @@ class Route:
             if lang == "zh":
                 agent = f"（{hop.proxy_agent}）" if hop.proxy_agent else ""
                 verb = {"proxy": "代办", "accept": "受理", "decide": "办理并作出决定"}[hop.role]
-                steps.append(f"{where}{agent}{verb}")
+                closed = f"（{self.date} {hop.closed}不开放）" if hop.closed else ""
+                steps.append(f"{where}{agent}{verb}{closed}")
             else:
                 agent = f" by {hop.proxy_agent}" if hop.proxy_agent else ""
                 verb = {"proxy": "carries it up", "accept": "accepts it", "decide": "decides it"}[
                     hop.role
                 ]
-                steps.append(f"{where}{agent} {verb}")
+                closed = f" (closed on {self.date}: {hop.closed})" if hop.closed else ""
+                steps.append(f"{where}{agent} {verb}{closed}")
         if lang == "zh":
             return f"{self.matter_name}：" + "，".join(steps) + "。"
         return f"{self.matter_name}: " + "; ".join(steps) + "."

@@ -37,6 +37,7 @@ def hop(bundle: Bundle, h: eng.Hop) -> api.Hop:
         venue_name=h.venue_name,
         promised_limit=limit(h.promised_limit),
         proxy_agent=h.proxy_agent,
+        closed=h.closed,
     )
 
 
@@ -54,6 +55,7 @@ def route_fields(bundle: Bundle, r: eng.Route, lang: str) -> dict[str, Any]:
         "decided_at": by_id[id(r.decided_at)],
         "proxy": [by_id[id(h)] for h in r.proxy],
         "explanation": r.explanation(lang),
+        "date": r.date,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 
@@ -63,6 +63,11 @@ class Hop(ApiModel):
     venue_name: str | None
     promised_limit: Limit | None
     proxy_agent: str | None = None
+    closed: str | None = Field(
+        default=None,
+        description="why the venue does not open on the route's date (周一, 国庆节); "
+        "absent when it opens",
+    )
 
 
 class RouteBody(ApiModel):
@@ -76,6 +81,9 @@ class RouteBody(ApiModel):
     decided_at: Hop
     proxy: list[Hop]
     explanation: str
+    date: dt.date | None = Field(
+        default=None, description="the day the route is placed on (routing plugins, closures)"
+    )
 
 
 class RouteAnswer(RouteBody):

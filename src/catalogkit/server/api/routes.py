@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ...engine import route
 from ..present import route_fields
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import RouteAnswer
@@ -22,16 +24,25 @@ router = APIRouter(tags=["route"])
     summary="Where a resident of a locality takes a matter",
 )
 async def get_route(
-    request: Request, matter: MatterCode, locality: LocalityQuery, lang: Lang = "zh"
+    request: Request,
+    matter: MatterCode,
+    locality: LocalityQuery,
+    lang: Lang = "zh",
+    date: Annotated[
+        dt.date | None,
+        Query(description="the day the resident goes, YYYY-MM-DD (default: today)"),
+    ] = None,
 ) -> Response:
     """The venue chain from the resident's village up to the tier that decides: who
-    carries it (代办), who accepts it, who decides it, and the handling kind."""
+    carries it (代办), who accepts it, who decides it, and the handling kind, on a day:
+    routing rules and plugins apply for that day, and a hop whose venue does not open
+    that day says so (`closed`)."""
     snap = snapshot(request)
 
     def make() -> CachedBody:
         bundle = snap.bundle
         need_offered(bundle, matter, locality)
-        found = route(bundle, matter, locality)
+        found = snap.engine.route(matter, locality, date)
         return cached(
             body_of(RouteAnswer(revision=snap.revision, **route_fields(bundle, found, lang)))
         )

@@ -153,6 +153,19 @@ def test_route_command_applies_routing_plugins_on_the_date_given() -> None:
     assert code == 2 and "--date" in out
 
 
+def test_decide_lists_missing_facts_by_label_and_question(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "apiVersion: catalogkit/v1\nkind: Case\nmatter: MH-MZ-0005\n"
+        'locality: "339901101202"\nsubmitted: 2026-09-24\nfacts: {age: 85}\n',
+        encoding="utf-8",
+    )
+    code, out = run("decide", str(case), "-c", str(DEMO), "--lang", "zh")
+    assert code == 0, out
+    assert "尚需说明（一次性告知）：\n  - 是否由家属或代办员代为申请？（是否由家属代办）" in out
+    assert "by_agent" not in out
+
+
 def test_route_command_unknown_code_is_a_usage_error() -> None:
     code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
     assert code == 2

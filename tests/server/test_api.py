@@ -68,8 +68,10 @@ def test_api(client: TestClient, case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", ROUTES, ids=lambda c: f"{c['matter']}@{c['locality']}")
 def test_route_answers_what_the_engine_answers(client: TestClient, case: dict[str, Any]) -> None:
+    # on a Sunday no plugin of the demo moves a case: the route is the catalog's
     body = client.get(
-        f"/v1/matters/{case['matter']}/route", params={"locality": case["locality"]}
+        f"/v1/matters/{case['matter']}/route",
+        params={"locality": case["locality"], "date": "2026-09-13"},
     ).json()
     assert [[h["role"], h["venue"], h["locality"]] for h in body["hops"]] == case["hops"]
     assert body["handlingKind"] == case["kind"]
@@ -156,6 +158,20 @@ def test_decide_a_case(client: TestClient) -> None:
     again = client.post("/v1/decide", json=case).json()
     assert re.fullmatch(r"[0-9a-f]{32}", body["decisionId"])
     assert again["decisionId"] != body["decisionId"]
+
+
+def test_a_certain_refusal_wins_over_missing_facts(client: TestClient) -> None:
+    """Aged 75, whether family applies not said: refused, not asked for more."""
+    case = {"matter": "MH-MZ-0005", "locality": "339901101202", "submitted": "2026-09-24"}
+    body = client.post("/v1/decide", json={**case, "facts": {"age": 75}}).json()
+    assert body["outcome"] == "refuse"
+    assert [r["reason"] for r in body["refusals"]] == ["未满八十周岁，不符合高龄津贴申领条件"]
+    assert body["missingFacts"] == [] and body["missingMaterials"] == []
+    body = client.post("/v1/decide", json={**case, "facts": {"age": 85}}).json()
+    assert body["outcome"] == "undetermined"
+    assert body["factsNeeded"] == [
+        {"fact": "by_agent", "label": "是否由家属代办", "question": "是否由家属或代办员代为申请？"}
+    ]
 
 
 def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:

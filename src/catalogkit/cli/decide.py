@@ -88,8 +88,12 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
             + ("；决定：" if zh else "; decided at: ")
             + name(d.route.decided_at.venue)
         )
-    if d.missing_facts:
-        lines.append(("尚需说明：" if zh else "facts needed: ") + ", ".join(d.missing_facts))
+    if d.facts_needed:
+        lines.append("尚需说明（一次性告知）：" if zh else "facts needed (all at once):")
+        lines += [
+            f"  - {f.question}" + ("" if f.label in f.question else f"（{f.label}）")
+            for f in d.facts_needed
+        ]
     for r in d.refusals:
         lines.append(("不予受理理由：" if zh else "refused: ") + f"{r.reason}（{r.basis}）")
     if d.missing_materials:

@@ -1,7 +1,7 @@
 """Questions asked of a bundle: where a matter is handled, and decisions on cases."""
 
 from .core import Engine
-from .decision import OUTCOME_ZH, Decision, FeeLine, MissingMaterial, RefusalLine
+from .decision import OUTCOME_ZH, Decision, FactNeeded, FeeLine, MissingMaterial, RefusalLine
 from .route import Hop, Route, route, within
 from .sources import TraceEntry, with_lines
 from .view import CaseView
@@ -11,6 +11,7 @@ __all__ = [
     "CaseView",
     "Decision",
     "Engine",
+    "FactNeeded",
     "FeeLine",
     "Hop",
     "MissingMaterial",

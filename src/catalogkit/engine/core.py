@@ -22,6 +22,7 @@ from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
+from .questions import facts_needed
 from .route import Route, route
 from .sources import TraceEntry
 from .view import CaseView
@@ -191,14 +192,16 @@ class Engine:
         promised, t4 = parts.promised_limit(view, rules, ask, version)
         trace += t1 + t2 + t3 + t4
         outcome = (
-            "undetermined"
-            if missing
-            else "refuse"
+            "refuse"  # a certain refusal wins over facts still missing
             if refusals
+            else "undetermined"
+            if missing
             else "accept-pending-materials"
             if materials
             else "accept"
         )
+        if refusals:  # refused: nothing more to state, hand in or pay
+            missing, materials, fees = [], [], []
         due_s = due_p = None
         if outcome in ("accept", "accept-pending-materials") and not materials:
             calendar = self._calendar(chain, case.submitted.year, enabled)
@@ -214,6 +217,7 @@ class Engine:
             handled_at=handled_at,
             missing_materials=tuple(materials),
             missing_facts=tuple(missing),
+            facts_needed=facts_needed(matter, missing),
             refusals=tuple(refusals),
             fees=tuple(fees),
             accepted_on=case.submitted if outcome != "undetermined" else None,

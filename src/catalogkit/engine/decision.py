@@ -30,6 +30,15 @@ class MissingMaterial:
 
 
 @dataclass(frozen=True)
+class FactNeeded:
+    """A fact the decision still needs, as the applicant is asked for it."""
+
+    fact: str  # the key in the case's facts
+    label: str  # the form's label (the key itself when the form has none)
+    question: str
+
+
+@dataclass(frozen=True)
 class RefusalLine:
     reason: str
     basis: str
@@ -60,6 +69,7 @@ class Decision:
     forward_reason: str | None = None
     missing_materials: tuple[MissingMaterial, ...] = ()
     missing_facts: tuple[str, ...] = ()
+    facts_needed: tuple[FactNeeded, ...] = ()  # the missing facts with labels and questions
     refusals: tuple[RefusalLine, ...] = ()
     fees: tuple[FeeLine, ...] = ()
     accepted_on: dt.date | None = None

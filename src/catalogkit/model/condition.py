@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import Model, Name, doc
+from .base import Model, Name, Text, doc
 
 FactName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 FactValue = str | int | float | bool
@@ -44,6 +44,9 @@ class FormField(FactRule):
     """One field of a matter's application form."""
 
     label: Name | None = doc("字段中文名", "label shown to applicants", default=None)
+    question: Text | None = doc(
+        "询问语", "how the applicant is asked for it when it is missing", default=None
+    )
 
 
 Condition = dict[FactName, FactRule]
@@ -55,10 +58,13 @@ def to_cerberus(rules: dict[str, FactRule]) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for fact, rule in rules.items():
         spec: dict[str, object] = {}
+        meta: dict[str, object] = {}
         for key, value in rule.model_dump(exclude_none=True).items():
-            if key == "label":
-                spec["meta"] = {"label": value}
+            if key in ("label", "question"):
+                meta[key] = value
             else:
                 spec[key] = value
+        if meta:
+            spec["meta"] = meta
         out[fact] = spec
     return out

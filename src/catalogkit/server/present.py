@@ -102,6 +102,9 @@ def decision(
             for m in d.missing_materials
         ],
         missing_facts=list(d.missing_facts),
+        facts_needed=[
+            api.FactNeeded(fact=f.fact, label=f.label, question=f.question) for f in d.facts_needed
+        ],
         refusals=[api.Refusal(reason=r.reason, basis=r.basis, source=r.source) for r in d.refusals],
         fees=[
             api.Fee(

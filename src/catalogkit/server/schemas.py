@@ -214,6 +214,14 @@ class MissingMaterial(ApiModel):
     reason: str
 
 
+class FactNeeded(ApiModel):
+    """A fact still needed, as the applicant is asked for it."""
+
+    fact: str
+    label: str
+    question: str
+
+
 class Refusal(ApiModel):
     reason: str
     basis: str
@@ -263,7 +271,11 @@ class DecisionAnswer(ApiModel):
     forward_to: str | None
     forward_reason: str | None
     missing_materials: list[MissingMaterial]
-    missing_facts: list[str]
+    missing_facts: list[str] = Field(description="the keys of the facts still needed")
+    facts_needed: list[FactNeeded] = Field(
+        default_factory=list,
+        description="the same facts with the form's label and the question to ask",
+    )
     refusals: list[Refusal]
     fees: list[Fee]
     total_fee: float

@@ -167,6 +167,12 @@ RULES: tuple[Rule, ...] = (
         "本级时限或到现场次数宽于上级",
     ),
     Rule(
+        "proxy-limit-role",
+        "claim",
+        "a claim that is not a proxy gives a proxy-leg limit",
+        "非代办认领填写了代办时限",
+    ),
+    Rule(
         "unknown-plugin",
         "plugin",
         "a locality enables a plugin that is not installed",

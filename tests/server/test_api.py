@@ -16,7 +16,7 @@ from catalogkit import load_catalog
 from catalogkit.engine import route, within
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
-from tests.server.cases import example_case
+from tests.server.cases import complete_case, example_case
 
 CASES = YAML(typ="safe").load((DATA / "http" / "api.yaml").read_text(encoding="utf-8"))
 ROUTES = YAML(typ="safe").load((DATA / "route" / "demo.yaml").read_text(encoding="utf-8"))
@@ -172,6 +172,30 @@ def test_a_certain_refusal_wins_over_missing_facts(client: TestClient) -> None:
     assert body["factsNeeded"] == [
         {"fact": "by_agent", "label": "是否由家属代办", "question": "是否由家属或代办员代为申请？"}
     ]
+
+
+def test_proxy_legs_count_in_the_timeline(client: TestClient) -> None:
+    """A 高山组 resident hands the file to the group leader on Thursday 2026-09-24: the
+    leader passes it on within 1 working day (after the Mid-Autumn break: 09-28), the
+    village agent reaches the town within 2 (09-30), and the 20 promised working days
+    count from that acceptance, not from the day the file left the village."""
+    case = {**complete_case(), "locality": "339901101202-5", "channel": "proxy"}
+    body = client.post("/v1/decide", json=case).json()
+    assert body["outcome"] == "accept", body
+    steps = [
+        (s["role"], s["venue"], (s["limit"] or {}).get("value"), s["due"]) for s in body["timeline"]
+    ]
+    assert steps == [
+        ("proxy", "shimenkan-gaoshan-point", 1, "2026-09-28"),
+        ("proxy", "shimenkan-station", 2, "2026-09-30"),
+        ("accept", "qingxi-center", None, "2026-09-30"),
+        ("decide", "minghu-hall", 20, "2026-11-03"),
+    ]
+    assert body["acceptedOn"] == "2026-09-30" and body["promisedDue"] == "2026-11-03"
+    assert body["route"]["hops"][0]["legLimit"] == {"value": 1, "unit": "工作日", "note": None}
+    window = client.post("/v1/decide", json={**case, "channel": "window"}).json()
+    assert window["promisedDue"] == "2026-10-29"  # brought to the town window directly
+    assert [s["role"] for s in window["timeline"]] == ["accept", "decide"]
 
 
 def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:

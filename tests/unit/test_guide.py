@@ -143,3 +143,12 @@ def test_a_claims_own_implementing_body_is_shown(engine: Engine) -> None:
     county = build_guide(engine, "MH-MZ-0001", "339901102201", "zh")
     assert county.matter["department"] == "明湖县民政局"
     assert county.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")
+
+
+def test_proxy_legs_carry_their_own_limit(engine: Engine) -> None:
+    """高山组 hands the file on within 1 working day, the village agent within 2: the
+    guide shows those, not the matter's 20 working days, at the proxy stops."""
+    guide = build_guide(engine, "MH-MZ-0001", "339901101202-5", "zh")
+    assert [s.leg_limit for s in guide.route] == ["1 工作日", "2 工作日", None, None]
+    assert "- 代办时限：1 工作日" in render(guide, "md", "zh")
+    assert "代办时限：2 工作日" in render(guide, "html", "zh")

@@ -101,3 +101,9 @@ def test_counting_from_the_day_of_acceptance_is_a_setting(tmp_path: Path) -> Non
         # 10 working days after Monday 2026-09-28: 9/29, 9/30, 10/8, 10/9, 10/10 (make-up),
         # 10/12 … 10/16; counting the 28th itself as day 1 ends a day earlier
         assert engine.decide(case).promised_due == due, counts_next_day
+
+
+def test_proxy_hops_carry_their_leg_limit(bundle: Bundle) -> None:
+    found = route(bundle, "MH-MZ-0001", "339901101202-5")
+    legs = [(h.role, h.leg_limit.value if h.leg_limit else None) for h in found.hops]
+    assert legs == [("proxy", 1), ("proxy", 2), ("accept", None), ("decide", None)]

@@ -15,6 +15,7 @@ from ..errors import CatalogkitError
 from ..load.documents import read_document
 from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
+from ..resolve.matters import show_limit
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -109,6 +110,17 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
         lines.append(("承诺办结日期：" if zh else "promised due: ") + str(d.promised_due))
     if d.statutory_due:
         lines.append(("法定办结日期：" if zh else "statutory due: ") + str(d.statutory_due))
+    if any(step.role == "proxy" for step in d.timeline):
+        lines.append("办理进程：" if zh else "timeline:")
+        for step in d.timeline:
+            role = (
+                {"proxy": "代办", "accept": "受理", "decide": "办结"}[step.role]
+                if zh
+                else step.role
+            )
+            limit = show_limit(step.limit) if step.limit is not None else ""
+            due = str(step.due) if step.due else ("未载明" if zh else "not known")
+            lines.append(f"  - {role} {name(step.venue)} {limit} → {due}".replace("  →", " →"))
     if d.trace:
         lines.append("依据与来源：" if zh else "trace:")
         lines += [f"  - {t.part}: {t.detail} ← {t.source}" for t in d.trace]

@@ -12,6 +12,7 @@ import click
 
 from ..engine import within
 from ..errors import CatalogkitError, UsageError
+from ..model.matter import TimeLimit
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -21,6 +22,10 @@ _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
     "en": {"proxy": "proxy", "accept": "accepts", "decide": "decides"},
 }
+
+
+def _shown(limit: TimeLimit) -> str:
+    return "即时" if limit.unit == "即时" else f"{limit.value} {limit.unit}"
 
 
 def _pad(text: str, width: int) -> str:
@@ -92,9 +97,14 @@ def route_command(
             role = _ROLE[language][hop.role]
             agent = f" ({hop.proxy_agent})" if hop.proxy_agent else ""
             limit = ""
-            if hop.promised_limit is not None:
-                pl = hop.promised_limit
-                limit = "  即时" if pl.unit == "即时" else f"  {pl.value} {pl.unit}"
+            if hop.role == "proxy":  # a proxy leg has its own limit, not the matter's
+                leg = hop.leg_limit
+                if leg is None:
+                    limit = "  代办时限未载明" if language == "zh" else "  leg time not given"
+                else:
+                    limit = ("  代办时限 " if language == "zh" else "  leg ") + _shown(leg)
+            elif hop.promised_limit is not None:
+                limit = "  " + _shown(hop.promised_limit)
             closed = ""
             if hop.closed:
                 closed = (

@@ -25,6 +25,7 @@ from .placing import placed as placed_on
 from .questions import facts_needed
 from .route import Route, route
 from .sources import TraceEntry
+from .timeline import Step, proxy_legs, timeline
 from .view import CaseView
 
 _ROUTES_KEPT = 65_536
@@ -200,16 +201,25 @@ class Engine:
             if materials
             else "accept"
         )
-        if refusals:  # refused: nothing more to state, hand in or pay
-            missing, materials, fees = [], [], []
+        if refusals:  # refused: nothing more to state or hand in
+            missing, materials = [], []
         due_s = due_p = None
+        start = case.submitted
+        steps: tuple[Step, ...] = ()
         if outcome in ("accept", "accept-pending-materials") and not materials:
             calendar = self._calendar(chain, case.submitted.year, enabled)
             pauses = [(p.start, p.end) for p in case.pauses]
             settings = bundle.settings
             next_day = settings.count_from_next_day if settings is not None else True
-            due_s = _due(calendar, case.submitted, matter.statutory_limit, pauses, next_day)
-            due_p = _due(calendar, case.submitted, promised, pauses, next_day)
+            legs, start = proxy_legs(
+                found,
+                case.channel,
+                case.submitted,
+                lambda day, limit: _due(calendar, day, limit, [], next_day),
+            )
+            due_s = _due(calendar, start, matter.statutory_limit, pauses, next_day)
+            due_p = _due(calendar, start, promised, pauses, next_day)
+            steps = timeline(found, legs, start, promised, due_p)
         return _replace(
             base,
             outcome=outcome,
@@ -220,11 +230,12 @@ class Engine:
             facts_needed=facts_needed(matter, missing),
             refusals=tuple(refusals),
             fees=tuple(fees),
-            accepted_on=case.submitted if outcome != "undetermined" else None,
+            accepted_on=start if outcome != "undetermined" else None,
             statutory_limit=matter.statutory_limit,
             promised_limit=promised,
             statutory_due=due_s,
             promised_due=due_p,
+            timeline=steps,
             trace=tuple(trace),
         )
 

@@ -9,6 +9,7 @@ from typing import Literal
 from ..model.matter import TimeLimit
 from .route import Route
 from .sources import TraceEntry
+from .timeline import Step
 
 Outcome = Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]
 
@@ -77,6 +78,7 @@ class Decision:
     promised_limit: TimeLimit | None = None
     statutory_due: dt.date | None = None
     promised_due: dt.date | None = None
+    timeline: tuple[Step, ...] = ()  # proxy legs, acceptance, decision: each with its due day
     trace: tuple[TraceEntry, ...] = ()
     revision: str = ""
     plugins: dict[str, str] = field(default_factory=dict)

@@ -66,6 +66,7 @@ def placed(
                 hop.proxy_agent,
                 hop.department,
                 why,
+                hop.leg_limit,
             )
         hops.append(hop)
     return Route(

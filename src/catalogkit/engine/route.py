@@ -22,6 +22,7 @@ class Hop:
     proxy_agent: str | None = None
     department: str | None = None  # the body acting here, when the catalog names one
     closed: str | None = None  # why the venue does not open on the route's date (周一, 国庆节)
+    leg_limit: TimeLimit | None = None  # proxy hops: time to carry the file to the next hop
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def route(bundle: Bundle, matter: str, locality: str) -> Route:
                 claim.promised_limit,
                 claim.claim.proxy_agent,
                 claim.claim.department,
+                claim.claim.proxy_limit,
             )
         )
         if claim.claim.role == "decide":
@@ -115,9 +117,12 @@ def _hop(
     limit: TimeLimit | None,
     agent: str | None,
     department: str | None,
+    leg: TimeLimit | None = None,
 ) -> Hop:
     name = bundle.venues[venue].item.name if venue is not None and venue in bundle.venues else None
-    return Hop(code, bundle.locality(code).name, role, venue, name, limit, agent, department)
+    return Hop(
+        code, bundle.locality(code).name, role, venue, name, limit, agent, department, None, leg
+    )
 
 
 _SCOPES = {"village": {"village", "group"}, "town": {"town", "village", "group"}}

@@ -38,6 +38,7 @@ class VenueStop:
     phones: list[str]
     windows: list[str]
     proxy_agent: str | None = None
+    leg_limit: str | None = None  # proxy stops: the time to carry the file on (代办时限)
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def _stop(engine: Engine, hop: Any) -> VenueStop:
         [f"{p.label} {p.number}" for p in (venue.phones if venue else [])],
         [w.name for w in (venue.windows if venue else [])],
         hop.proxy_agent,
+        _limit(hop.leg_limit),
     )
 
 

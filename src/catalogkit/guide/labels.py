@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_counted": "不计入时限",
         "sections": "补充说明",
         "across_area": "通办范围",
+        "leg_limit": "代办时限",
     },
     "en": {
         "guide": "Service guide",
@@ -106,5 +107,6 @@ LABELS: dict[str, dict[str, str]] = {
         "not_counted": "not counted in the limit",
         "sections": "More",
         "across_area": "Can be handled across",
+        "leg_limit": "Proxy leg time",
     },
 }

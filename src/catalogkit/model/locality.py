@@ -80,6 +80,11 @@ class Claim(Model):
         "本级到现场次数", "local visits: may only be fewer", default=None, ge=0
     )
     proxy_agent: Name | None = doc("代办员", "who offers proxy service here", default=None)
+    proxy_limit: TimeLimit | None = doc(
+        "代办时限",
+        "proxy claims only: how long the agent takes to carry the file to the next venue",
+        default=None,
+    )
     note: Text | None = doc("说明", "note", default=None)
 
 

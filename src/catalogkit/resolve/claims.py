@@ -88,6 +88,17 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
                 else:
                     visits = claim.visits
             _check_places(index, p, code, claim, source, declared)
+            if claim.proxy_limit is not None and claim.role != "proxy":
+                p.add(
+                    "proxy-limit-role",
+                    f"'proxyLimit' is the time of a proxy leg, but this claim's role is "
+                    f"{claim.role}: remove it, or make the claim role: proxy",
+                    f"proxyLimit 是代办环节的时限，而本认领的职责为 {claim.role}："
+                    "请删除，或将职责改为 proxy",
+                    source.at("proxyLimit"),
+                    expected="role: proxy",
+                    found=f"role: {claim.role}",
+                )
             effective[matter_code] = EffectiveClaim(claim, source, limit, visits, profile)
         out[code] = effective
     return out

@@ -38,6 +38,7 @@ def hop(bundle: Bundle, h: eng.Hop) -> api.Hop:
         promised_limit=limit(h.promised_limit),
         proxy_agent=h.proxy_agent,
         closed=h.closed,
+        leg_limit=limit(h.leg_limit),
     )
 
 
@@ -124,6 +125,17 @@ def decision(
         promised_limit=limit(d.promised_limit),
         statutory_due=d.statutory_due,
         promised_due=d.promised_due,
+        timeline=[
+            api.TimelineStep(
+                role=s.role,
+                locality=s.locality,
+                venue=s.venue,
+                venue_name=s.venue_name,
+                limit=limit(s.limit),
+                due=s.due,
+            )
+            for s in d.timeline
+        ],
         trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
         plugins=dict(d.plugins),
         notices=notices,

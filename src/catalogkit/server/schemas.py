@@ -68,6 +68,11 @@ class Hop(ApiModel):
         description="why the venue does not open on the route's date (周一, 国庆节); "
         "absent when it opens",
     )
+    leg_limit: Limit | None = Field(
+        default=None,
+        description="proxy hops: the time the agent takes to carry the file to the next "
+        "venue (the catalog's proxyLimit); null when not given",
+    )
 
 
 class RouteBody(ApiModel):
@@ -222,6 +227,17 @@ class FactNeeded(ApiModel):
     question: str
 
 
+class TimelineStep(ApiModel):
+    """One step of a decided case: a proxy leg, the acceptance, the decision."""
+
+    role: Literal["proxy", "accept", "decide"]
+    locality: str
+    venue: str | None
+    venue_name: str | None
+    limit: Limit | None = Field(description="a proxy leg's own limit; the promised limit")
+    due: dt.date | None = Field(description="the day the step is due; null when not known")
+
+
 class Refusal(ApiModel):
     reason: str
     basis: str
@@ -284,6 +300,11 @@ class DecisionAnswer(ApiModel):
     promised_limit: Limit | None
     statutory_due: dt.date | None
     promised_due: dt.date | None
+    timeline: list[TimelineStep] = Field(
+        default_factory=list,
+        description="proxy legs (each with its own limit), acceptance and decision, with "
+        "the day each is due; the promised limit counts from the acceptance",
+    )
     trace: list[TraceLine]
     plugins: dict[str, str]
     notices: list[Notice]

@@ -3,6 +3,8 @@ that must agree with the engine's own."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -325,6 +327,31 @@ def test_trace_lines_come_from_the_version_decided_on(tmp_path: Path) -> None:
     sources = [t["source"] for t in after["trace"]]
     assert "budongchan.yaml matters[0].rules[0]" in " ".join(sources)
     assert not [s for s in sources if "budongchan.yaml:" in s]
+
+
+def test_the_html_guide_keeps_its_styling_under_its_own_csp(client: TestClient) -> None:
+    """Every <style> and executable <script> of the served guide is allowed by hash in the
+    response's CSP (no 'unsafe-inline'), and nothing styles or scripts inline otherwise."""
+    response = client.get(
+        "/v1/matters/MH-BDC-0001/guide", params={"locality": "339901101202", "format": "html"}
+    )
+    policy = response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy and "unsafe-hashes" not in policy
+    sources = {
+        part.split()[0]: set(part.split()[1:]) for part in policy.split("; ") if part.strip()
+    }
+    html = response.text
+
+    def allowed(directive: str, text: str) -> bool:
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        return f"'sha256-{digest}'" in sources[directive]
+
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert styles and scripts
+    assert all(allowed("style-src", t) for t in styles)
+    assert all(allowed("script-src", t) for t in scripts)
+    assert not re.search(r"\sstyle=|\son[a-z]+=", html)
 
 
 def test_html_from_the_api_is_locked_down_and_assets_are_kept(client: TestClient) -> None:

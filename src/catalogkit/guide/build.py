@@ -4,7 +4,7 @@ county's definition after the claims, rules and plugins that apply there."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..engine import Engine, route
@@ -14,6 +14,8 @@ from ..model.matter import LegalBasis, TimeLimit
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
 from ..resolve.matters import show_limit
+from .labels import LABELS
+from .rows import fact_rows, fee_line, fee_text, online_text
 from .words import describe
 
 
@@ -53,6 +55,7 @@ class Guide:
     rules: list[dict[str, str]]
     contacts: dict[str, list[str]]
     sections: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, str]] = field(default_factory=list)  # rows.fact_rows: one table
     revision: str = ""
     generated: str = ""
 
@@ -63,6 +66,12 @@ class Guide:
 def build_guide(
     engine: Engine, matter: str, locality: str, lang: str = "zh", today: dt.date | None = None
 ) -> Guide:
+    """The guide, with its basic facts as rows (`facts`) that every rendering shows."""
+    g = _build(engine, matter, locality, lang, today)
+    return replace(g, facts=fact_rows(asdict(g), LABELS[lang], lang))
+
+
+def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date | None) -> Guide:
     bundle = engine.bundle
     m = bundle.matter(matter)
     chain = tuple(bundle.chain(locality))
@@ -113,6 +122,7 @@ def build_guide(
             "visits": visits,
             "visit_reason": m.visits.reason,
             "online": m.online.model_dump(),
+            "online_text": online_text(m.online, lang),
             "delivery": m.delivery.model_dump(),
             "across_area": m.across_area,
             "result": m.result.model_dump(),
@@ -142,10 +152,12 @@ def build_guide(
         ],
         fees={
             "charged": m.fees.charged,
+            "text": fee_text(m.fees.items) if m.fees.charged else LABELS[lang]["free"],
             "items": [
                 {
                     "name": i.name,
                     "standard": i.standard,
+                    "line": fee_line(i.name, i.standard),
                     "basis": _basis(i.basis),
                     "reducible": i.reducible,
                     "reduction_basis": _basis(i.reduction_basis),

@@ -55,6 +55,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sections": "补充说明",
         "across_area": "通办范围",
         "leg_limit": "代办时限",
+        "notes": "填报须知",
     },
     "en": {
         "guide": "Service guide",
@@ -108,5 +109,6 @@ LABELS: dict[str, dict[str, str]] = {
         "sections": "More",
         "across_area": "Can be handled across",
         "leg_limit": "Proxy leg time",
+        "notes": "Notes",
     },
 }

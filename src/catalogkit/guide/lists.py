@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..engine import route
 from ..resolve import Bundle
 from ..resolve.matters import show_limit
+from .rows import fee_text
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def _fee(bundle: Bundle, code: str) -> str:
     fees = bundle.matter(code).fees
     if not fees.charged:
         return "不收费"
-    return "；".join(f"{i.name}：{i.standard}" for i in fees.items)
+    return fee_text(fees.items)  # sentences: never 「…元。；…」
 
 
 def venue_list(bundle: Bundle, venue: str) -> list[ListedMatter]:

@@ -4,6 +4,8 @@ cannot close its script element."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from functools import lru_cache
@@ -68,6 +70,31 @@ def json_ld(g: Guide) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# The print button's only script: no inline event handler, so that a page served with
+# a Content-Security-Policy can allow exactly this text by its hash (`csp_hashes`).
+PRINT_SCRIPT = (
+    'document.addEventListener("DOMContentLoaded",function(){'
+    'var b=document.querySelector("button.print");'
+    'if(b){b.addEventListener("click",function(){window.print();});}});'
+)
+
+
+@lru_cache(maxsize=1)
+def guide_css() -> str:
+    """The print stylesheet inlined into HTML guides (a guide is one self-contained file)."""
+    return _environment(False).get_template("guide.css.j2").render()
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+@lru_cache(maxsize=1)
+def csp_hashes() -> tuple[str, str]:
+    """CSP sources for the HTML guide's one <style> and one <script>: (style, script)."""
+    return _hash(guide_css()), _hash(PRINT_SCRIPT)
+
+
 def render(g: Guide, fmt: str, lang: str = "zh") -> str:
     if fmt == "json":
         return json.dumps(g.as_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -75,7 +102,7 @@ def render(g: Guide, fmt: str, lang: str = "zh") -> str:
     template = _environment(html).get_template("guide.html.j2" if html else "guide.md.j2")
     context: dict[str, Any] = {"g": g, "labels": LABELS[lang], "lang": lang}
     if html:
-        context["jsonld"] = json_ld(g)
+        context.update(jsonld=json_ld(g), css=guide_css(), script=PRINT_SCRIPT)
     return template.render(**context)
 
 

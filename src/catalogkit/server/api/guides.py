@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...guide import build_guide, render
+from ...guide.render import csp_hashes
 from ..pages.site import SECURITY
 from ..present import camel_keys
 from ..respond import answer, body_of, cached, snapshot
@@ -68,4 +69,10 @@ async def get_guide(
     response = await answer(request, snap, make)
     if format == "html":  # a page a browser may open: the pages' CSP applies
         response.headers.update(SECURITY)
+        # ... and the guide's own stylesheet and print script, allowed by their hashes
+        style, script = csp_hashes()
+        policy = SECURITY["Content-Security-Policy"]
+        policy = policy.replace("style-src 'self'", f"style-src 'self' {style}")
+        policy = policy.replace("script-src 'self'", f"script-src 'self' {script}")
+        response.headers["Content-Security-Policy"] = policy
     return response

@@ -149,6 +149,24 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("fee-rule", "rule", "a fee rule does not say how much", "收费规则未说明金额"),
     Rule(
+        "override-not-allowed",
+        "rule",
+        "a rule replaces a rule above that is not marked overridable",
+        "规则替换了未允许替换的上级规则",
+    ),
+    Rule(
+        "override-direction",
+        "rule",
+        "a replacing rule is of another type, or goes the wrong way (longer, dearer)",
+        "替换规则类型不同，或方向不允许（时限更长、收费更高）",
+    ),
+    Rule(
+        "override-conflict",
+        "rule",
+        "two rules replace the same rule above",
+        "两条规则替换了同一条上级规则",
+    ),
+    Rule(
         "claim-not-inherited",
         "claim",
         "a claim of a matter not defined above",

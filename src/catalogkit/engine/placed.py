@@ -1,5 +1,6 @@
 """The declarative rules that apply to a matter for a resident of a locality, each with
-the place it was written: the matter's own, then every locality's from the county down."""
+the place it was written: the matter's own, then every locality's from the county down,
+a rule that `replaces` one above taking its place."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def rules_for(bundle: Bundle, matter: str, chain: tuple[str, ...]) -> tuple[Plac
         where = bundle.localities[code]
         for i, rule in enumerate(where.locality.rules):
             if not rule.matters or matter in rule.matters:
+                if rule.replaces is not None:  # a labelled override (resolve/overrides.py)
+                    out = [p for p in out if p.rule.id != rule.replaces]
                 out.append(Placed(rule, where.source.at("rules", i)))
     return tuple(out)
 

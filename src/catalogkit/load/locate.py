@@ -29,6 +29,12 @@ def locate_all(root: Path, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+def position(root: Path, file: str, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """Line and column of one YAML path, for a message that names another place."""
+    _text, marks = _marks(root / file, file, {path})
+    return None if marks is None else marks.locate(path)
+
+
 def _as_written(d: Diagnostic, text: str, marks: Marks) -> Diagnostic:
     """Quote a wrongly typed value as the author wrote it: `01`, not the number 1."""
     span = marks.spans.get(d.path)

@@ -8,6 +8,10 @@ several rules combine is fixed per type, never by their order:
 - limit: the shortest promised limit that applies, never above the statutory one;
 - eligibility: any refusal wins, every refusal is listed with its basis;
 - routing: exactly one venue may answer; two that disagree are a conflict.
+
+A more local rule may replace a named rule of the tier above (`replaces: id`) only
+where that rule says `overridable: true`, and only in the direction its type allows:
+a shorter limit, a lower fee, a larger waiver (resolve/overrides.py checks it).
 """
 
 from __future__ import annotations
@@ -33,6 +37,17 @@ class RuleBase(Model):
     )
     basis: list[LegalBasis] = doc("依据", "legal basis", default_factory=list)
     note: Text | None = doc("说明", "note", default=None)
+    overridable: bool = doc(
+        "允许下级替换",
+        "a more local rule may replace this one (limit, fee and waiver rules only)",
+        default=False,
+    )
+    replaces: Slug | None = doc(
+        "替换的上级规则",
+        "id of an overridable rule written above (on the matter or a higher locality) "
+        "that this one replaces for the residents it applies to",
+        default=None,
+    )
 
 
 class MaterialRule(RuleBase):

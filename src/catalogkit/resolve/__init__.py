@@ -11,6 +11,7 @@ from .calendars import check_calendars
 from .claims import EffectiveClaim, resolve_claims
 from .index import build_index
 from .matters import check_matters
+from .overrides import check_overrides
 from .references import check_references
 from .rules import check_rules
 from .tree import check_tree, patterns
@@ -35,6 +36,8 @@ def resolve(
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p, declared)
     check_rules(index, p, declared)
+    if not declared:  # a rule in an unreadable file could be the one replaced
+        check_overrides(index, p, root)
     problems = list(p)
     if any(d.severity == "error" for d in problems) or declared:
         return None, problems

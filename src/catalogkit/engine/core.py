@@ -53,6 +53,7 @@ class Engine:
         self._rules: dict[tuple[str, str], tuple[Placed, ...]] = {}
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
         self._routes: dict[tuple[str, str, dt.date | None], Route] = {}
+        self._placed: dict[tuple[str, str, dt.date, str | None], Route] = {}
 
     def route(self, matter: str, locality: str, on: dt.date | None = None) -> Route:
         """Where a resident takes `matter` on the day `on` (default today): the catalog's
@@ -169,13 +170,15 @@ class Engine:
         )
         trace: list[TraceEntry] = []
         handled_at, forward = self._where(view, found, rules, ask, trace)
-        found = placed_on(
-            bundle,
-            found,
-            handled_at,
-            case.submitted,
-            self._calendar(chain, case.submitted.year, enabled),
-        )
+        key = (case.matter, case.locality, case.submitted, handled_at)
+        placed = self._placed.get(key)
+        if placed is None:
+            calendar = self._calendar(chain, case.submitted.year, enabled)
+            placed = placed_on(bundle, found, handled_at, case.submitted, calendar)
+            if len(self._placed) >= _ROUTES_KEPT:
+                self._placed.clear()
+            self._placed[key] = placed
+        found = placed
         if forward is not None:
             return _replace(
                 base,

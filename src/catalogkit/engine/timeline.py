@@ -54,9 +54,17 @@ def timeline(
     """Legs, then acceptance (when another venue than the deciding one accepts), then
     the decision."""
     out = list(legs)
-    if route.accepted_at is not route.decided_at:
-        out.append(_step(route.accepted_at, None, accepted))
-    out.append(_step(route.decided_at, promised, promised_due))
+    accepting = deciding = None
+    for hop in route.hops:  # one pass: accepted_at and decided_at each walk the hops
+        if accepting is None and hop.role != "proxy":
+            accepting = hop
+        if hop.role == "decide":
+            deciding = hop
+            break
+    if accepting is not None and accepting is not deciding:
+        out.append(_step(accepting, None, accepted))
+    if deciding is not None:
+        out.append(_step(deciding, promised, promised_due))
     return tuple(out)
 
 

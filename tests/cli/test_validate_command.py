@@ -167,6 +167,20 @@ def test_decide_lists_missing_facts_by_label_and_question(tmp_path: Path) -> Non
     assert "by_agent" not in out
 
 
+def test_decide_says_when_the_venue_it_names_is_closed(tmp_path: Path) -> None:
+    """A Saturday case at 上东礁 (open Tuesdays and Thursdays): named, and said closed."""
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "apiVersion: catalogkit/v1\nkind: Case\nmatter: MH-RS-0001\n"
+        'locality: "339901102202"\nsubmitted: 2026-03-07\n'
+        "facts: {age: 45, is_student: false, by_agent: false}\n",
+        encoding="utf-8",
+    )
+    code, out = run("decide", str(case), "-c", str(DEMO), "--lang", "zh")
+    assert code == 0, out
+    assert "受理：上东礁镇村共用便民服务中心（2026-03-07 周六不开放）" in out
+
+
 def test_route_command_unknown_code_is_a_usage_error() -> None:
     code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
     assert code == 2

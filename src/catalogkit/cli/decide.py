@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..engine import OUTCOME_ZH, Decision, Engine, with_lines
+from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
 from ..load.documents import read_document
 from ..load.locate import locate_all
@@ -83,11 +83,20 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
             ("请到：" if zh else "go to: ") + f"{name(d.forward_to)}（{d.forward_reason}）"
         )
     if d.route is not None and d.handled_at:
+        day = d.route.date
+
+        def closed(hop: Hop) -> str:  # never name a closed venue without saying so
+            if hop.closed is None:
+                return ""
+            return f"（{day} {hop.closed}不开放）" if zh else f" (closed on {day}: {hop.closed})"
+
         lines.append(
             ("受理：" if zh else "accepted at: ")
             + name(d.handled_at)
+            + closed(d.route.accepted_at)
             + ("；决定：" if zh else "; decided at: ")
             + name(d.route.decided_at.venue)
+            + closed(d.route.decided_at)
         )
     if d.facts_needed:
         lines.append("尚需说明（一次性告知）：" if zh else "facts needed (all at once):")

@@ -27,9 +27,17 @@ def rules_for(bundle: Bundle, matter: str, chain: tuple[str, ...]) -> tuple[Plac
         for i, rule in enumerate(where.locality.rules):
             if not rule.matters or matter in rule.matters:
                 if rule.replaces is not None:  # a labelled override (resolve/overrides.py)
-                    out = [p for p in out if p.rule.id != rule.replaces]
+                    _drop_nearest(out, rule.replaces)
                 out.append(Placed(rule, where.source.at("rules", i)))
     return tuple(out)
+
+
+def _drop_nearest(out: list[Placed], rule_id: str) -> None:
+    """Remove the nearest rule of that id written so far (the one a replacement names)."""
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].rule.id == rule_id:
+            del out[i]
+            return
 
 
 def enabled_plugins(bundle: Bundle, chain: tuple[str, ...]) -> dict[str, Mapping[str, Any]]:

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from ..calendar import WorkingCalendar
+from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
+from ..calendar.due import provisional_notes
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
-from ..model.matter import TimeLimit
 from ..model.rules import RoutingRule
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
@@ -47,6 +47,7 @@ class Engine:
             )
         self._rules: dict[tuple[str, str], tuple[Placed, ...]] = {}
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
+        self._hours: dict[str, VenueHours | None] = {}
 
     def route(self, matter: str, locality: str) -> Route:
         return route(self.bundle, matter, locality)
@@ -130,14 +131,37 @@ class Engine:
             if materials
             else "accept"
         )
-        due_s = due_p = None
-        if outcome in ("accept", "accept-pending-materials") and not materials:
+        due_s = due_p = accepted = None
+        notes: list[DueNote] = []
+        provisional = False
+        if outcome != "undetermined":
             calendar = self._calendar(chain, case.submitted.year, enabled)
+            accepted, why = accepted_on(
+                calendar, case.submitted, case.time, self._venue_hours(handled_at)
+            )
+            notes += why
+            notes += provisional_notes(calendar, case.submitted, accepted)
+        if outcome in ("accept", "accept-pending-materials") and not materials:
+            assert accepted is not None
             pauses = [(p.start, p.end) for p in case.pauses]
             settings = bundle.settings
             next_day = settings.count_from_next_day if settings is not None else True
-            due_s = _due(calendar, case.submitted, matter.statutory_limit, pauses, next_day)
-            due_p = _due(calendar, case.submitted, promised, pauses, next_day)
+            dues = []
+            for limit in (matter.statutory_limit, promised):
+                found_due = None
+                if limit is not None:
+                    found_due = due_date(
+                        calendar,
+                        accepted,
+                        limit.value,
+                        limit.unit,
+                        pauses=pauses,
+                        count_from_next_day=next_day,
+                    )
+                    notes += (n for n in found_due.notes if n not in notes)
+                dues.append(None if found_due is None else found_due.due)
+            due_s, due_p = dues
+        provisional = any(n.code == "provisional" for n in notes)
         return _replace(
             base,
             outcome=outcome,
@@ -147,7 +171,10 @@ class Engine:
             missing_facts=tuple(missing),
             refusals=tuple(refusals),
             fees=tuple(fees),
-            accepted_on=case.submitted if outcome != "undetermined" else None,
+            submitted_on=case.submitted,
+            accepted_on=accepted,
+            provisional=provisional,
+            due_notes=tuple(notes),
             statutory_limit=matter.statutory_limit,
             promised_limit=promised,
             statutory_due=due_s,
@@ -244,29 +271,21 @@ class Engine:
                 ):
                     extra.append((closure.date, closure.name))
             found = self._calendars[key] = WorkingCalendar.for_locality(
-                self.bundle.calendars, chain, extra
+                self.bundle.calendars, chain, extra, from_year=year
             )
         return found
 
-
-def _due(
-    calendar: WorkingCalendar,
-    start: dt.date,
-    limit: TimeLimit | None,
-    pauses: list[tuple[dt.date, dt.date]],
-    next_day: bool,
-) -> dt.date | None:
-    if limit is None:
-        return None
-    if limit.unit == "即时" or limit.value == 0:
-        return start
-    if limit.unit == "工作日":
-        return calendar.add_working_days(
-            start, limit.value, pauses=pauses, count_from_next_day=next_day
-        )
-    return calendar.add_calendar_days(
-        start, limit.value, pauses=pauses, count_from_next_day=next_day
-    )
+    def _venue_hours(self, venue: str | None) -> VenueHours | None:
+        """The accepting venue's hours (None: accepts on working days only)."""
+        if venue is None:
+            return None
+        found = self._hours.get(venue, False)
+        if found is False:
+            item = self.bundle.venues.get(venue)
+            found = self._hours[venue] = (
+                None if item is None else VenueHours.of(item.item.name, item.item.hours)
+            )
+        return found  # type: ignore[return-value]
 
 
 def _replace(decision: Decision, **changes: Any) -> Decision:

@@ -114,11 +114,16 @@ def decision(
             for f in d.fees
         ],
         total_fee=d.total_fee,
+        submitted_on=d.submitted_on,
         accepted_on=d.accepted_on,
         statutory_limit=limit(d.statutory_limit),
         promised_limit=limit(d.promised_limit),
         statutory_due=d.statutory_due,
         promised_due=d.promised_due,
+        provisional=d.provisional,
+        due_notes=[
+            api.DueNoteLine(code=n.code, message=n.en, message_zh=n.zh) for n in d.due_notes
+        ],
         trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
         plugins=dict(d.plugins),
         notices=notices,

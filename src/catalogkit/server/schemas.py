@@ -238,6 +238,16 @@ class Notice(ApiModel):
     suggestion: str | None
 
 
+class DueNoteLine(ApiModel):
+    """Why the acceptance day or a due date is what it is. Codes: accepted-same-day,
+    weekend-service, accepted-later, after-hours, days-skipped, rest-day-end, paused,
+    provisional (a year without calendar data: weekends only, to be confirmed)."""
+
+    code: str
+    message: str
+    message_zh: str
+
+
 class DecisionAnswer(ApiModel):
     """A decision, reproducible from its revision and plugin versions; `decisionId`
     names it in the server log (as OPA's decision ids do)."""
@@ -259,11 +269,14 @@ class DecisionAnswer(ApiModel):
     refusals: list[Refusal]
     fees: list[Fee]
     total_fee: float
+    submitted_on: dt.date | None
     accepted_on: dt.date | None
     statutory_limit: Limit | None
     promised_limit: Limit | None
     statutory_due: dt.date | None
     promised_due: dt.date | None
+    provisional: bool
+    due_notes: list[DueNoteLine]
     trace: list[TraceLine]
     plugins: dict[str, str]
     notices: list[Notice]

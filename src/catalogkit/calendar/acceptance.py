@@ -1,0 +1,128 @@
+"""When the clock starts: the day a venue accepts a case submitted on a given day.
+
+A case that arrives when its venue does not accept (a rest day at a venue without
+weekend service, after closing time, a holiday or a closure) is accepted on the venue's
+next accepting day, and the limit counts from there. A venue accepts on a working day
+when its opening hours list 工作日 or that weekday, and on an ordinary rest day when
+they list that weekday (周六/周日: 延时服务, 周末不打烊); never on a named day off (a
+holiday, a local festival, a closure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple, Protocol
+
+from .notes import WEEKDAY_ZH, DueNote, day_en, day_zh
+from .working import WorkingCalendar
+
+_SEARCH_DAYS = 400
+
+
+class _Hours(Protocol):
+    @property
+    def days(self) -> Sequence[str]: ...
+    @property
+    def closes(self) -> str: ...
+
+
+class VenueHours(NamedTuple):
+    """A venue's opening hours, reduced to what acceptance needs."""
+
+    name: str
+    workdays: str | None
+    """Latest closing time on working days when 工作日 is listed, else None."""
+    weekdays: tuple[str | None, ...]
+    """Per weekday (Monday first), the latest closing time when that day is listed."""
+
+    @classmethod
+    def of(cls, name: str, hours: Iterable[_Hours]) -> VenueHours:
+        workdays: str | None = None
+        weekdays: list[str | None] = [None] * 7
+        for entry in hours:
+            for day in entry.days:
+                if day == "工作日":
+                    workdays = max(workdays or entry.closes, entry.closes)
+                elif day in WEEKDAY_ZH:
+                    i = WEEKDAY_ZH.index(day)
+                    weekdays[i] = max(weekdays[i] or entry.closes, entry.closes)
+        return cls(name, workdays, tuple(weekdays))
+
+    def closes_on(self, calendar: WorkingCalendar, day: dt.date) -> str | None:
+        """The latest closing time on `day`, or None when the venue does not accept."""
+        on_weekday = self.weekdays[day.weekday()]
+        if calendar.works_on(day):
+            if self.workdays is None:
+                return on_weekday
+            return self.workdays if on_weekday is None else max(self.workdays, on_weekday)
+        if on_weekday is not None and calendar.day_name(day) is None:
+            return on_weekday
+        return None
+
+
+def _why_closed(calendar: WorkingCalendar, day: dt.date) -> tuple[str, str]:
+    name = calendar.day_name(day)
+    if calendar.works_on(day):
+        return "非办公日", "a day it is not open"
+    if name:
+        return name, f"a day off ({name})"
+    return "休息日", "a rest day"
+
+
+def accepted_on(
+    calendar: WorkingCalendar,
+    submitted: dt.date,
+    time: str | None = None,
+    venue: VenueHours | None = None,
+) -> tuple[dt.date, tuple[DueNote, ...]]:
+    """The acceptance day and why; without venue hours, the venue accepts on working
+    days only (as `chinese_calendar.find_workday` assumes)."""
+    name = venue.name if venue is not None else "受理场所"
+    name_en = venue.name if venue is not None else "the venue"
+
+    def closes(day: dt.date) -> str | None:
+        if venue is not None:
+            return venue.closes_on(calendar, day)
+        return "24:00" if calendar.works_on(day) else None
+
+    closing = closes(submitted)
+    if closing is not None and (time is None or time < closing):
+        if calendar.works_on(submitted):
+            return submitted, (
+                DueNote(
+                    "accepted-same-day",
+                    f"{day_zh(submitted)}为{name}受理日，当日受理",
+                    f"{day_en(submitted)} is a day {name_en} accepts: accepted that day",
+                ),
+            )
+        return submitted, (
+            DueNote(
+                "weekend-service",
+                f"{day_zh(submitted)}为休息日，{name}当日开放（延时服务），当日受理",
+                f"{day_en(submitted)} is a rest day on which {name_en} is open: accepted that day",
+            ),
+        )
+    day = submitted + dt.timedelta(days=1)
+    for _ in range(_SEARCH_DAYS):
+        if closes(day) is not None:
+            break
+        day += dt.timedelta(days=1)
+    else:
+        day = calendar.next_working_day(submitted + dt.timedelta(days=1))
+    if closing is not None:
+        code = "after-hours"
+        why_zh = f"申请时间 {time} 已过{name}当日 {closing} 的受理截止时间"
+        why_en = f"{time} is after {name_en} closes ({closing}) that day"
+    else:
+        code = "accepted-later"
+        what_zh, what_en = _why_closed(calendar, submitted)
+        why_zh = f"{day_zh(submitted)}为{what_zh}，{name}不受理"
+        why_en = f"{day_en(submitted)} is {what_en}, when {name_en} does not accept"
+    return day, (
+        DueNote(
+            code,
+            f"{why_zh}；按其下一个受理日 {day_zh(day)} 受理，期限自该日起算",
+            f"{why_en}; the acceptance day is taken as {day_en(day)}, the next day it "
+            f"accepts, and the limit counts from there",
+        ),
+    )

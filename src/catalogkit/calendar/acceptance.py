@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from .notes import WEEKDAY_ZH, DueNote, day_en, day_zh
+from .notes import WEEKDAY_ZH, DueNote
 from .working import WorkingCalendar
 
 _SEARCH_DAYS = 400
@@ -60,15 +60,6 @@ class VenueHours(NamedTuple):
         return None
 
 
-def _why_closed(calendar: WorkingCalendar, day: dt.date) -> tuple[str, str]:
-    name = calendar.day_name(day)
-    if calendar.works_on(day):
-        return "非办公日", "a day it is not open"
-    if name:
-        return name, f"a day off ({name})"
-    return "休息日", "a rest day"
-
-
 def accepted_on(
     calendar: WorkingCalendar,
     submitted: dt.date,
@@ -77,8 +68,7 @@ def accepted_on(
 ) -> tuple[dt.date, tuple[DueNote, ...]]:
     """The acceptance day and why; without venue hours, the venue accepts on working
     days only (as `chinese_calendar.find_workday` assumes)."""
-    name = venue.name if venue is not None else "受理场所"
-    name_en = venue.name if venue is not None else "the venue"
+    names = (venue.name, venue.name) if venue is not None else ("受理场所", "the venue")
 
     def closes(day: dt.date) -> str | None:
         if venue is not None:
@@ -87,21 +77,8 @@ def accepted_on(
 
     closing = closes(submitted)
     if closing is not None and (time is None or time < closing):
-        if calendar.works_on(submitted):
-            return submitted, (
-                DueNote(
-                    "accepted-same-day",
-                    f"{day_zh(submitted)}为{name}受理日，当日受理",
-                    f"{day_en(submitted)} is a day {name_en} accepts: accepted that day",
-                ),
-            )
-        return submitted, (
-            DueNote(
-                "weekend-service",
-                f"{day_zh(submitted)}为休息日，{name}当日开放（延时服务），当日受理",
-                f"{day_en(submitted)} is a rest day on which {name_en} is open: accepted that day",
-            ),
-        )
+        code = "accepted-same-day" if calendar.works_on(submitted) else "weekend-service"
+        return submitted, (DueNote(code, (*names, submitted)),)
     day = submitted + dt.timedelta(days=1)
     for _ in range(_SEARCH_DAYS):
         if closes(day) is not None:
@@ -110,19 +87,6 @@ def accepted_on(
     else:
         day = calendar.next_working_day(submitted + dt.timedelta(days=1))
     if closing is not None:
-        code = "after-hours"
-        why_zh = f"申请时间 {time} 已过{name}当日 {closing} 的受理截止时间"
-        why_en = f"{time} is after {name_en} closes ({closing}) that day"
-    else:
-        code = "accepted-later"
-        what_zh, what_en = _why_closed(calendar, submitted)
-        why_zh = f"{day_zh(submitted)}为{what_zh}，{name}不受理"
-        why_en = f"{day_en(submitted)} is {what_en}, when {name_en} does not accept"
-    return day, (
-        DueNote(
-            code,
-            f"{why_zh}；按其下一个受理日 {day_zh(day)} 受理，期限自该日起算",
-            f"{why_en}; the acceptance day is taken as {day_en(day)}, the next day it "
-            f"accepts, and the limit counts from there",
-        ),
-    )
+        return day, (DueNote("after-hours", (*names, time, closing, day)),)
+    why = None if calendar.works_on(submitted) else calendar.day_name(submitted) or ""
+    return day, (DueNote("accepted-later", (*names, submitted, why, day)),)

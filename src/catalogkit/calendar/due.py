@@ -75,7 +75,7 @@ def due_date(
         )
         skipped, names = calendar.days_off_between(accepted, due)
         if skipped:
-            out.append(notes.days_skipped(skipped, names))
+            out.append(DueNote("days-skipped", (skipped, tuple(names))))
         first = accepted + dt.timedelta(days=1)
     else:
         if unit in CALENDAR_DAYS:
@@ -91,12 +91,12 @@ def due_date(
         )
         due = calendar.next_working_day(last)
         if due != last:
-            out.append(notes.rest_day_end(last, calendar.day_name(last), due))
+            out.append(DueNote("rest-day-end", (last, calendar.day_name(last), due)))
         first = last
     if pauses:
         paused = _paused_days(accepted, due, pauses)
         if paused:
-            out.append(notes.paused(paused))
+            out.append(DueNote("paused", (paused,)))
     missing = provisional_notes(calendar, min(first, due), due)
     return DueDate(due, bool(missing), (*out, *missing))
 

@@ -39,7 +39,8 @@ class WorkingCalendar:
     _ordinals: tuple[int, ...]
     _set: frozenset[int]
     _names: Mapping[int, str]
-    _named: tuple[int, ...]
+    _named: tuple[tuple[int, ...], tuple[str, ...]]
+    """Named days off (holidays, closures) in date order, and their names."""
     _first: int
     _last: int
 
@@ -56,7 +57,8 @@ class WorkingCalendar:
         object.__setattr__(self, "_ordinals", table.working)
         object.__setattr__(self, "_set", table.working_set)
         object.__setattr__(self, "_names", table.names)
-        object.__setattr__(self, "_named", tuple(sorted(table.names)))
+        off = [o for o in sorted(table.names) if o not in table.working_set]
+        object.__setattr__(self, "_named", (tuple(off), tuple(table.names[o] for o in off)))
         object.__setattr__(self, "_first", table.first)
         object.__setattr__(self, "_last", table.last)
 
@@ -156,13 +158,9 @@ class WorkingCalendar:
             return 0, []
         ordinals = self._ordinals
         working = bisect_right(ordinals, high) - bisect_right(ordinals, low)
-        names: list[str] = []
-        named = self._named
-        for ordinal in named[bisect_right(named, low) : bisect_right(named, high)]:
-            name = self._names[ordinal]
-            if ordinal not in self._set and name not in names:
-                names.append(name)
-        return high - low - working, names
+        days, names = self._named
+        found = names[bisect_right(days, low) : bisect_right(days, high)]
+        return high - low - working, list(dict.fromkeys(found))
 
     def day_name(self, day: dt.date) -> str | None:
         """Why a day is special (元旦, a make-up day of 春节, a closure), if it is listed."""

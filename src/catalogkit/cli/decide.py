@@ -63,6 +63,7 @@ def decide_command(
 def as_json_text(decision: Decision) -> str:
     body = dataclasses.asdict(decision)
     body["total_fee"] = decision.total_fee
+    body["due_notes"] = [note.as_dict() for note in decision.due_notes]
     return json.dumps(body, ensure_ascii=False, indent=2, default=_plain)
 
 

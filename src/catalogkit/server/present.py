@@ -121,9 +121,7 @@ def decision(
         statutory_due=d.statutory_due,
         promised_due=d.promised_due,
         provisional=d.provisional,
-        due_notes=[
-            api.DueNoteLine(code=n.code, message=n.en, message_zh=n.zh) for n in d.due_notes
-        ],
+        due_notes=[api.DueNoteLine(**n.as_dict()) for n in d.due_notes],
         trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
         plugins=dict(d.plugins),
         notices=notices,

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..model.vocab import ON_THE_SPOT_UNITS
 from . import notes
 from .notes import DueNote
 from .pauses import Pause, add_calendar_days, merge_pauses
 from .working import WorkingCalendar
 
-ON_THE_SPOT = frozenset({"即时", "即办", "当场"})
+ON_THE_SPOT = ON_THE_SPOT_UNITS
 CALENDAR_DAYS = frozenset({"自然日", "日"})
 MONTHS = {"月": 1, "年": 12}
 UNITS = ("工作日", "自然日", "日", "月", "年", "即时", "即办", "当场")

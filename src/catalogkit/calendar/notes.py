@@ -70,8 +70,8 @@ def _skipped(count: int, names: tuple[str, ...]) -> tuple[str, str]:
     named_en = f", including {', '.join(names)}" if names else ""
     return (
         f"期限自受理次日起算（民法典第二百零一条），期间不计休息日和节假日 {count} 天{named_zh}",
-        f"counting starts the day after acceptance (Civil Code art. 201); {count} rest "
-        f"days and holidays are not counted{named_en}",
+        f"counting starts the day after acceptance (Civil Code art. 201); {count} "
+        f"day{'s' if count != 1 else ''} off (rest days and holidays) not counted{named_en}",
     )
 
 

@@ -20,6 +20,7 @@ from ..resolve import Bundle
 from . import parts
 from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
+from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .route import Route, route
 from .sources import TraceEntry
@@ -51,6 +52,19 @@ class Engine:
 
     def route(self, matter: str, locality: str) -> Route:
         return route(self.bundle, matter, locality)
+
+    def due(
+        self,
+        submitted: dt.date,
+        value: int,
+        unit: str = "工作日",
+        *,
+        locality: str | None = None,
+        venue: str | None = None,
+        time: str | None = None,
+    ) -> DueAnswer:
+        """A due date with its reasons, as a decision would count it (see engine.due)."""
+        return reckon(self, submitted, value, unit, locality=locality, venue=venue, time=time)
 
     def decide(self, case: Case) -> Decision:
         bundle = self.bundle

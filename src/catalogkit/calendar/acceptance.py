@@ -69,24 +69,24 @@ def accepted_on(
     """The acceptance day and why; without venue hours, the venue accepts on working
     days only (as `chinese_calendar.find_workday` assumes)."""
     names = (venue.name, venue.name) if venue is not None else ("受理场所", "the venue")
-
-    def closes(day: dt.date) -> str | None:
-        if venue is not None:
-            return venue.closes_on(calendar, day)
-        return "24:00" if calendar.works_on(day) else None
-
-    closing = closes(submitted)
+    works = calendar.works_on(submitted)
+    if works and (venue is None or venue.workdays is not None):
+        closing: str | None = "24:00" if venue is None else venue.closes_on(calendar, submitted)
+    elif venue is None:
+        closing = None
+    else:
+        closing = venue.closes_on(calendar, submitted)
     if closing is not None and (time is None or time < closing):
-        code = "accepted-same-day" if calendar.works_on(submitted) else "weekend-service"
+        code = "accepted-same-day" if works else "weekend-service"
         return submitted, (DueNote(code, (*names, submitted)),)
     day = submitted + dt.timedelta(days=1)
     for _ in range(_SEARCH_DAYS):
-        if closes(day) is not None:
+        if venue.closes_on(calendar, day) if venue is not None else calendar.works_on(day):
             break
         day += dt.timedelta(days=1)
     else:
         day = calendar.next_working_day(submitted + dt.timedelta(days=1))
     if closing is not None:
         return day, (DueNote("after-hours", (*names, time, closing, day)),)
-    why = None if calendar.works_on(submitted) else calendar.day_name(submitted) or ""
+    why = None if works else calendar.day_name(submitted) or ""
     return day, (DueNote("accepted-later", (*names, submitted, why, day)),)

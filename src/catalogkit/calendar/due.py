@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import UsageError
 from ..model.vocab import ON_THE_SPOT_UNITS
@@ -29,8 +29,7 @@ MONTHS = {"月": 1, "年": 12}
 UNITS = ("工作日", "自然日", "日", "月", "年", "即时", "即办", "当场")
 
 
-@dataclass(frozen=True, slots=True)
-class DueDate:
+class DueDate(NamedTuple):
     due: dt.date
     provisional: bool
     notes: tuple[DueNote, ...]
@@ -48,6 +47,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 def provisional_notes(calendar: WorkingCalendar, first: dt.date, last: dt.date) -> list[DueNote]:
     """One note for each year from `first` to `last` that has no calendar data."""
+    if first.year == last.year and calendar.has_data(last.year):
+        return []
     return [
         notes.provisional(year)
         for year in range(first.year, last.year + 1)
@@ -69,14 +70,20 @@ def due_date(
         raise UsageError(f"a time limit cannot be negative ({value})")
     if unit in ON_THE_SPOT or value == 0:
         return DueDate(accepted, not calendar.has_data(accepted.year), ())
+    if unit == "工作日" and not pauses and count_from_next_day:  # the common case, kept lean
+        due = calendar.count_working_days(accepted, value)
+        if due.year == accepted.year and calendar.has_data(due.year):
+            skipped = (due - accepted).days > value
+            return DueDate(
+                due, False, (DueNote("days-skipped", (calendar, accepted, due)),) if skipped else ()
+            )
     out: list[DueNote] = []
     if unit == "工作日":
         due = calendar.count_working_days(
             accepted, value, count_from_next_day=count_from_next_day, pauses=pauses
         )
-        skipped, names = calendar.days_off_between(accepted, due)
-        if skipped:
-            out.append(DueNote("days-skipped", (skipped, tuple(names))))
+        if (due - accepted).days > value:  # the sentence counts them only when shown
+            out.append(DueNote("days-skipped", (calendar, accepted, due)))
         first = accepted + dt.timedelta(days=1)
     else:
         if unit in CALENDAR_DAYS:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .working import WorkingCalendar
 
 WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -65,13 +67,16 @@ def _after_hours(
     )
 
 
-def _skipped(count: int, names: tuple[str, ...]) -> tuple[str, str]:
+def _skipped(calendar: WorkingCalendar, accepted: dt.date, due: dt.date) -> tuple[str, str]:
+    count, names = calendar.days_off_between(accepted, due)
     named_zh = f"，其中有{'、'.join(names)}" if names else ""
     named_en = f", including {', '.join(names)}" if names else ""
     return (
-        f"期限自受理次日起算（民法典第二百零一条），期间不计休息日和节假日 {count} 天{named_zh}",
-        f"counting starts the day after acceptance (Civil Code art. 201); {count} "
-        f"day{'s' if count != 1 else ''} off (rest days and holidays) not counted{named_en}",
+        f"期限自受理次日起算（民法典第二百零一条）；至 {day_zh(due)} 不计休息日和节假日 "
+        f"{count} 天{named_zh}",
+        f"counting starts the day after acceptance (Civil Code art. 201); up to "
+        f"{day_en(due)}, {count} day{'s' if count != 1 else ''} off (rest days and "
+        f"holidays) not counted{named_en}",
     )
 
 
@@ -116,9 +121,9 @@ TEXTS: dict[str, Callable[..., tuple[str, str]]] = {
 """Every note code, with what writes its two sentences."""
 
 
-@dataclass(frozen=True, slots=True)
-class DueNote:
-    """One reason: a stable code for programs and the facts its sentences need."""
+class DueNote(NamedTuple):
+    """One reason: a stable code for programs and the facts its sentences need (a tuple,
+    cheap to make on every decision)."""
 
     code: str
     facts: tuple[Any, ...]

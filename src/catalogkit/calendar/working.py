@@ -90,6 +90,12 @@ class WorkingCalendar:
     def __repr__(self) -> str:
         return f"WorkingCalendar(years={sorted(self._years)})"
 
+    def __copy__(self) -> WorkingCalendar:
+        return self  # immutable: a copy is the same calendar
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> WorkingCalendar:
+        return self
+
     @property
     def years(self) -> frozenset[int]:
         """The years with national data; every other year is refused."""

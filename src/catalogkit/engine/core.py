@@ -14,6 +14,7 @@ from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_da
 from ..calendar.due import provisional_notes
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
+from ..model.matter import TimeLimit
 from ..model.rules import RoutingRule
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
@@ -146,35 +147,22 @@ class Engine:
             else "accept"
         )
         due_s = due_p = accepted = None
-        notes: list[DueNote] = []
-        provisional = False
+        notes: tuple[DueNote, ...] = ()
         if outcome != "undetermined":
             calendar = self._calendar(chain, case.submitted.year, enabled)
-            accepted, why = accepted_on(
+            accepted, notes = accepted_on(
                 calendar, case.submitted, case.time, self._venue_hours(handled_at)
             )
-            notes += why
-            notes += provisional_notes(calendar, case.submitted, accepted)
-        if outcome in ("accept", "accept-pending-materials") and not materials:
-            assert accepted is not None
-            pauses = [(p.start, p.end) for p in case.pauses]
-            settings = bundle.settings
-            next_day = settings.count_from_next_day if settings is not None else True
-            dues = []
-            for limit in (matter.statutory_limit, promised):
-                found_due = None
-                if limit is not None:
-                    found_due = due_date(
-                        calendar,
-                        accepted,
-                        limit.value,
-                        limit.unit,
-                        pauses=pauses,
-                        count_from_next_day=next_day,
-                    )
-                    notes += (n for n in found_due.notes if n not in notes)
-                dues.append(None if found_due is None else found_due.due)
-            due_s, due_p = dues
+            if accepted.year != case.submitted.year or not calendar.has_data(accepted.year):
+                notes += tuple(provisional_notes(calendar, case.submitted, accepted))
+            if outcome == "accept" or (outcome == "accept-pending-materials" and not materials):
+                pauses = [(p.start, p.end) for p in case.pauses]
+                settings = bundle.settings
+                next_day = settings.count_from_next_day if settings is not None else True
+                due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
+                due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
+                notes += more_s
+                notes += tuple(n for n in more_p if n not in more_s)
         provisional = any(n.code == "provisional" for n in notes)
         return _replace(
             base,
@@ -188,7 +176,7 @@ class Engine:
             submitted_on=case.submitted,
             accepted_on=accepted,
             provisional=provisional,
-            due_notes=tuple(notes),
+            due_notes=notes,
             statutory_limit=matter.statutory_limit,
             promised_limit=promised,
             statutory_due=due_s,
@@ -300,6 +288,21 @@ class Engine:
                 None if item is None else VenueHours.of(item.item.name, item.item.hours)
             )
         return found  # type: ignore[return-value]
+
+
+def _due(
+    calendar: WorkingCalendar,
+    accepted: dt.date,
+    limit: TimeLimit | None,
+    pauses: list[tuple[dt.date, dt.date]],
+    next_day: bool,
+) -> tuple[dt.date | None, tuple[DueNote, ...]]:
+    if limit is None:
+        return None, ()
+    found = due_date(
+        calendar, accepted, limit.value, limit.unit, pauses=pauses, count_from_next_day=next_day
+    )
+    return found.due, found.notes
 
 
 def _replace(decision: Decision, **changes: Any) -> Decision:

@@ -161,8 +161,10 @@ class Engine:
                 next_day = settings.count_from_next_day if settings is not None else True
                 due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
                 due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
-                notes += more_s
-                notes += tuple(n for n in more_p if n not in more_s)
+                # the promised date first, as guides show it; provisional notes last, once
+                for note in sorted(more_p + more_s, key=lambda n: n.code == "provisional"):
+                    if note not in notes:
+                        notes += (note,)
         provisional = any(n.code == "provisional" for n in notes)
         return _replace(
             base,

@@ -73,17 +73,16 @@ def due_date(
     if unit == "工作日" and not pauses and count_from_next_day:  # the common case, kept lean
         due = calendar.count_working_days(accepted, value)
         if due.year == accepted.year and calendar.has_data(due.year):
-            skipped = (due - accepted).days > value
-            return DueDate(
-                due, False, (DueNote("days-skipped", (calendar, accepted, due)),) if skipped else ()
-            )
+            if (due - accepted).days > value:
+                return DueDate(due, False, (_skipped(calendar, accepted, due),))
+            return DueDate(due, False, ())
     out: list[DueNote] = []
     if unit == "工作日":
         due = calendar.count_working_days(
             accepted, value, count_from_next_day=count_from_next_day, pauses=pauses
         )
         if (due - accepted).days > value:  # the sentence counts them only when shown
-            out.append(DueNote("days-skipped", (calendar, accepted, due)))
+            out.append(_skipped(calendar, accepted, due))
         first = accepted + dt.timedelta(days=1)
     else:
         if unit in CALENDAR_DAYS:
@@ -107,6 +106,11 @@ def due_date(
             out.append(DueNote("paused", (paused,)))
     missing = provisional_notes(calendar, min(first, due), due)
     return DueDate(due, bool(missing), (*out, *missing))
+
+
+def _skipped(calendar: WorkingCalendar, accepted: dt.date, due: dt.date) -> DueNote:
+    count, names = calendar.days_off_between(accepted, due)
+    return DueNote("days-skipped", (accepted, due, count, tuple(names)))
 
 
 def _paused_days(accepted: dt.date, due: dt.date, pauses: Sequence[Pause]) -> int:

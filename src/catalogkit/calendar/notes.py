@@ -1,17 +1,15 @@
 """Why a due date is what it is: short bilingual notes that decisions, `catalogkit due`
 and the HTTP API show beside the dates, so staff can check a date by hand.
 
-A note keeps its code and facts; its sentences are written only when shown, so that a
-decision pays for no text it does not print."""
+A note keeps its code and facts (plain values, so that equal decisions compare equal);
+its sentences are written only when shown, so that a decision pays for no text it does
+not print."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:
-    from .working import WorkingCalendar
+from typing import Any, NamedTuple
 
 WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,8 +65,9 @@ def _after_hours(
     )
 
 
-def _skipped(calendar: WorkingCalendar, accepted: dt.date, due: dt.date) -> tuple[str, str]:
-    count, names = calendar.days_off_between(accepted, due)
+def _skipped(
+    accepted: dt.date, due: dt.date, count: int, names: tuple[str, ...]
+) -> tuple[str, str]:
     named_zh = f"，其中有{'、'.join(names)}" if names else ""
     named_en = f", including {', '.join(names)}" if names else ""
     return (

@@ -48,7 +48,7 @@ def _later(
     else:
         zh, en = "休息日", "a rest day"
     return (
-        f"{day_zh(day)}为{zh}，{venue}不受理；按其下一个受理日 {day_zh(to)} 受理，期限自该日起算",
+        f"{day_zh(day)}为{zh}，{venue}不受理；按其下一个受理日 {day_zh(to)}受理，期限自该日起算",
         f"{day_en(day)} is {en}, when {venue_en} does not accept; the acceptance day is "
         f"taken as {day_en(to)}, the next day it accepts, and the limit counts from there",
     )
@@ -59,7 +59,7 @@ def _after_hours(
 ) -> tuple[str, str]:
     return (
         f"申请时间 {time} 已过{venue}当日 {closing} 的受理截止时间；按其下一个受理日 "
-        f"{day_zh(to)} 受理，期限自该日起算",
+        f"{day_zh(to)}受理，期限自该日起算",
         f"{time} is after {venue_en} closes ({closing}) that day; the acceptance day is "
         f"taken as {day_en(to)}, the next day it accepts, and the limit counts from there",
     )
@@ -71,7 +71,7 @@ def _skipped(
     named_zh = f"，其中有{'、'.join(names)}" if names else ""
     named_en = f", including {', '.join(names)}" if names else ""
     return (
-        f"期限自受理次日起算（民法典第二百零一条）；至 {day_zh(due)} 不计休息日和节假日 "
+        f"期限自受理次日起算（民法典第二百零一条）；至 {day_zh(due)}不计休息日和节假日 "
         f"{count} 天{named_zh}",
         f"counting starts the day after acceptance (Civil Code art. 201); up to "
         f"{day_en(due)}, {count} day{'s' if count != 1 else ''} off (rest days and "
@@ -82,7 +82,7 @@ def _skipped(
 def _rest_day_end(last: dt.date, name: str | None, due: dt.date) -> tuple[str, str]:
     what_en = f"a day off ({name})" if name else "a rest day"
     return (
-        f"期限末日 {day_zh(last)} 为{name or '休息日'}，顺延至下一个工作日 {day_zh(due)}"
+        f"期限末日 {day_zh(last)}为{name or '休息日'}，顺延至下一个工作日 {day_zh(due)}"
         f"（民法典第二百零三条）",
         f"the last day {day_en(last)} is {what_en}, so the limit ends on the next "
         f"working day {day_en(due)} (Civil Code art. 203)",

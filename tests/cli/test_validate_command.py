@@ -165,7 +165,7 @@ def test_demo_decision_tests_pass() -> None:
         "test", str(DEMO / "tests"), "--no-plugin-autoload", "--plugins-dir", str(ROOT / "plugins")
     )
     assert code == 0, out
-    assert out.strip().endswith("18 passed, 0 failed")
+    assert out.strip().endswith("20 passed, 0 failed")
 
 
 def test_decide_command_text_json_and_trace() -> None:

@@ -4,6 +4,8 @@
     add     = WorkingCalendar.add_working_days(start, 20): a bisection on working-day ordinals
     pause   = the same with one 5-day hearing pause
     naive   = a day-by-day walk with is_working_day (the method the bisection replaces)
+    accept  = accepted_on(start) + due_date(…, 20, 工作日): what a decision adds, with the
+              acceptance day and the reasons (sentences are written only when shown)
 
 Each figure is the median over BENCH_REPEAT batches of calls, divided by the batch size,
 over 350 start dates, every other day of 2025-2026. Target (brief): add is a few microseconds.
@@ -21,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ruamel.yaml import YAML
 
 from _timing import median_seconds
-from catalogkit.calendar import WorkingCalendar
+from catalogkit.calendar import WorkingCalendar, accepted_on, due_date
 from catalogkit.model import CalendarDocument
 
 CALENDARS = Path(__file__).resolve().parents[1] / "catalogs" / "calendars"
@@ -67,6 +69,10 @@ def main() -> int:
         for s in starts:
             cal.add_working_days(s, 20, pauses=hearing)
 
+    def reckon() -> None:
+        for s in starts:
+            due_date(cal, accepted_on(cal, s)[0], 20, "工作日")
+
     def walk() -> None:
         for s in starts:
             naive(cal, s, 20)
@@ -75,11 +81,13 @@ def main() -> int:
     t_add = median_seconds(add, repeat) / batch
     t_pause = median_seconds(paused, repeat) / batch
     t_naive = median_seconds(walk, max(repeat // 10, 5)) / batch
+    t_reckon = median_seconds(reckon, repeat) / batch
     print(f"calendar years {sorted(cal.years)}, {batch} start dates, n = 20, median of {repeat}")
     row("floor (dict lookup)", t_floor)
     row("add_working_days(…, 20)", t_add, f"ratio add/floor   = {t_add / t_floor:6.1f}")
     row("  with a 5-day hearing pause", t_pause, f"ratio pause/floor = {t_pause / t_floor:6.1f}")
     row("naive day-by-day walk", t_naive, f"ratio naive/add   = {t_naive / t_add:6.1f}")
+    row("acceptance day + due_date", t_reckon, f"ratio due/add     = {t_reckon / t_add:6.1f}")
     return 0
 
 

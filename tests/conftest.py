@@ -16,10 +16,12 @@ pytest_plugins = ["catalogkit.testing"]
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test gets its own compiled-cache folder, never the user's."""
+    """Every test gets its own compiled-cache folder, never the user's, and the same
+    "today" (tests that need another set CATALOGKIT_TODAY themselves)."""
     monkeypatch.setenv("CATALOGKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("CATALOGKIT_NO_CACHE", raising=False)
     monkeypatch.setenv("CATALOGKIT_LANG", "en")
+    monkeypatch.setenv("CATALOGKIT_TODAY", "2026-06-01")  # date-dependent checks: a fixed day
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ a run that found problems re-reads the files concerned to give line and column."
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable
@@ -69,11 +70,14 @@ def check_catalog(
     cache: bool = False,
     plugins: Plugins | None = None,
     pinned: bool = False,
+    today: dt.date | None = None,
 ) -> Report:
     """Check a catalog tree and report every problem, located in its file.
 
     With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
-    that has just been deleted must not fall back to the parent folder."""
+    that has just been deleted must not fall back to the parent folder. `today` (default:
+    $CATALOGKIT_TODAY, then the system date) decides whether next year's calendar is
+    already due (a warning from 1 November)."""
     from .load import cache as compiled
 
     started = time.perf_counter()
@@ -89,6 +93,7 @@ def check_catalog(
         cached = compiled.fetch(root, revision)
         if cached is not None:
             report.bundle, report.from_cache = cached, True
+            _calendar_checks(report, today)
             _plugin_checks(report, plugins)
             report.seconds = time.perf_counter() - started
             return report
@@ -121,9 +126,25 @@ def check_catalog(
     report.bundle = bundle
     if cache and bundle is not None and not single:
         compiled.store(root, revision, bundle)
+    _calendar_checks(report, today)
     _plugin_checks(report, plugins)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _calendar_checks(report: Report, today: dt.date | None) -> None:
+    """Whether next year's calendar is due depends on the date, not on the files: checked
+    on every load, never cached."""
+    if report.bundle is None:
+        return
+    from .resolve.horizon import next_year_missing
+    from .resolve.horizon import today as system_today
+
+    found = next_year_missing(
+        report.bundle.calendars, report.root, report.files, today or system_today()
+    )
+    if found:
+        report.diagnostics += locate_all(report.root, found)
 
 
 def _plugin_checks(report: Report, plugins: Plugins | None) -> None:

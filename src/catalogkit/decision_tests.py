@@ -63,6 +63,8 @@ def observed(decision: Decision) -> dict[str, Any]:
         "fees": {f.id: f.net for f in decision.fees},
         "promised_due": decision.promised_due,
         "statutory_due": decision.statutory_due,
+        "accepted_on": decision.accepted_on,
+        "provisional": decision.provisional,
         "decided_at": decision.route.decided_at.venue if decision.route else None,
         "accepted_at": decision.handled_at,
         "forward_to": decision.forward_to,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model.matter import TimeLimit
+from .model.vocab import ON_THE_SPOT_UNITS
 from .resolve import Bundle
 
 CPSV_CONTEXT = {
@@ -22,7 +23,12 @@ def iso_duration(limit: TimeLimit | None) -> str | None:
     working-day limits stay in our own `catalogkit:workingDays`."""
     if limit is None or limit.unit == "工作日":
         return None
-    return "PT0S" if limit.unit == "即时" or limit.value == 0 else f"P{limit.value}D"
+    if limit.unit in ON_THE_SPOT_UNITS or limit.value == 0:
+        return "PT0S"
+    return f"P{limit.value}{_ISO_UNIT.get(limit.unit, 'D')}"
+
+
+_ISO_UNIT = {"月": "M", "年": "Y"}
 
 
 def to_cpsv(bundle: Bundle) -> dict[str, Any]:

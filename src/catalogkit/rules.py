@@ -215,6 +215,12 @@ RULES: tuple[Rule, ...] = (
         "a make-up working day is not on a weekend",
         "调休上班日不在周末",
     ),
+    Rule(
+        "next-calendar-missing",
+        "calendar",
+        "from 1 November, next year's national calendar is missing (a warning)",
+        "自 11 月 1 日起仍缺少下一年的全国工作日历（警告）",
+    ),
 )
 
 RULE_IDS = frozenset(r.id for r in RULES)

@@ -10,6 +10,7 @@ Layout of ``tests/data/invalid/``::
         <path>.delete    (empty) removes _base/<path>
         big.marker       text: a path inside the tree; the harness writes a YAML file of
                          BIG_FILE_BYTES there (file-too-large), so no 9 MB file is committed
+        today.txt        text: YYYY-MM-DD, the day the check runs on (CATALOGKIT_TODAY)
         expected.txt     the diagnostic lines of `catalogkit validate . --lang en`, without
                          the summary line, paths relative to the tree
         expected.zh.txt  the same lines with `--lang zh`
@@ -51,8 +52,9 @@ BASE = DATA / "_base"
 CASES = sorted(p.name for p in DATA.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 EXPECTED = {"en": "expected.txt", "zh": "expected.zh.txt"}
 BIG_MARKER = "big.marker"
+TODAY_FILE = "today.txt"
 BIG_FILE_BYTES = 9 * 1024 * 1024
-CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER}
+CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER, TODAY_FILE}
 DELETE_SUFFIX = ".delete"
 UPDATE = os.environ.get("CATALOGKIT_UPDATE_FIXTURES") == "1"
 
@@ -143,6 +145,8 @@ def read_expected(case: str, lang: str) -> list[str]:
 
 def check_case(case: str, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = build_tree(case, tmp_path / "tree")
+    if (DATA / case / TODAY_FILE).is_file():
+        monkeypatch.setenv("CATALOGKIT_TODAY", (DATA / case / TODAY_FILE).read_text().strip())
     result = run_validate(tree, lang, monkeypatch)
     lines = diagnostic_lines(result)
     if UPDATE:
@@ -150,7 +154,8 @@ def check_case(case: str, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
         (DATA / case / EXPECTED[lang]).write_text(text, encoding="utf-8")
     expected = read_expected(case, lang)
     assert lines == expected
-    assert result.exit_code == (1 if expected else 0), result.output
+    errors = [line for line in expected if " error [" in line or " 错误 [" in line]
+    assert result.exit_code == (1 if errors else 0), result.output
 
 
 @pytest.mark.parametrize("case", CASES)

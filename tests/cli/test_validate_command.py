@@ -211,7 +211,7 @@ def test_demo_decision_tests_pass() -> None:
         "test", str(DEMO / "tests"), "--no-plugin-autoload", "--plugins-dir", str(ROOT / "plugins")
     )
     assert code == 0, out
-    assert out.strip().endswith("18 passed, 0 failed")
+    assert out.strip().endswith("20 passed, 0 failed")
 
 
 def test_decide_command_text_json_and_trace() -> None:
@@ -314,3 +314,27 @@ def test_publishing_commands_report_a_broken_tree_like_validate(
     code, out = run(*args, "-c", str(broken))
     assert code == 1
     assert re.search(r"extra\.yaml:3:1: error \[unknown-key\] nmae:", out), out
+
+
+@pytest.mark.parametrize(
+    ("today", "warned"), [("2026-10-31", False), ("2026-11-01", True), ("2026-12-07", True)]
+)
+def test_next_years_calendar_is_asked_for_from_november(
+    today: str, warned: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's newest calendar is 2026: from 1 November a warning (not an error) says
+    that 2027 is missing, located on the 2026 file, on the cached path too."""
+    monkeypatch.setenv("CATALOGKIT_TODAY", today)
+    for args in (["--no-cache"], [], []):  # the second run fills the cache, the third reads it
+        code, out = run("validate", str(DEMO), "--lang", "en", *args)
+        assert code == 0, out
+        lines = [line for line in out.splitlines() if "[next-calendar-missing]" in line]
+        if warned:
+            assert len(lines) == 1
+            assert "calendars/2026.yaml:9:7: warning" in lines[0]
+            assert "warning" in lines[0] and "calendars/2027.yaml" in lines[0]
+        else:
+            assert lines == []
+    if warned:
+        code, out = run("validate", str(DEMO), "--lang", "zh", "--no-cache")
+        assert "缺少 2027 年工作日历" in out

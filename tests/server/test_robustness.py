@@ -539,10 +539,24 @@ def test_decide_traces_rules_to_file_and_line(client: TestClient) -> None:
     ("submitted", "year"), [("2027-03-01", 2027), ("2026-12-21", 2027), ("2024-06-03", 2024)]
 )
 def test_decide_without_calendar_data(client: TestClient, submitted: str, year: int) -> None:
-    """The demo has 2025 and 2026: a due date in another year is not guessed."""
+    """The demo has 2025 and 2026: a due date in another year is provisional (weekends
+    only), said so with the reason, never an error."""
     response = client.post("/v1/decide", json={**CASE, "submitted": submitted})
-    problem = check_problem(response, 422, "no-calendar")
-    assert f"calendars/{year}.yaml" in problem["detail"]
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["outcome"] == "accept"
+    assert body["provisional"] is True
+    assert body["promisedDue"].startswith(str(year))
+    notes = [n for n in body["dueNotes"] if n["code"] == "provisional"]
+    assert notes and f"calendars/{year}.yaml" in notes[0]["message"]
+    assert f"{year} 年工作日历尚未载入" in notes[0]["messageZh"]
+
+
+def test_decide_within_calendar_data_is_final(client: TestClient) -> None:
+    body = client.post("/v1/decide", json={**CASE, "submitted": "2026-09-24"}).json()
+    assert body["provisional"] is False
+    assert body["acceptedOn"] == body["submittedOn"] == "2026-09-24"
+    assert [n["code"] for n in body["dueNotes"]][:1] == ["accepted-same-day"]
 
 
 @pytest.mark.parametrize(

@@ -19,21 +19,33 @@ class Closure(NamedTuple):
     name: str
 
 
+# Years after the newest covered year that the table still spans, provisionally
+# (weekends only): enough for the longest limit a catalog may state (3650 working days).
+HORIZON = 15
+
+
 class DayTable(NamedTuple):
     years: frozenset[int]
     working: tuple[int, ...]
     working_set: frozenset[int]
     names: dict[int, str]
+    first: int
+    """Ordinal of the first day the table spans (1 January of its first year)."""
+    last: int
+    """Ordinal of the last day the table spans (31 December of its last year)."""
 
 
 def build_table(
     national: Sequence[CalendarDocument],
     local: Sequence[CalendarDocument],
     extra: Iterable[tuple[dt.date, str]],
+    from_year: int | None = None,
 ) -> DayTable:
     """Weekdays work and weekends rest; then national days, local days (in the given
     order, so the most specific comes last) and closures override, later ones winning.
-    Only years with a national calendar are covered: a local file alone covers nothing."""
+    Only years with a national calendar are covered (`years`): a local file alone covers
+    nothing. The table spans those years, `from_year` and HORIZON years more; a spanned
+    year without national data counts weekends only (provisional, see `due`)."""
     years: set[int] = set()
     for doc in national:
         if doc.scope is not None:
@@ -54,11 +66,11 @@ def build_table(
     for when, name in extra:
         working_on[when.toordinal()] = False
         names[when.toordinal()] = name
-    working: list[int] = []
-    for year in sorted(years):
-        first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-        for ordinal in range(first, last + 1):
-            # Ordinal 1 (0001-01-01) was a Monday, so (ordinal - 1) % 7 is the weekday.
-            if working_on.get(ordinal, (ordinal - 1) % 7 < 5):
-                working.append(ordinal)
-    return DayTable(frozenset(years), tuple(working), frozenset(working), names)
+    spanned = years | ({from_year} if from_year is not None else set())
+    low = min(spanned, default=dt.date.today().year)
+    high = min(max(spanned, default=low) + HORIZON, dt.MAXYEAR)
+    first, last = dt.date(low, 1, 1).toordinal(), dt.date(high, 12, 31).toordinal()
+    get = working_on.get
+    # Ordinal 1 (0001-01-01) was a Monday, so (ordinal - 1) % 7 is the weekday.
+    working = tuple(o for o in range(first, last + 1) if get(o, (o - 1) % 7 < 5))
+    return DayTable(frozenset(years), working, frozenset(working), names, first, last)

@@ -33,24 +33,34 @@ class WorkingCalendar:
     """National calendars, optional local ones (applied after the national ones, in
     order) and optional closures. Immutable once built; equality is identity."""
 
-    __slots__ = ("_names", "_ordinals", "_set", "_years")
+    __slots__ = ("_first", "_last", "_named", "_names", "_ordinals", "_set", "_years")
 
     _years: frozenset[int]
     _ordinals: tuple[int, ...]
     _set: frozenset[int]
     _names: Mapping[int, str]
+    _named: tuple[tuple[int, ...], tuple[str, ...]]
+    """Named days off (holidays, closures) in date order, and their names."""
+    _first: int
+    _last: int
 
     def __init__(
         self,
         national: Iterable[CalendarDocument],
         local: Iterable[CalendarDocument] = (),
         extra: Iterable[tuple[dt.date, str]] = (),
+        *,
+        from_year: int | None = None,
     ) -> None:
-        table = build_table(tuple(national), tuple(local), extra)
+        table = build_table(tuple(national), tuple(local), extra, from_year)
         object.__setattr__(self, "_years", table.years)
         object.__setattr__(self, "_ordinals", table.working)
         object.__setattr__(self, "_set", table.working_set)
         object.__setattr__(self, "_names", table.names)
+        off = [o for o in sorted(table.names) if o not in table.working_set]
+        object.__setattr__(self, "_named", (tuple(off), tuple(table.names[o] for o in off)))
+        object.__setattr__(self, "_first", table.first)
+        object.__setattr__(self, "_last", table.last)
 
     @classmethod
     def for_locality(
@@ -58,6 +68,8 @@ class WorkingCalendar:
         bundle_calendars: Mapping[tuple[int, str | None], CalendarDocument],
         chain: Sequence[str],
         extra: Iterable[tuple[dt.date, str]] = (),
+        *,
+        from_year: int | None = None,
     ) -> WorkingCalendar:
         """The calendar of the first code in `chain` (a locality and its ancestors, as
         `Bundle.chain` gives them): national files plus every local file scoped to a code
@@ -67,7 +79,7 @@ class WorkingCalendar:
         local = [
             bundle_calendars[key] for code in reversed(chain) for key in keys if key[1] == code
         ]
-        return cls(national, local, extra)
+        return cls(national, local, extra, from_year=from_year)
 
     def __setattr__(self, name: str, value: Any) -> NoReturn:
         raise AttributeError(f"WorkingCalendar is immutable (cannot set {name})")
@@ -78,6 +90,12 @@ class WorkingCalendar:
     def __repr__(self) -> str:
         return f"WorkingCalendar(years={sorted(self._years)})"
 
+    def __copy__(self) -> WorkingCalendar:
+        return self  # immutable: a copy is the same calendar
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> WorkingCalendar:
+        return self
+
     @property
     def years(self) -> frozenset[int]:
         """The years with national data; every other year is refused."""
@@ -87,6 +105,68 @@ class WorkingCalendar:
         if day.year not in self._years:
             raise missing_year(day.year)
         return day.toordinal() in self._set
+
+    def has_data(self, year: int) -> bool:
+        """Whether `year` has a national calendar; without one, the lenient methods below
+        count weekends only and their answers are provisional."""
+        return year in self._years
+
+    def works_on(self, day: dt.date) -> bool:
+        """Like `is_working_day`, but a year without data counts weekends only (provisional)
+        instead of being refused."""
+        ordinal = day.toordinal()
+        if self._first <= ordinal <= self._last:
+            return ordinal in self._set
+        return day.weekday() < 5
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """`day` itself when it is a working day, else the first working day after it
+        (lenient: provisional in a year without data)."""
+        ordinal = day.toordinal()
+        if self._first <= ordinal <= self._last:
+            index = bisect_left(self._ordinals, ordinal)
+            if index < len(self._ordinals):
+                return dt.date.fromordinal(self._ordinals[index])
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return day
+
+    def count_working_days(
+        self,
+        start: dt.date,
+        n: int,
+        *,
+        count_from_next_day: bool = True,
+        pauses: Sequence[Pause] = (),
+    ) -> dt.date:
+        """`add_working_days` without refusing a year: where the data ends, weekends only
+        are skipped. The caller asks `has_data` for each year spanned to say whether the
+        answer is provisional."""
+        if n <= 0:
+            return self.add_working_days(start, n)
+        first = start.toordinal() + (1 if count_from_next_day else 0)
+        if first < self._first:
+            raise UsageError(f"the calendar starts in {dt.date.fromordinal(self._first).year}")
+        ordinals = self._ordinals
+        index = bisect_left(ordinals, first)
+        due = index + n - 1
+        if pauses:
+            due = self._skip_pauses(index, due, pauses)
+        if due >= len(ordinals):
+            raise UsageError(f"a limit of {n} working days runs past the calendar's horizon")
+        return dt.date.fromordinal(ordinals[due])
+
+    def days_off_between(self, a: dt.date, b: dt.date) -> tuple[int, list[str]]:
+        """Days after `a` up to and including `b` that are not working days, and the names
+        of the named ones (holidays, closures) in date order, each once (lenient)."""
+        low, high = a.toordinal(), min(b.toordinal(), self._last)
+        if high <= low:
+            return 0, []
+        ordinals = self._ordinals
+        working = bisect_right(ordinals, high) - bisect_right(ordinals, low)
+        days, names = self._named
+        found = names[bisect_right(days, low) : bisect_right(days, high)]
+        return high - low - working, list(dict.fromkeys(found))
 
     def day_name(self, day: dt.date) -> str | None:
         """Why a day is special (元旦, a make-up day of 春节, a closure), if it is listed."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+from pydantic import BaseModel
 
 from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
@@ -61,7 +64,20 @@ def decide_command(
 def as_json_text(decision: Decision) -> str:
     body = dataclasses.asdict(decision)
     body["total_fee"] = decision.total_fee
-    return json.dumps(body, ensure_ascii=False, indent=2, default=str)
+    body["due_notes"] = [note.as_dict() for note in decision.due_notes]
+    return json.dumps(body, ensure_ascii=False, indent=2, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    """JSON for what `dataclasses.asdict` leaves as objects: catalog models (a time limit
+    as {"value", "unit", "note"}, never its Python text) and dates as YYYY-MM-DD."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def as_text(engine: Engine, d: Decision, lang: str) -> str:
@@ -115,10 +131,18 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
         waived = f"，减免 {f.waived:.2f} 元" if f.waived else ""
         lines.append(f"  {f.name}: {f.amount:.2f} 元{waived}，应缴 {f.net:.2f} 元")
     lines.append(("应缴合计：" if zh else "total fee: ") + f"{d.total_fee:.2f} 元")
+    if d.accepted_on is not None:
+        lines.append(
+            ("申请日期：" if zh else "submitted: ")
+            + str(d.submitted_on)
+            + ("；受理日期：" if zh else "; accepted: ")
+            + str(d.accepted_on)
+        )
+    mark = ("（暂定）" if zh else " (provisional)") if d.provisional else ""
     if d.promised_due:
-        lines.append(("承诺办结日期：" if zh else "promised due: ") + str(d.promised_due))
+        lines.append(("承诺办结日期：" if zh else "promised due: ") + str(d.promised_due) + mark)
     if d.statutory_due:
-        lines.append(("法定办结日期：" if zh else "statutory due: ") + str(d.statutory_due))
+        lines.append(("法定办结日期：" if zh else "statutory due: ") + str(d.statutory_due) + mark)
     if any(step.role == "proxy" for step in d.timeline):
         lines.append("办理进程：" if zh else "timeline:")
         for step in d.timeline:
@@ -130,6 +154,9 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
             limit = show_limit(step.limit) if step.limit is not None else ""
             due = str(step.due) if step.due else ("未载明" if zh else "not known")
             lines.append(f"  - {role} {name(step.venue)} {limit} → {due}".replace("  →", " →"))
+    if d.due_notes:
+        lines.append("日期说明：" if zh else "about the dates:")
+        lines += [f"  - {n.text(lang)}" for n in d.due_notes]
     if d.trace:
         lines.append("依据与来源：" if zh else "trace:")
         lines += [f"  - {t.part}: {t.detail} ← {t.source}" for t in d.trace]

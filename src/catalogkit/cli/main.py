@@ -7,8 +7,10 @@ import sys
 import click
 
 from ..version import __version__
+from .calendar_cmd import calendar_command
 from .decide import decide_command
 from .diff_cmd import diff_command
+from .due_cmd import due_command
 from .export_cmd import export_command
 from .fmt_cmd import fmt_command
 from .guide_cmd import guide_command
@@ -46,6 +48,8 @@ cli.add_command(fmt_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 cli.add_command(serve_command)
+cli.add_command(due_command)
+cli.add_command(calendar_command)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from .core import Engine
 from .decision import OUTCOME_ZH, Decision, FactNeeded, FeeLine, MissingMaterial, RefusalLine
+from .due import DueAnswer
 from .route import Hop, Route, route, within
 from .sources import TraceEntry, with_lines
 from .view import CaseView
@@ -10,6 +11,7 @@ __all__ = [
     "OUTCOME_ZH",
     "CaseView",
     "Decision",
+    "DueAnswer",
     "Engine",
     "FactNeeded",
     "FeeLine",

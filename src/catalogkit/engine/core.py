@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from ..calendar import WorkingCalendar
+from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
+from ..calendar.due import provisional_notes
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
 from ..model.matter import TimeLimit
@@ -20,6 +21,7 @@ from ..resolve import Bundle
 from . import parts
 from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
+from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
 from .questions import facts_needed
@@ -54,6 +56,7 @@ class Engine:
         self._calendars: dict[tuple[tuple[str, ...], int], WorkingCalendar] = {}
         self._routes: dict[tuple[str, str, dt.date | None], Route] = {}
         self._placed: dict[tuple[str, str, dt.date, str | None], Route] = {}
+        self._hours: dict[str, VenueHours | None] = {}
 
     def route(self, matter: str, locality: str, on: dt.date | None = None) -> Route:
         """Where a resident takes `matter` on the day `on` (default today): the catalog's
@@ -115,6 +118,19 @@ class Engine:
             choice = self._choose(view, rules, ask)
             venue = choice[0] if choice is not None else None
         return placed_on(bundle, found, venue, day, self._calendar(chain, day.year, enabled))
+
+    def due(
+        self,
+        submitted: dt.date,
+        value: int,
+        unit: str = "工作日",
+        *,
+        locality: str | None = None,
+        venue: str | None = None,
+        time: str | None = None,
+    ) -> DueAnswer:
+        """A due date with its reasons, as a decision would count it (see engine.due)."""
+        return reckon(self, submitted, value, unit, locality=locality, venue=venue, time=time)
 
     def decide(self, case: Case) -> Decision:
         bundle = self.bundle
@@ -206,23 +222,34 @@ class Engine:
         )
         if refusals:  # refused: nothing more to state or hand in
             missing, materials = [], []
-        due_s = due_p = None
-        start = case.submitted
+        due_s = due_p = accepted = None
+        notes: tuple[DueNote, ...] = ()
         steps: tuple[Step, ...] = ()
-        if outcome in ("accept", "accept-pending-materials") and not materials:
+        if outcome != "undetermined":
             calendar = self._calendar(chain, case.submitted.year, enabled)
-            pauses = [(p.start, p.end) for p in case.pauses]
             settings = bundle.settings
             next_day = settings.count_from_next_day if settings is not None else True
-            legs, start = proxy_legs(
+            legs, arrival = proxy_legs(
                 found,
                 case.channel,
                 case.submitted,
-                lambda day, limit: _due(calendar, day, limit, [], next_day),
+                lambda day, limit: _due(calendar, day, limit, [], next_day)[0],
             )
-            due_s = _due(calendar, start, matter.statutory_limit, pauses, next_day)
-            due_p = _due(calendar, start, promised, pauses, next_day)
-            steps = timeline(found, legs, start, promised, due_p)
+            # the hour of handing in says nothing about when a carried file arrives
+            time = case.time if arrival == case.submitted else None
+            accepted, notes = accepted_on(calendar, arrival, time, self._venue_hours(handled_at))
+            if accepted.year != case.submitted.year or not calendar.has_data(accepted.year):
+                notes += tuple(provisional_notes(calendar, case.submitted, accepted))
+            if outcome == "accept" or (outcome == "accept-pending-materials" and not materials):
+                pauses = [(p.start, p.end) for p in case.pauses]
+                due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
+                due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
+                # the promised date first, as guides show it; provisional notes last, once
+                for note in sorted(more_p + more_s, key=lambda n: n.code == "provisional"):
+                    if note not in notes:
+                        notes += (note,)
+                steps = timeline(found, legs, accepted, promised, due_p)
+        provisional = any(n.code == "provisional" for n in notes)
         return _replace(
             base,
             outcome=outcome,
@@ -233,7 +260,10 @@ class Engine:
             facts_needed=facts_needed(matter, missing),
             refusals=tuple(refusals),
             fees=tuple(fees),
-            accepted_on=start if outcome != "undetermined" else None,
+            submitted_on=case.submitted,
+            accepted_on=accepted,
+            provisional=provisional,
+            due_notes=notes,
             statutory_limit=matter.statutory_limit,
             promised_limit=promised,
             statutory_due=due_s,
@@ -338,29 +368,36 @@ class Engine:
                 ):
                     extra.append((closure.date, closure.name))
             found = self._calendars[key] = WorkingCalendar.for_locality(
-                self.bundle.calendars, chain, extra
+                self.bundle.calendars, chain, extra, from_year=year
             )
         return found
+
+    def _venue_hours(self, venue: str | None) -> VenueHours | None:
+        """The accepting venue's hours (None: accepts on working days only)."""
+        if venue is None:
+            return None
+        found = self._hours.get(venue, False)
+        if found is False:
+            item = self.bundle.venues.get(venue)
+            found = self._hours[venue] = (
+                None if item is None else VenueHours.of(item.item.name, item.item.hours)
+            )
+        return found  # type: ignore[return-value]
 
 
 def _due(
     calendar: WorkingCalendar,
-    start: dt.date,
+    accepted: dt.date,
     limit: TimeLimit | None,
     pauses: list[tuple[dt.date, dt.date]],
     next_day: bool,
-) -> dt.date | None:
+) -> tuple[dt.date | None, tuple[DueNote, ...]]:
     if limit is None:
-        return None
-    if limit.unit == "即时" or limit.value == 0:
-        return start
-    if limit.unit == "工作日":
-        return calendar.add_working_days(
-            start, limit.value, pauses=pauses, count_from_next_day=next_day
-        )
-    return calendar.add_calendar_days(
-        start, limit.value, pauses=pauses, count_from_next_day=next_day
+        return None, ()
+    found = due_date(
+        calendar, accepted, limit.value, limit.unit, pauses=pauses, count_from_next_day=next_day
     )
+    return found.due, found.notes
 
 
 def _replace(decision: Decision, **changes: Any) -> Decision:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..calendar.notes import DueNote
 from ..model.matter import TimeLimit
 from .route import Route
 from .sources import TraceEntry
@@ -82,6 +83,12 @@ class Decision:
     trace: tuple[TraceEntry, ...] = ()
     revision: str = ""
     plugins: dict[str, str] = field(default_factory=dict)
+    submitted_on: dt.date | None = None
+    provisional: bool = False
+    """True when a due date (or the acceptance day) reaches into a year without calendar
+    data: counted with weekends only, to be confirmed once that year's file is loaded."""
+    due_notes: tuple[DueNote, ...] = ()
+    """Why the acceptance day and the due dates are what they are (see calendar.notes)."""
 
     @property
     def total_fee(self) -> float:

@@ -59,6 +59,12 @@ class Expectation(Model):
     fees: dict[str, float] | None = doc("各项应缴（元）", "net per fee id", default=None)
     promised_due: IsoDate | None = doc("承诺办结日期", "promised due date", default=None)
     statutory_due: IsoDate | None = doc("法定办结日期", "statutory due date", default=None)
+    accepted_on: IsoDate | None = doc("受理日期", "acceptance day assumed", default=None)
+    provisional: bool | None = doc(
+        "日期是否暂定",
+        "whether the dates are provisional (next year's calendar missing)",
+        default=None,
+    )
     decided_at: str | None = doc("决定场所", "venue id that decides", default=None)
     accepted_at: str | None = doc("受理场所", "venue id that accepts", default=None)
     forward_to: str | None = doc("告知它处办理的场所", "venue to go to instead", default=None)

@@ -52,8 +52,16 @@ HandlingKind = Literal[
 LimitUnit = Literal[
     "工作日",
     "自然日",
+    "日",
+    "月",
+    "年",
     "即时",
+    "即办",
+    "当场",
 ]
+"""时限单位: 日 is 自然日; 即时, 即办 and 当场 all mean on the spot (value 0)."""
+
+ON_THE_SPOT_UNITS = frozenset({"即时", "即办", "当场"})
 
 Necessity = Literal[
     "必要",

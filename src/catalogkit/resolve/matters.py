@@ -7,7 +7,7 @@ import re
 
 from ..model import Matter
 from ..model.matter import TimeLimit
-from ..model.vocab import LEVEL_TIERS
+from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
 from .conditions import check_condition
 from .index import Index, MatterEntry
 from .references import dangling
@@ -20,19 +20,29 @@ _REQUIRED_UNLESS_PUBLIC = (
 )
 
 
+def _comparable(limit: TimeLimit) -> tuple[str, int]:
+    """日 is 自然日 and a year is twelve months, so that such limits compare."""
+    if limit.unit == "日":
+        return "自然日", limit.value
+    if limit.unit == "年":
+        return "月", limit.value * 12
+    return limit.unit, limit.value
+
+
 def limit_exceeds(limit: TimeLimit, bound: TimeLimit) -> bool | None:
     """Whether `limit` is longer than `bound`; None when the units cannot be compared."""
-    if limit.unit == "即时" or limit.value == 0:
+    if limit.unit in ON_THE_SPOT_UNITS or limit.value == 0:
         return False
-    if bound.unit == "即时":
+    if bound.unit in ON_THE_SPOT_UNITS:
         return True
-    if limit.unit != bound.unit:
+    (unit, value), (bound_unit, bound_value) = _comparable(limit), _comparable(bound)
+    if unit != bound_unit:
         return None
-    return limit.value > bound.value
+    return value > bound_value
 
 
 def show_limit(limit: TimeLimit) -> str:
-    return "即时" if limit.unit == "即时" else f"{limit.value} {limit.unit}"
+    return limit.unit if limit.unit in ON_THE_SPOT_UNITS else f"{limit.value} {limit.unit}"
 
 
 def check_matters(
@@ -94,7 +104,7 @@ def _check_one(
 def _check_limits(p: Problems, m: Matter, src: Source) -> None:
     promised, statutory = m.promised_limit, m.statutory_limit
     for key, limit in (("statutoryLimit", statutory), ("promisedLimit", promised)):
-        if limit is not None and limit.unit == "即时" and limit.value != 0:
+        if limit is not None and limit.unit in ON_THE_SPOT_UNITS and limit.value != 0:
             p.add(
                 "bad-limit",
                 "an on-the-spot (即时) limit has the value 0",

@@ -120,6 +120,7 @@ def decision(
             for f in d.fees
         ],
         total_fee=d.total_fee,
+        submitted_on=d.submitted_on,
         accepted_on=d.accepted_on,
         statutory_limit=limit(d.statutory_limit),
         promised_limit=limit(d.promised_limit),
@@ -136,6 +137,8 @@ def decision(
             )
             for s in d.timeline
         ],
+        provisional=d.provisional,
+        due_notes=[api.DueNoteLine(**n.as_dict()) for n in d.due_notes],
         trace=[api.TraceLine(part=t.part, detail=t.detail, source=t.source) for t in d.trace],
         plugins=dict(d.plugins),
         notices=notices,

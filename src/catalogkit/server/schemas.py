@@ -270,6 +270,16 @@ class Notice(ApiModel):
     suggestion: str | None
 
 
+class DueNoteLine(ApiModel):
+    """Why the acceptance day or a due date is what it is. Codes: accepted-same-day,
+    weekend-service, accepted-later, after-hours, days-skipped, rest-day-end, paused,
+    provisional (a year without calendar data: weekends only, to be confirmed)."""
+
+    code: str
+    message: str
+    message_zh: str
+
+
 class DecisionAnswer(ApiModel):
     """A decision, reproducible from its revision and plugin versions; `decisionId`
     names it in the server log (as OPA's decision ids do)."""
@@ -295,6 +305,7 @@ class DecisionAnswer(ApiModel):
     refusals: list[Refusal]
     fees: list[Fee]
     total_fee: float
+    submitted_on: dt.date | None
     accepted_on: dt.date | None
     statutory_limit: Limit | None
     promised_limit: Limit | None
@@ -305,6 +316,8 @@ class DecisionAnswer(ApiModel):
         description="proxy legs (each with its own limit), acceptance and decision, with "
         "the day each is due; the promised limit counts from the acceptance",
     )
+    provisional: bool
+    due_notes: list[DueNoteLine]
     trace: list[TraceLine]
     plugins: dict[str, str]
     notices: list[Notice]

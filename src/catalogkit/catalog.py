@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,14 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def drafts(self) -> list[str]:
+        """Codes of the matters still marked `publication: draft`."""
+        if self.bundle is None:
+            return []
+        matters = self.bundle.matters
+        return [c for c, e in matters.items() if e.matter.publication == "draft"]
 
 
 def read_inputs(root: Path) -> list[tuple[str, bytes, str]]:
@@ -89,6 +97,7 @@ def check_catalog(
         cached = compiled.fetch(root, revision)
         if cached is not None:
             report.bundle, report.from_cache = cached, True
+            report.diagnostics = list(cached.warnings)  # located when the bundle was built
             _plugin_checks(report, plugins)
             report.seconds = time.perf_counter() - started
             return report
@@ -117,6 +126,8 @@ def check_catalog(
         diagnostics.sort(key=lambda d: (d.file, d.line or 0, d.column or 0, d.rule))
     if any(d.severity == "error" for d in diagnostics):
         bundle = None
+    if bundle is not None and diagnostics:  # the cache gives warnings back as located
+        bundle = replace(bundle, warnings=tuple(diagnostics))
     report.diagnostics = diagnostics
     report.bundle = bundle
     if cache and bundle is not None and not single:

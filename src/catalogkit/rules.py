@@ -112,6 +112,12 @@ RULES: tuple[Rule, ...] = (
         "缺少该事项类型必填的字段",
     ),
     Rule(
+        "draft-missing",
+        "matter",
+        "a draft matter does not give a national field yet (warning)",
+        "草稿事项尚未填写某项国家标准字段（警告）",
+    ),
+    Rule(
         "bad-limit", "matter", "an on-the-spot limit has a non-zero value", "“即时”时限数值不为 0"
     ),
     Rule(

@@ -115,6 +115,7 @@ def test_json_shape_is_stable(small: Stats, demo_stats: Stats) -> None:
         "departments",
         "types",
         "handling_kinds",
+        "unknown_handling_kind",
         "immediate",
         "online",
         "compression",

@@ -15,6 +15,7 @@ from ..errors import CatalogkitError
 from ..load.documents import read_document
 from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
+from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -74,7 +75,7 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
 
     lines = [
         f"{d.matter_name} ({d.matter}) · {engine.bundle.locality(d.locality).name} · "
-        f"{d.handling_kind}",
+        f"{or_unknown(d.handling_kind, lang)}",
         ("结果：" if zh else "outcome: ") + (OUTCOME_ZH[d.outcome] if zh else d.outcome),
     ]
     if d.forward_to is not None:
@@ -87,6 +88,11 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
             + name(d.handled_at)
             + ("；决定：" if zh else "; decided at: ")
             + name(d.route.decided_at.venue)
+        )
+    if d.unknown_fields:
+        lines.append(
+            ("目录尚未填写（无法判断）：" if zh else "not known in the catalog yet: ")
+            + ", ".join(d.unknown_fields)
         )
     if d.missing_facts:
         lines.append(("尚需说明：" if zh else "facts needed: ") + ", ".join(d.missing_facts))

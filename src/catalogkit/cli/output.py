@@ -31,7 +31,20 @@ def summary(report: Report, lang: str) -> str:
         text = f"检查了 {n} 个文件：{e} 个错误，{w} 个警告"
     else:
         text = f"checked {n} file(s): {e} error(s), {w} warning(s)"
+    if report.drafts:
+        text += (
+            f"，{len(report.drafts)} 个草稿事项"
+            if lang == "zh"
+            else f", {len(report.drafts)} draft matter(s)"
+        )
     return text + f" ({report.seconds * 1000:.0f} ms{', cached' if report.from_cache else ''})"
+
+
+def strict_line(report: Report, lang: str) -> str:
+    n = len(report.drafts)
+    if lang == "zh":
+        return f"--strict：{n} 个事项仍为草稿（publication: draft），不能发布"
+    return f"--strict: {n} matter(s) are still drafts (publication: draft); not ready to publish"
 
 
 def as_json(report: Report) -> str:
@@ -40,6 +53,7 @@ def as_json(report: Report) -> str:
         "files": len(report.files),
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "drafts": len(report.drafts),
         "revision": report.bundle.revision if report.bundle else None,
         "diagnostics": [{**d.as_dict(), "file": shown_file(report, d)} for d in report.diagnostics],
     }

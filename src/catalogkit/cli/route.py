@@ -11,6 +11,7 @@ import click
 
 from ..engine import route, within
 from ..errors import UsageError
+from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_bundle
@@ -67,7 +68,8 @@ def route_command(
         return
     place = bundle.locality(locality)
     for r in routes:
-        click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {r.handling_kind}")
+        kind = or_unknown(r.handling_kind, language)
+        click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {kind}")
         for hop in r.hops:
             role = _ROLE[language][hop.role]
             agent = f" ({hop.proxy_agent})" if hop.proxy_agent else ""

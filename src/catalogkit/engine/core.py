@@ -13,7 +13,7 @@ from typing import Any, Literal
 from ..calendar import WorkingCalendar
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
-from ..model.matter import TimeLimit
+from ..model.matter import TimeLimit, decisive_unknowns
 from ..model.rules import RoutingRule
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
@@ -68,8 +68,11 @@ class Engine:
             revision=bundle.revision,
             plugins=self.plugins.versions(enabled),
         )
+        unknown = decisive_unknowns(matter)
+        if unknown:  # a draft: say what is not known rather than guess
+            return _replace(base, outcome="undetermined", unknown_fields=unknown)
         definer = bundle.matters[case.matter].locality
-        if definer not in chain:
+        if definer not in chain and matter.venue is not None:
             venue = bundle.venues[matter.venue].item
             return _replace(
                 base,

@@ -53,13 +53,14 @@ class Decision:
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     route: Route | None
     handled_at: str | None
     forward_to: str | None = None
     forward_reason: str | None = None
     missing_materials: tuple[MissingMaterial, ...] = ()
     missing_facts: tuple[str, ...] = ()
+    unknown_fields: tuple[str, ...] = ()
     refusals: tuple[RefusalLine, ...] = ()
     fees: tuple[FeeLine, ...] = ()
     accepted_on: dt.date | None = None

@@ -26,7 +26,7 @@ class Route:
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     hops: tuple[Hop, ...]
 
     @property

@@ -10,10 +10,12 @@ from typing import Any
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins, rules_for
 from ..model import Venue
-from ..model.matter import LegalBasis, TimeLimit
+from ..model.matter import LegalBasis, TimeLimit, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
+from ..resolve.bodies import body_name
 from ..resolve.matters import show_limit
+from ..unknown import unknown_text
 from .words import describe
 
 
@@ -47,7 +49,7 @@ class Guide:
     route: list[VenueStop]
     explanation: str
     materials: list[dict[str, Any]]
-    fees: dict[str, Any]
+    fees: dict[str, Any] | None  # None: not known yet
     limits: dict[str, Any]
     rules: list[dict[str, str]]
     contacts: dict[str, list[str]]
@@ -68,7 +70,8 @@ def build_guide(
     dept = bundle.department_of(m)
     found = route(bundle, matter, locality)
     accepting = bundle.claim(found.accepted_at.locality, matter)
-    visits = accepting.visits if accepting else m.visits.count
+    visits = accepting.visits if accepting else (m.visits.count if m.visits else None)
+    phones = list(m.consultation or dept.consultation) or _venue_phones(engine, found)
     rules = rules_for(bundle, matter, chain)
     enabled = enabled_plugins(bundle, chain)
     sections = engine.plugins.call(
@@ -88,15 +91,18 @@ def build_guide(
             "type": m.type,
             "status": m.status,
             "levels": m.levels,
-            "basis": _basis(m.basis),
+            "basis": _basis(m.basis) if m.basis is not None else None,
             "power_source": m.power_source,
             "service_objects": m.service_objects,
             "conditions": m.conditions,
             "handling_kind": m.handling_kind,
             "department": dept.name,
+            "body": body_name(bundle, m),
             "credit_code": dept.credit_code,
             "nature": dept.nature,
-            "process": [
+            "process": None
+            if m.process is None
+            else [
                 {
                     "name": s.name,
                     "actor": s.actor,
@@ -107,14 +113,18 @@ def build_guide(
                 for s in m.process
             ],
             "visits": visits,
-            "visit_reason": m.visits.reason,
-            "online": m.online.model_dump(),
-            "delivery": m.delivery.model_dump(),
+            "visit_reason": m.visits.reason if m.visits else None,
+            "online": m.online.model_dump() if m.online else None,
+            "delivery": m.delivery.model_dump() if m.delivery else None,
             "across_area": m.across_area,
-            "result": m.result.model_dump(),
+            "result": m.result.model_dump() if m.result else None,
             "remedies": m.remedies.model_dump() if m.remedies else None,
             "faq": [f.model_dump() for f in m.faq],
             "illustrative": m.illustrative,
+            "publication": m.publication,
+            "source_url": m.source_url,
+            "unknown": unknown_fields(m),
+            "unknown_text": unknown_text(lang, phones),
             "special_procedures": [
                 {"name": s.name, "limit": _limit(s.limit), "counted": s.counted}
                 for s in m.special_procedures
@@ -136,7 +146,9 @@ def build_guide(
             }
             for x in m.materials
         ],
-        fees={
+        fees=None
+        if m.fees is None
+        else {
             "charged": m.fees.charged,
             "items": [
                 {
@@ -192,6 +204,12 @@ def _stop(engine: Engine, hop: Any) -> VenueStop:
         [w.name for w in (venue.windows if venue else [])],
         hop.proxy_agent,
     )
+
+
+def _venue_phones(engine: Engine, found: Any) -> list[str]:
+    """The accepting venue's phones: whom a resident asks about what is not known yet."""
+    venue = engine.bundle.venues.get(found.accepted_at.venue or "")
+    return [p.number for p in venue.item.phones] if venue else []
 
 
 def _rule_line(rule: Any, form: Any, lang: str) -> dict[str, str]:

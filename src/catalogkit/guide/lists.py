@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..engine import route
 from ..resolve import Bundle
 from ..resolve.matters import show_limit
+from ..unknown import UNKNOWN_ZH
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class ListedMatter:
 
 def _fee(bundle: Bundle, code: str) -> str:
     fees = bundle.matter(code).fees
+    if fees is None:
+        return UNKNOWN_ZH
     if not fees.charged:
         return "不收费"
     return "；".join(f"{i.name}：{i.standard}" for i in fees.items)
@@ -71,7 +74,7 @@ def _listed(bundle: Bundle, code: str, window: str, promised: str, role: str) ->
         m.theme or "其他",
         bundle.department_of(m).name,
         window,
-        m.handling_kind,
+        m.handling_kind or UNKNOWN_ZH,
         promised,
         _fee(bundle, code),
         role,
@@ -102,7 +105,7 @@ def booklet(bundle: Bundle, town: str) -> dict[str, list[ListedMatter]]:
                 m.theme or "其他",
                 bundle.department_of(m).name,
                 "",
-                m.handling_kind,
+                m.handling_kind or UNKNOWN_ZH,
                 show_limit(first.promised_limit) if first.promised_limit else "—",
                 _fee(bundle, code),
                 first.role,

@@ -51,6 +51,8 @@ WORDS = {
             "至少一个村可办 {anywhere} 项，每个村都可办 {everywhere} 项"
         ),
         "items": "{n} 项",
+        "coverage": "（已知 {k} 项，未填 {u} 项）",
+        "unknown": "待补充",
         "none": "无",
         "chart": "事项统计图",
         "shares": "主要比例（%）",
@@ -84,6 +86,8 @@ WORDS = {
             "{anywhere} in at least one village, {everywhere} in every village"
         ),
         "items": "{n}",
+        "coverage": "({k} known, {u} not filled in)",
+        "unknown": "not known yet",
         "none": "none",
         "chart": "catalog statistics",
         "shares": "headline shares (%)",

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from .labels import TIER, WORDS, cut, pad, percent, width
-from .stats import FORMAT, Count, Stats
+from .stats import FORMAT, Count, Share, Stats
 
 
 def as_dict(stats: Stats) -> dict[str, Any]:
@@ -36,7 +36,10 @@ def as_table(stats: Stats, lang: str) -> str:
     lines += _section(w["venues"], venues)
     lines += _section(w["departments"], _counts(stats.departments))
     lines += _section(w["types"], _counts(stats.types))
-    lines += _section(w["kinds"], _counts(stats.handling_kinds))
+    kinds = _counts(stats.handling_kinds)
+    if stats.unknown_handling_kind:
+        kinds.append((w["unknown"], [str(stats.unknown_handling_kind)]))
+    lines += _section(w["kinds"], kinds)
     lines += _section(w["figures"], _figures(stats, lang))
     lines += _villages(stats, lang)
     return "\n".join(lines) + "\n"
@@ -54,15 +57,30 @@ def _figures(stats: Stats, lang: str) -> list[tuple[str, list[str]]]:
 
     visits = stats.at_most_one_visit
     c = stats.compression
+
+    def coverage(s: Share) -> list[str]:
+        return [w["coverage"].format(k=f"{s.known:,}", u=f"{s.unknown:,}")] if s.unknown else []
+
     return [
-        (w["immediate"], [items(stats.immediate.matters), percent(stats.immediate.share)]),
-        (w["online"], [items(stats.online.matters), percent(stats.online.share)]),
+        (
+            w["immediate"],
+            [
+                items(stats.immediate.matters),
+                percent(stats.immediate.share),
+                *coverage(stats.immediate),
+            ],
+        ),
+        (
+            w["online"],
+            [items(stats.online.matters), percent(stats.online.share), *coverage(stats.online)],
+        ),
         (
             w["visits"],
             [
                 items(visits.matters),
                 percent(visits.share),
                 w["no_visit"].format(n=stats.no_visit.matters),
+                *coverage(visits),
             ],
         ),
         (

@@ -8,16 +8,12 @@ import re
 from ..model import Matter
 from ..model.matter import TimeLimit
 from ..model.vocab import LEVEL_TIERS
+from .bodies import check_body
 from .conditions import check_condition
+from .drafts import check_known
 from .index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems, Source
-
-_REQUIRED_UNLESS_PUBLIC = (
-    ("powerSource", "power_source", "权力来源"),
-    ("statutoryLimit", "statutory_limit", "法定办结时限"),
-    ("promisedLimit", "promised_limit", "承诺办结时限"),
-)
 
 
 def limit_exceeds(limit: TimeLimit, bound: TimeLimit) -> bool | None:
@@ -73,22 +69,12 @@ def _check_one(
             expected=pats["implementation"].pattern,
             found=m.implementation_code,
         )
-    if m.type != "公共服务":
-        for key, attr, zh in _REQUIRED_UNLESS_PUBLIC:
-            if getattr(m, attr) is None:
-                p.add(
-                    "required-for-type",
-                    f"{key!r} is required for a matter of type {m.type} (only 公共服务 may "
-                    "omit it)",
-                    f"{m.type}类事项必须填写{zh}（{key}），仅公共服务类可省略",
-                    src,
-                    expected=key,
-                    found="nothing",
-                )
+    check_known(p, m, src)
     _check_limits(p, m, src)
     _check_fees(p, m, src)
     _check_department_and_venue(index, p, declared, entry)
     _check_conditions(p, m, src)
+    check_body(index, p, entry)
 
 
 def _check_limits(p: Problems, m: Matter, src: Source) -> None:
@@ -125,6 +111,8 @@ def _check_limits(p: Problems, m: Matter, src: Source) -> None:
 
 
 def _check_fees(p: Problems, m: Matter, src: Source) -> None:
+    if m.fees is None:
+        return
     if m.fees.charged and not m.fees.items:
         p.add(
             "fees-inconsistent",
@@ -169,6 +157,7 @@ def _check_department_and_venue(
             dangling(
                 p, "department", "部门", d, list(index.departments), src.at("jointDepartments", i)
             )
+    contact_severity = "warning" if m.publication == "draft" else "error"
     if dept is not None and not (m.consultation or dept.item.consultation):
         p.add(
             "missing-contact",
@@ -177,6 +166,7 @@ def _check_department_and_venue(
             src,
             expected="consultation",
             found="nothing",
+            severity=contact_severity,
         )
     if dept is not None and not (m.supervision or dept.item.supervision):
         p.add(
@@ -186,7 +176,10 @@ def _check_department_and_venue(
             src,
             expected="supervision",
             found="nothing",
+            severity=contact_severity,
         )
+    if m.venue is None:
+        return
     venue = index.venues.get(m.venue)
     if venue is None:
         if m.venue not in declared:

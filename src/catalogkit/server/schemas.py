@@ -70,7 +70,7 @@ class RouteBody(ApiModel):
     matter_name: str
     locality: str
     locality_name: str
-    handling_kind: str
+    handling_kind: str | None
     hops: list[Hop]
     accepted_at: Hop
     decided_at: Hop
@@ -88,12 +88,13 @@ class MatterSummary(ApiModel):
     aliases: list[str]
     theme: str | None
     type: str
-    handling_kind: str
+    handling_kind: str | None
     department: str
     department_name: str
     defined_by: str
     tier: str
-    online: bool
+    online: bool | None
+    unknown: list[str] = []
 
 
 class MatterPage(ApiModel):
@@ -110,6 +111,7 @@ class MatterAnswer(ApiModel):
     implementation_code: str
     defined_by: str
     matter: dict[str, Any]
+    unknown: list[str] = []
 
 
 class GuideAnswer(ApiModel):
@@ -165,7 +167,7 @@ class Service(ApiModel):
     matter: str
     matter_name: str
     theme: str | None
-    handling_kind: str
+    handling_kind: str | None
     first_level: str
     first_stop: Hop
     decided_at: Hop
@@ -188,7 +190,7 @@ class ListedMatterBody(ApiModel):
     theme: str
     department_name: str
     window: str
-    handling_kind: str
+    handling_kind: str | None
     promised_text: str
     fee_text: str
     role: str
@@ -249,7 +251,7 @@ class DecisionAnswer(ApiModel):
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     route: RouteBody | None
     handled_at: str | None
     forward_to: str | None

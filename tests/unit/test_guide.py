@@ -29,7 +29,7 @@ def test_the_guide_of_dibao_for_a_village_group(engine: Engine) -> None:
     disabled = next(m for m in guide.materials if m["name"] == "残疾人证")
     assert disabled["when"] == "「家庭成员中是否有持证残疾人」为是"
     assert guide.limits["promised"] == "20 工作日"
-    assert guide.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")
+    assert guide.matter["implementation_code"].startswith("MH-MZ-0001-339901000000-000-")
     assert guide.revision == engine.bundle.revision
     text = render(guide, "md", "zh")
     assert "# 最低生活保障对象认定 · 办事指南" in text

@@ -12,6 +12,7 @@ from .diff_cmd import diff_command
 from .export_cmd import export_command
 from .fmt_cmd import fmt_command
 from .guide_cmd import guide_command
+from .import_cmd import import_command
 from .lists_cmd import booklet_command, venue_list_command
 from .new_plugin import new_plugin_command
 from .plugins_cmd import plugins_command
@@ -46,6 +47,7 @@ cli.add_command(fmt_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 cli.add_command(serve_command)
+cli.add_command(import_command)
 
 
 def main() -> None:

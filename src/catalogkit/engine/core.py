@@ -267,9 +267,16 @@ def _due(
         return calendar.add_working_days(
             start, limit.value, pauses=pauses, count_from_next_day=next_day
         )
-    return calendar.add_calendar_days(
-        start, limit.value, pauses=pauses, count_from_next_day=next_day
-    )
+    days = limit.value if limit.unit != "月" else (_months_later(start, limit.value) - start).days
+    return calendar.add_calendar_days(start, days, pauses=pauses, count_from_next_day=next_day)
+
+
+def _months_later(start: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it has no such day)."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))
 
 
 def _replace(decision: Decision, **changes: Any) -> Decision:

@@ -64,10 +64,11 @@ class Department(Model):
 
     id: Slug = doc("部门标识", "department id used by matters")
     name: Name = doc("部门全称", "full name")
-    credit_code: CreditCode = doc(
+    credit_code: CreditCode | None = doc(
         "统一社会信用代码",
         "unified social credit code (18 characters; older 9-, 10- or 17-character "
-        "organisation codes are accepted with a warning)",
+        "organisation codes are accepted with a warning); leave out only when not known",
+        default=None,
     )
     nature: BodyNature = doc("实施主体性质", "nature of the body", default="法定机关")
     entrusted_by: Slug | None = doc(

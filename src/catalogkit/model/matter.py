@@ -28,7 +28,7 @@ Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 class TimeLimit(Model):
     value: int = doc("时限数值", "number of days (0 for on the spot)", ge=0, le=3650)
-    unit: LimitUnit = doc("时限单位", "unit: 工作日, 自然日 or 即时")
+    unit: LimitUnit = doc("时限单位", "unit: 工作日, 自然日, 月 or 即时")
     note: Text | None = doc("时限说明", "note on the limit", default=None)
 
 

@@ -52,6 +52,7 @@ HandlingKind = Literal[
 LimitUnit = Literal[
     "工作日",
     "自然日",
+    "月",
     "即时",
 ]
 

@@ -14,7 +14,8 @@ from .sources import Problems, Source
 def check_body_codes(index: Index, p: Problems, pats: dict[str, re.Pattern[str]]) -> None:
     pattern = pats["body"]
     for owned in index.departments.values():
-        _check(p, pattern, owned.item.credit_code, owned.source.at("creditCode"))
+        if owned.item.credit_code is not None:
+            _check(p, pattern, owned.item.credit_code, owned.source.at("creditCode"))
         for i, body in enumerate(owned.item.bodies):
             if body.credit_code is not None:
                 _check(p, pattern, body.credit_code, owned.source.at("bodies", i, "creditCode"))

@@ -87,8 +87,20 @@ class Bundle:
         entry = self.matters[code]
         if entry.matter.implementation_code:
             return entry.matter.implementation_code
-        credit = self.department_of(entry.matter).credit_code
-        return f"{entry.matter.code}-{entry.locality}-000-{credit}-1-00"
+        from .bodies import body_of
+
+        dept = self.department_of(entry.matter)
+        body = body_of(dept, entry.matter)
+        credit = (body.credit_code if body else None) or dept.credit_code
+        if credit is None:  # not known: the catalog code is the only honest key
+            return entry.matter.code
+        return f"{entry.matter.code}-{division12(entry.locality)}-000-{credit}-1-00"
+
+
+def division12(code: str) -> str:
+    """A division code as national codes write it: 12 digits, a county's 339901 as
+    339901000000 (other codes are kept as they are)."""
+    return code.ljust(12, "0") if code.isdigit() and len(code) < 12 else code
 
 
 def make_bundle(

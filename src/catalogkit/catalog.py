@@ -16,6 +16,7 @@ from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
+from .quarantine import Quarantine, Quarantined, first_pass, resolve_around
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
 
@@ -35,6 +36,7 @@ class Report:
     bundle: Bundle | None = None
     seconds: float = 0.0
     from_cache: bool = False
+    quarantined: list[Quarantined] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -77,11 +79,16 @@ def check_catalog(
     cache: bool = False,
     plugins: Plugins | None = None,
     pinned: bool = False,
+    quarantine: bool = False,
 ) -> Report:
     """Check a catalog tree and report every problem, located in its file.
 
     With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
-    that has just been deleted must not fall back to the parent folder."""
+    that has just been deleted must not fall back to the parent folder.
+
+    With `quarantine`, a matter, venue, department or claim with errors is set aside
+    and the rest is built (the errors are still reported); without it, any error
+    means no bundle (all or nothing, for CI)."""
     from .load import cache as compiled
 
     started = time.perf_counter()
@@ -109,6 +116,9 @@ def check_catalog(
         errors += len(one.diagnostics)
         if progress is not None:
             progress(i, len(inputs), errors)
+    q = Quarantine(loaded) if quarantine and not single else None
+    if q is not None:
+        first_pass(q)
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:
@@ -119,18 +129,29 @@ def check_catalog(
     problems: list[Diagnostic] = []
     unreadable = any(one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
-        bundle, problems = resolve(documents, declared, str(root), revision, files)
+        if q is not None and not declared:
+
+            def again() -> tuple[Bundle | None, list[Diagnostic]]:
+                now = [(one.document, one.file) for one in loaded if one.document is not None]
+                return resolve(now, declared, str(root), revision, files)
+
+            bundle, problems = resolve_around(q, again)
+        else:
+            bundle, problems = resolve(documents, declared, str(root), revision, files)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:
         diagnostics = locate_all(root, diagnostics)
         diagnostics.sort(key=lambda d: (d.file, d.line or 0, d.column or 0, d.rule))
-    if any(d.severity == "error" for d in diagnostics):
+    if q is not None and bundle is not None and q.items:
+        report.quarantined = q.items
+        bundle = replace(bundle, quarantined=tuple(q.items))
+    elif any(d.severity == "error" for d in diagnostics):
         bundle = None
     if bundle is not None and diagnostics:  # the cache gives warnings back as located
         bundle = replace(bundle, warnings=tuple(diagnostics))
     report.diagnostics = diagnostics
     report.bundle = bundle
-    if cache and bundle is not None and not single:
+    if cache and bundle is not None and not single and not report.quarantined:
         compiled.store(root, revision, bundle)
     _plugin_checks(report, plugins)
     report.seconds = time.perf_counter() - started

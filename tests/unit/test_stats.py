@@ -122,6 +122,7 @@ def test_json_shape_is_stable(small: Stats, demo_stats: Stats) -> None:
         "at_most_one_visit",
         "no_visit",
         "villages",
+        "quarantined",
     ]
     for stats in (small, demo_stats):
         body = as_dict(stats)

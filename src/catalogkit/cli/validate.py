@@ -10,7 +10,14 @@ import click
 from ..catalog import Report, check_catalog
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
-from .output import as_json, github_line, strict_line, summary, text_line
+from .output import (
+    as_json,
+    github_line,
+    quarantine_lines,
+    strict_line,
+    summary,
+    text_line,
+)
 from .plugin_options import PluginSelection, plugin_options
 
 
@@ -69,7 +76,9 @@ def validate_command(
     for path in _targets(paths or (Path("."),)):
         progress = ProgressLine(fmt == "text" and not quiet)
         loaded = plugins.load(tree_root(path))
-        report = check_catalog(path, progress=progress, cache=not no_cache, plugins=loaded)
+        report = check_catalog(
+            path, progress=progress, cache=not no_cache, plugins=loaded, quarantine=not strict
+        )
         progress.clear()
         failed |= bool(report.errors) or (strict and bool(report.drafts))
         _print(report, fmt, quiet, verbose, language)
@@ -101,4 +110,6 @@ def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> N
     for d in shown:
         click.echo(github_line(report, d, lang) if fmt == "github" else text_line(report, d, lang))
     if not quiet and fmt == "text":
+        for line in quarantine_lines(report.quarantined, lang):
+            click.echo(line, err=True)
         click.echo(summary(report, lang), err=bool(report.errors))

@@ -74,6 +74,7 @@ class Stats:
     at_most_one_visit: Share
     no_visit: Share
     villages: VillageFigures
+    quarantined: tuple[str, ...] = ()  # items left out because of errors: "matter MH-MZ-0005"
 
 
 def compute_stats(bundle: Bundle) -> Stats:
@@ -105,6 +106,7 @@ def compute_stats(bundle: Bundle) -> Stats:
         ),
         no_visit=_known_share([None if m.visits is None else m.visits.count == 0 for m in matters]),
         villages=villages(bundle, {code for code, _m in active}),
+        quarantined=tuple(f"{q.kind} {q.key}" for q in bundle.quarantined),
     )
 
 

@@ -28,6 +28,11 @@ def as_table(stats: Stats, lang: str) -> str:
     revision = w["revision_of"].format(r=stats.revision)
     lines = [stats.catalog + w["colon"] + w["title"] + revision, ""]
     lines.append(f"{w['total']} {stats.total}")
+    if stats.quarantined:
+        lines.append(
+            "  "
+            + w["quarantined"].format(n=len(stats.quarantined), items="、".join(stats.quarantined))
+        )
     if stats.cancelled:
         lines.append("  " + w["cancelled"].format(n=stats.cancelled))
     tiers = [(TIER[lang][c.key], [str(c.matters)]) for c in stats.tiers]

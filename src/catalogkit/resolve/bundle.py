@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, UsageError
 from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
 from .claims import Claims, EffectiveClaim
+
+if TYPE_CHECKING:
+    from ..quarantine import Quarantined
 from .index import Index, LocalityEntry, MatterEntry, Owned
 
 
@@ -29,6 +32,8 @@ class Bundle:
     claims: Mapping[str, Mapping[str, EffectiveClaim]]
     calendars: Mapping[tuple[int, str | None], CalendarDocument]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    quarantined: tuple[Quarantined, ...] = field(default=())
+    """Items left out because of their errors: every output that omits them says so."""
 
     def compacted(self) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching)."""

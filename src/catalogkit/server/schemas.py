@@ -297,6 +297,18 @@ class ReloadReport(ApiModel):
     errors: list[ReloadProblem]
 
 
+class QuarantinedItem(ApiModel):
+    """An item left out of the bundle because of its errors."""
+
+    kind: str
+    key: str
+    name: str
+    file: str
+    rule: str
+    message: str
+    message_zh: str
+
+
 class BundleAnswer(ApiModel):
     revision: str
     loaded_at: dt.datetime
@@ -309,6 +321,7 @@ class BundleAnswer(ApiModel):
     plugins: list[PluginInfo]
     watching: bool
     last_reload: ReloadReport
+    quarantined: list[QuarantinedItem] = []
 
 
 class Health(ApiModel):

@@ -125,3 +125,23 @@ def test_json_records(tmp_path: Path) -> None:
     [sheet] = read_json(path, set())
     assert sheet.headings == ["事项名称", "实施编码", "是否收费", "服务对象"]
     assert sheet.rows == [(1, ["低保", "511E1", "否", "自然人"])]
+
+
+def test_national_codes_are_keys() -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.engine import Engine, route
+    from catalogkit.server import ServeConfig, create_app
+
+    bundle = load_catalog(SMALL / "expected", cache=False)
+    full = "511E15002003-511602000000-000-11511602MB1234567X-1-00"
+    assert bundle.matter_code(full) == "511E15002003" == bundle.matter_code("511E15002003")
+    assert route(bundle, full, "511602").matter == "511E15002003"
+    assert Engine(bundle).route(full, "511602").matter_name == "农机购置补贴申领"
+    client = TestClient(create_app(ServeConfig(SMALL / "expected", watch=False, cache=False)))
+    for key in (full, "511E15002003"):
+        body = client.get(f"/v1/matters/{key}").json()
+        assert body["code"] == "511E15002003" and body["implementationCode"] == full
+        assert body["matter"]["result"] is None and "result" in body["unknown"]
+    missing = client.get("/v1/matters/511E15002004")
+    assert missing.status_code == 404 and "511E15002003" in missing.json()["detail"]

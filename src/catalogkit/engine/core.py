@@ -53,7 +53,9 @@ class Engine:
 
     def decide(self, case: Case) -> Decision:
         bundle = self.bundle
-        matter = bundle.matter(case.matter)
+        matter = bundle.matter(case.matter)  # a basic code or an 实施编码
+        if case.matter not in bundle.matters:
+            case = case.model_copy(update={"matter": bundle.matter_code(case.matter)})
         chain = tuple(bundle.chain(case.locality))
         self._check_form(case)
         enabled = enabled_plugins(bundle, chain)

@@ -70,7 +70,8 @@ def home_venue(bundle: Bundle, code: str) -> str | None:
 
 
 def route(bundle: Bundle, matter: str, locality: str) -> Route:
-    m = bundle.matter(matter)
+    m = bundle.matter(matter)  # a basic code or an 实施编码
+    matter = bundle.matter_code(matter) or matter
     chain = bundle.chain(locality)
     definer = bundle.matters[matter].locality
     if definer not in chain:

@@ -65,7 +65,8 @@ def build_guide(
     engine: Engine, matter: str, locality: str, lang: str = "zh", today: dt.date | None = None
 ) -> Guide:
     bundle = engine.bundle
-    m = bundle.matter(matter)
+    m = bundle.matter(matter)  # a basic code or an 实施编码
+    matter = bundle.matter_code(matter) or matter
     chain = tuple(bundle.chain(locality))
     dept = bundle.department_of(m)
     found = route(bundle, matter, locality)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, UsageError
@@ -52,11 +54,33 @@ class Bundle:
         except KeyError:
             raise UsageError(f"unknown locality code {code!r}") from None
 
+    @cached_property
+    def matter_keys(self) -> Mapping[str, str]:
+        """Every key a matter is known by (basic code, 实施编码 written or derived) →
+        its code in this bundle: real lists and QR codes name matters by 实施编码."""
+        out = {self.implementation_code(code): code for code in self.matters}
+        return out | {code: code for code in self.matters}
+
+    def matter_code(self, key: str) -> str | None:
+        """The code of the matter known by `key`, or None."""
+        return key if key in self.matters else self.matter_keys.get(key.strip())
+
+    def nearest_matters(self, key: str, n: int = 5) -> list[tuple[str, str]]:
+        """(code, name) of the matters whose keys or names are nearest to `key`."""
+        names = {e.matter.name: c for c, e in self.matters.items()}
+        keys = {**self.matter_keys, **names}
+        close = difflib.get_close_matches(key, list(keys), n=n, cutoff=0.5)
+        codes = list(dict.fromkeys(keys[k] for k in close))
+        return [(c, self.matters[c].matter.name) for c in codes[:n]]
+
     def matter(self, code: str) -> Matter:
-        try:
-            return self.matters[code].matter
-        except KeyError:
-            raise UsageError(f"unknown matter code {code!r}") from None
+        found = self.matter_code(code)
+        if found is None:
+            near = "、".join(f"{c} {name}" for c, name in self.nearest_matters(code))
+            raise UsageError(
+                f"unknown matter code {code!r}" + (f"; nearest: {near}" if near else "")
+            )
+        return self.matters[found].matter
 
     def parent(self, code: str) -> str | None:
         return self.localities[code].parent

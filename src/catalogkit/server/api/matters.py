@@ -142,14 +142,14 @@ async def get_matter(request: Request, matter: MatterCode) -> Response:
 
     def make() -> CachedBody:
         bundle = snap.bundle
-        need_matter(bundle, matter)
-        entry = bundle.matters[matter]
+        code = need_matter(bundle, matter)  # 实施编码 and basic code alike
+        entry = bundle.matters[code]
         return cached(
             body_of(
                 MatterAnswer(
                     revision=snap.revision,
-                    code=matter,
-                    implementation_code=bundle.implementation_code(matter),
+                    code=code,
+                    implementation_code=bundle.implementation_code(code),
                     defined_by=entry.locality,
                     matter=matter_body(entry.matter),
                     unknown=unknown_fields(entry.matter),

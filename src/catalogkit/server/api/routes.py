@@ -30,8 +30,8 @@ async def get_route(
 
     def make() -> CachedBody:
         bundle = snap.bundle
-        need_offered(bundle, matter, locality)
-        found = route(bundle, matter, locality)
+        code = need_offered(bundle, matter, locality)  # 实施编码 and basic code alike
+        found = route(bundle, code, locality)
         return cached(
             body_of(RouteAnswer(revision=snap.revision, **route_fields(bundle, found, lang)))
         )

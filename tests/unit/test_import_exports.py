@@ -77,3 +77,31 @@ def test_the_gb18030_csv_gives_the_same_tree(made: tuple[Path, Bundle]) -> None:
     # the CSV has no materials sheet; every other value is the same
     assert set(csv_tree) == set(xlsx_tree)
     assert csv_tree["county.yaml"] == xlsx_tree["county.yaml"]
+
+
+def test_completeness_is_the_to_do_list(made: tuple[Path, Bundle]) -> None:
+    from click.testing import CliRunner
+
+    from catalogkit.cli import cli
+    from catalogkit.report.completeness import compute_completeness
+
+    root, bundle = made
+    found = compute_completeness(bundle)
+    source, _ = rows(N)
+    by_field = {f.field: f.matters for f in found.fields}
+    assert by_field["handlingKind"] == sum(r["handlingKind"] is None for r in source)
+    assert [f.matters for f in found.fields] == sorted(by_field.values(), reverse=True)
+    assert found.incomplete == found.drafts == N
+    assert sum(d.matters for d in found.departments) == N
+    runner = CliRunner()
+    for fmt in ("table", "json", "svg"):
+        result = runner.invoke(
+            cli, ["completeness", "--catalog", str(root / "tree"), "--format", fmt]
+        )
+        assert result.exit_code == 0, result.output
+    assert (
+        "办件类型"
+        in runner.invoke(
+            cli, ["completeness", "--catalog", str(root / "tree"), "--lang", "zh"]
+        ).output
+    )

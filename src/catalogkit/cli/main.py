@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..version import __version__
+from .completeness_cmd import completeness_command
 from .decide import decide_command
 from .diff_cmd import diff_command
 from .export_cmd import export_command
@@ -48,6 +49,7 @@ cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 cli.add_command(serve_command)
 cli.add_command(import_command)
+cli.add_command(completeness_command)
 
 
 def main() -> None:

@@ -241,8 +241,13 @@ def hours(text: str) -> list[dict[str, Any]]:
 def _venue(out: Imported, r: Reading, v: dict[str, Any]) -> str | None:
     if v["place"] is None:
         return None
+    vid = slug("v", None, v["place"])
+    if vid in out.venues:  # the same address on another row
+        return vid
     heading = r.by_key.get("hours", "办公时间")
     if v["hours"] is None:
+        place = Place(r.sheet.file, r.sheet.name, r.row, heading)
+        out.problems.append(Problem(place, "办公时间 with the 办理地点 (a venue needs both)", "-"))
         return None
     try:
         opening = hours(v["hours"])
@@ -253,8 +258,9 @@ def _venue(out: Imported, r: Reading, v: dict[str, Any]) -> str | None:
         return None
     phones = v["consultation"] or v["supervision"]
     if not phones:
+        place = Place(r.sheet.file, r.sheet.name, r.row, r.by_key.get("place", "办理地点"))
+        out.problems.append(Problem(place, "a phone on the row of a new 办理地点", v["place"]))
         return None
-    vid = slug("v", None, v["place"])
     out.venues.setdefault(
         vid,
         {

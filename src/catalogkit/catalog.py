@@ -16,7 +16,7 @@ from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
-from .quarantine import Quarantine, Quarantined, first_pass, resolve_around
+from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
 
@@ -105,7 +105,7 @@ def check_catalog(
         if cached is not None:
             report.bundle, report.from_cache = cached, True
             report.diagnostics = list(cached.warnings)  # located when the bundle was built
-            _plugin_checks(report, plugins)
+            _plugin_checks(report, plugins, quarantine)
             report.seconds = time.perf_counter() - started
             return report
     loaded: list[LoadedFile] = []
@@ -153,14 +153,26 @@ def check_catalog(
     report.bundle = bundle
     if cache and bundle is not None and not single and not report.quarantined:
         compiled.store(root, revision, bundle)
-    _plugin_checks(report, plugins)
+    _plugin_checks(report, plugins, quarantine)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _plugin_checks(report: Report, plugins: Plugins | None) -> None:
-    """Plugins are not part of the bundle (nor of its cache): check them on every load."""
-    if report.bundle is None or plugins is None:
+def _plugin_checks(report: Report, plugins: Plugins | None, quarantine: bool = False) -> None:
+    """Plugins and the province profile are not part of the bundle (nor of its cache):
+    check them on every load."""
+    if report.bundle is None:
+        return
+    from .profile import check_profile
+
+    found = check_profile(report.root, report.bundle)
+    if found:
+        report.diagnostics += locate_all(report.root, found)
+        if not quarantine:
+            report.bundle = None
+            return
+        report.bundle = without_matters(report.bundle, found, report.quarantined)
+    if plugins is None:
         return
     from .plugins.checks import check_plugins
 

@@ -240,3 +240,26 @@ def resolve_around(q: Quarantine, resolve: Resolver) -> tuple[Any, list[Diagnost
         if found is None or not q.set_aside(found, errors):
             return None, reported
     return None, reported
+
+
+def without_matters(bundle: Any, errors: list[Diagnostic], items: list[Quarantined]) -> Any:
+    """The bundle less the matters these errors lie in (checks made after the bundle
+    was built: the province profile), and less the claims of them."""
+    from dataclasses import replace
+
+    bad: dict[str, Diagnostic] = {}
+    for code, entry in bundle.matters.items():
+        for d in errors:
+            if d.file == entry.source.file and d.path[:2] == entry.source.path:
+                bad.setdefault(code, d)
+    for code, d in bad.items():
+        m = bundle.matters[code]
+        items.append(
+            Quarantined("matter", code, m.matter.name, d.file, m.source.path, d.rule, d.en, d.zh)
+        )
+    matters = {c: e for c, e in bundle.matters.items() if c not in bad}
+    claims = {
+        loc: {c: claim for c, claim in held.items() if c not in bad}
+        for loc, held in bundle.claims.items()
+    }
+    return replace(bundle, matters=matters, claims=claims, quarantined=tuple(items))

@@ -173,6 +173,18 @@ RULES: tuple[Rule, ...] = (
         "本级时限或到现场次数宽于上级",
     ),
     Rule(
+        "profile",
+        "profile",
+        "a published matter does not satisfy the tree's province profile",
+        "已发布事项不符合省级规范",
+    ),
+    Rule(
+        "profile-unusable",
+        "profile",
+        "the province profile named in the settings cannot be read or is no JSON Schema",
+        "设置中的省级规范文件无法读取或不是 JSON Schema",
+    ),
+    Rule(
         "unknown-plugin",
         "plugin",
         "a locality enables a plugin that is not installed",

@@ -145,3 +145,22 @@ def test_national_codes_are_keys() -> None:
         assert body["matter"]["result"] is None and "result" in body["unknown"]
     missing = client.get("/v1/matters/511E15002004")
     assert missing.status_code == 404 and "511E15002003" in missing.json()["detail"]
+
+
+def test_the_example_profile_is_a_json_schema_that_published_matters_meet() -> None:
+    from jsonschema import Draft202012Validator
+
+    from tests.conftest import ROOT
+
+    path = ROOT / "schemas" / "profiles" / "example-province.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    good = {
+        "implementationCode": "511E15002003-511602000000-000-11511602MB1234567X-1-00",
+        "theme": "农业农村",
+        "materials": [{"name": "申请书"}],
+        "online": {"available": True, "depth": 3},
+    }
+    assert not list(Draft202012Validator(schema).iter_errors(good))
+    bad = good | {"theme": "其它", "online": {"available": True}}
+    assert len(list(Draft202012Validator(schema).iter_errors(bad))) == 2

@@ -39,6 +39,11 @@ class SettingsDocument(Model):
     name: Name = doc("目录名称", "name of this catalog tree")
     province: Name | None = doc("省份", "province", default=None)
     codes: CodePatterns = doc("编码规则", "code patterns", default_factory=CodePatterns)
+    profile: Name | None = doc(
+        "省级规范（JSON Schema 文件）",
+        "a JSON Schema file in the tree that published matters must also satisfy",
+        default=None,
+    )
     count_from_next_day: bool = doc(
         "办结时限自受理次日起算",
         "limits count from the day after acceptance (false: from the day itself)",

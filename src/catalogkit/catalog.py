@@ -116,9 +116,6 @@ def check_catalog(
         errors += len(one.diagnostics)
         if progress is not None:
             progress(i, len(inputs), errors)
-    q = Quarantine(loaded) if quarantine and not single else None
-    if q is not None:
-        first_pass(q)
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:
@@ -129,15 +126,23 @@ def check_catalog(
     problems: list[Diagnostic] = []
     unreadable = any(one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
-        if q is not None and not declared:
+        bundle, problems = resolve(documents, declared, str(root), revision, files)
+    erroneous = any(one.diagnostics for one in loaded) or any(
+        d.severity == "error" for d in problems
+    )
+    q: Quarantine | None = None
+    if quarantine and not single and not unreadable and erroneous:
+        # what is reported stays what the whole tree shows; setting items aside only
+        # decides what can still be built (its follow-on errors are the reasons)
+        q = Quarantine(loaded)
+        first_pass(q)
+        if not any(one.document is None and one.data is not None for one in loaded):
 
             def again() -> tuple[Bundle | None, list[Diagnostic]]:
                 now = [(one.document, one.file) for one in loaded if one.document is not None]
-                return resolve(now, declared, str(root), revision, files)
+                return resolve(now, set(), str(root), revision, files)
 
-            bundle, problems = resolve_around(q, again)
-        else:
-            bundle, problems = resolve(documents, declared, str(root), revision, files)
+            bundle, _ = resolve_around(q, again)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:
         diagnostics = locate_all(root, diagnostics)

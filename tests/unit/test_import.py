@@ -143,6 +143,9 @@ def test_national_codes_are_keys() -> None:
         body = client.get(f"/v1/matters/{key}").json()
         assert body["code"] == "511E15002003" and body["implementationCode"] == full
         assert body["matter"]["result"] is None and "result" in body["unknown"]
+    case = {"matter": full, "locality": "511602", "submitted": "2026-09-24"}
+    decided = client.post("/v1/decide", json=case).json()
+    assert decided["outcome"] == "undetermined" and decided["unknownFields"] == ["materials"]
     missing = client.get("/v1/matters/511E15002004")
     assert missing.status_code == 404 and "511E15002003" in missing.json()["detail"]
 

@@ -105,3 +105,20 @@ def test_completeness_is_the_to_do_list(made: tuple[Path, Bundle]) -> None:
             cli, ["completeness", "--catalog", str(root / "tree"), "--lang", "zh"]
         ).output
     )
+
+
+def test_pages_and_guides_show_unknowns_and_the_body(made: tuple[Path, Bundle]) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.engine import Engine
+    from catalogkit.guide import build_guide, render
+    from catalogkit.server import ServeConfig, create_app
+
+    root, bundle = made
+    code = next(c for c, e in bundle.matters.items() if e.matter.body is not None)
+    guide = build_guide(Engine(bundle), code, "511602", "zh")
+    assert guide.matter["body"] and guide.matter["body"] in render(guide, "md", "zh")
+    client = TestClient(create_app(ServeConfig(root / "tree", watch=False, cache=False)))
+    page = client.get(f"/guide/{code}?locality=511602")
+    assert page.status_code == 200 and "待补充" in page.text and "None" not in page.text
+    assert guide.matter["body"] in page.text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import ConfigDict, JsonValue, StringConstraints
+from pydantic.config import JsonDict
 
 from .base import Model, Name, Phone, Slug, Text, Url, doc
 from .condition import Condition, FormSchema
@@ -128,8 +129,30 @@ class Remedies(Model):
     litigation: Text | None = doc("行政诉讼", "administrative litigation", default=None)
 
 
+_PUBLISHED_KEYS: list[JsonValue] = [
+    "levels", "basis", "serviceObjects", "conditions", "handlingKind", "process", "fees",
+    "visits", "venue", "online", "delivery", "result",
+]  # fmt: skip
+
+_DRAFT: JsonDict = {
+    "properties": {"publication": {"const": "draft"}},
+    "required": ["publication"],
+}
+
+
 class Matter(Model):
     """One matter as the defining locality (usually the county) publishes it."""
+
+    # editors see the published requirements too: unless `publication: draft`
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"not": _DRAFT},
+            "then": {
+                "required": _PUBLISHED_KEYS,
+                "properties": {str(k): {"not": {"type": "null"}} for k in _PUBLISHED_KEYS},
+            },
+        }
+    )
 
     code: Code = doc("基本编码", "catalog code of the matter")
     implementation_code: Code | None = doc(

@@ -18,6 +18,16 @@ def check_known(p: Problems, m: Matter, src: Source) -> None:
             continue
         if draft:
             _draft_missing(p, key, zh, src)
+        elif attr in m.model_fields_set:  # written, but left empty
+            text = attr == "conditions"
+            p.add(
+                "wrong-type",
+                f"expected {'text' if text else 'a value'}, found nothing",
+                f"应为{'文本' if text else '取值'}，实际为空",
+                src.at(key),
+                expected="text" if text else "a value",
+                found="nothing",
+            )
         else:
             p.add(
                 "missing-key",

@@ -100,6 +100,7 @@ def decision(
             for m in d.missing_materials
         ],
         missing_facts=list(d.missing_facts),
+        unknown_fields=list(d.unknown_fields),
         refusals=[api.Refusal(reason=r.reason, basis=r.basis, source=r.source) for r in d.refusals],
         fees=[
             api.Fee(

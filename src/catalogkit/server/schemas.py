@@ -258,6 +258,7 @@ class DecisionAnswer(ApiModel):
     forward_reason: str | None
     missing_materials: list[MissingMaterial]
     missing_facts: list[str]
+    unknown_fields: list[str] = []  # fields the catalog does not give yet (a draft)
     refusals: list[Refusal]
     fees: list[Fee]
     total_fee: float

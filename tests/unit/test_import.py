@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from catalogkit import load_catalog
 from catalogkit.cli import cli
+from catalogkit.format.core import format_text
 from catalogkit.importing import normalise, run_import
 from catalogkit.importing.csvfile import decode
 from catalogkit.importing.jsonrecords import read_json
@@ -52,6 +53,8 @@ def test_small_export_gives_the_expected_tree(tmp_path: Path) -> None:
     out = tmp_path / "tree"
     result = run_import([SMALL / "source.csv"], out, mapping=SMALL / "map.yaml", **COUNTY)
     assert _files(out) == _files(SMALL / "expected")
+    for text in _files(out).values():  # written directly, in the layout fmt keeps
+        assert format_text(text) == text
     [problem] = result.data.problems  # 三十日 is not read, and left empty
     assert (problem.place.row, problem.place.column, problem.found) == (4, "承诺办结时限", "三十日")
     assert result.data.unmapped == []

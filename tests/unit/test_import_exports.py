@@ -122,3 +122,13 @@ def test_pages_and_guides_show_unknowns_and_the_body(made: tuple[Path, Bundle]) 
     page = client.get(f"/guide/{code}?locality=511602")
     assert page.status_code == 200 and "待补充" in page.text and "None" not in page.text
     assert guide.matter["body"] in page.text
+
+
+def test_written_files_are_as_fmt_keeps_them(made: tuple[Path, Bundle]) -> None:
+    from catalogkit.format.core import format_text
+
+    root, _bundle = made
+    files = sorted((root / "tree").rglob("*.yaml"))
+    for path in [files[0], files[-1], root / "tree" / "county" / "county.yaml"]:
+        text = path.read_text(encoding="utf-8")
+        assert format_text(text) == text, path

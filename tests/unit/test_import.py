@@ -170,3 +170,20 @@ def test_the_example_profile_is_a_json_schema_that_published_matters_meet() -> N
     assert not list(Draft202012Validator(schema).iter_errors(good))
     bad = good | {"theme": "其它", "online": {"available": True}}
     assert len(list(Draft202012Validator(schema).iter_errors(bad))) == 2
+
+
+def test_unreadable_sources_are_refused_without_a_traceback(tmp_path: Path) -> None:
+    bad_csv = tmp_path / "bad.csv"
+    bad_csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    bad_xlsx = tmp_path / "bad.xlsx"
+    bad_xlsx.write_text("not a workbook", encoding="utf-8")
+    runner = CliRunner()
+    for source in (bad_csv, bad_xlsx):
+        args = ["import", str(source), "--out", str(tmp_path / "t"), "--county", "511602"]
+        result = runner.invoke(cli, [*args, "--county-name", "广安区"])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert not (tmp_path / "t").exists()
+    no_county = runner.invoke(
+        cli, ["import", str(SMALL / "source.csv"), "--out", str(tmp_path / "t")]
+    )
+    assert no_county.exit_code == 1 and "--county" in no_county.output

@@ -84,4 +84,7 @@ def run_import(
             "新建目录时须给出 --county 和 --county-name"
         )
     data = read_sources(sources, mapping, county, progress)
+    if not data.matters and known is None:  # nothing found: no empty tree is made
+        problems = "; ".join(f"{p.place}: {p.expected}" for p in data.problems[:3])
+        raise SourceError(f"no matter found in the sources / 来源中没有找到事项 ({problems})")
     return ImportResult(data, write_tree(out, county, county_name, data))

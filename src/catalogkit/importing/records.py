@@ -118,8 +118,11 @@ def read_sheets(sheets: list[Sheet], mapping: dict[str, str], county: str) -> Im
             material_sheets.append((sheet, columns))
             out.unmapped += [(sheet.file, sheet.name, h) for h in unmapped]
             continue
-        if not keys & {"name", "implementationCode", "code"}:
-            continue  # neither matters nor materials: not a sheet of the list
+        if not keys & {"name", "implementationCode", "code"}:  # not a sheet of the list
+            place = Place(sheet.file, sheet.name, 1, "")
+            want = "a heading row with 事项名称 and 实施编码 (or a mapping file)"
+            out.problems.append(Problem(place, want, "、".join(sheet.headings[:6])))
+            continue
         out.unmapped += [(sheet.file, sheet.name, h) for h in unmapped]
         for row, record in sheet.records():
             _matter(out, Reading(out, sheet, row, columns), record, county)

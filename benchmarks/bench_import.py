@@ -17,14 +17,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.tools
+
+from tests.tools.make_exports import write_xlsx
 
 from _timing import median_seconds, ms
 from catalogkit.catalog import check_catalog
 from catalogkit.importing import run_import
-from tests.tools.make_exports import write_xlsx
 
 MATTERS = int(os.environ.get("BENCH_MATTERS", "1000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))

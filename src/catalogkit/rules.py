@@ -90,14 +90,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit-code-format",
         "reference",
-        "a credit code has the wrong length or letters",
-        "统一社会信用代码位数或字符错误",
+        "a body code is an older organisation code, not an 18-character credit code (warning)",
+        "实施主体编码为旧的组织机构代码，不是18位统一社会信用代码（警告）",
     ),
     Rule(
         "credit-code-check",
         "reference",
-        "a credit code's check character is wrong",
-        "统一社会信用代码校验位错误",
+        "a credit code's check character is wrong (warning: kept as issued)",
+        "统一社会信用代码校验位错误（警告：按原样保留）",
     ),
     Rule(
         "missing-entrusting-body",

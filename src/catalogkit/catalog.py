@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
+from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
 
@@ -36,6 +37,7 @@ class Report:
     bundle: Bundle | None = None
     seconds: float = 0.0
     from_cache: bool = False
+    quarantined: list[Quarantined] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -44,6 +46,14 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def drafts(self) -> list[str]:
+        """Codes of the matters still marked `publication: draft`."""
+        if self.bundle is None:
+            return []
+        matters = self.bundle.matters
+        return [c for c, e in matters.items() if e.matter.publication == "draft"]
 
 
 def read_inputs(root: Path) -> list[tuple[str, bytes, str]]:
@@ -71,13 +81,18 @@ def check_catalog(
     plugins: Plugins | None = None,
     pinned: bool = False,
     today: dt.date | None = None,
+    quarantine: bool = False,
 ) -> Report:
     """Check a catalog tree and report every problem, located in its file.
 
     With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
     that has just been deleted must not fall back to the parent folder. `today` (default:
     $CATALOGKIT_TODAY, then the system date) decides whether next year's calendar is
-    already due (a warning from 1 November)."""
+    already due (a warning from 1 November).
+
+    With `quarantine`, a matter, venue, department or claim with errors is set aside
+    and the rest is built (the errors are still reported); without it, any error
+    means no bundle (all or nothing, for CI)."""
     from .load import cache as compiled
 
     started = time.perf_counter()
@@ -93,8 +108,9 @@ def check_catalog(
         cached = compiled.fetch(root, revision)
         if cached is not None:
             report.bundle, report.from_cache = cached, True
+            report.diagnostics = list(cached.warnings)  # located when the bundle was built
             _calendar_checks(report, today)
-            _plugin_checks(report, plugins)
+            _plugin_checks(report, plugins, quarantine)
             report.seconds = time.perf_counter() - started
             return report
     loaded: list[LoadedFile] = []
@@ -116,18 +132,39 @@ def check_catalog(
     unreadable = any(one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
+    erroneous = any(one.diagnostics for one in loaded) or any(
+        d.severity == "error" for d in problems
+    )
+    q: Quarantine | None = None
+    if quarantine and not single and not unreadable and erroneous:
+        # what is reported stays what the whole tree shows; setting items aside only
+        # decides what can still be built (its follow-on errors are the reasons)
+        q = Quarantine(loaded)
+        first_pass(q)
+        if not any(one.document is None and one.data is not None for one in loaded):
+
+            def again() -> tuple[Bundle | None, list[Diagnostic]]:
+                now = [(one.document, one.file) for one in loaded if one.document is not None]
+                return resolve(now, set(), str(root), revision, files)
+
+            bundle, _ = resolve_around(q, again)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:
         diagnostics = locate_all(root, diagnostics)
         diagnostics.sort(key=lambda d: (d.file, d.line or 0, d.column or 0, d.rule))
-    if any(d.severity == "error" for d in diagnostics):
+    if q is not None and bundle is not None and q.items:
+        report.quarantined = q.items
+        bundle = replace(bundle, quarantined=tuple(q.items))
+    elif any(d.severity == "error" for d in diagnostics):
         bundle = None
+    if bundle is not None and diagnostics:  # the cache gives warnings back as located
+        bundle = replace(bundle, warnings=tuple(diagnostics))
     report.diagnostics = diagnostics
     report.bundle = bundle
-    if cache and bundle is not None and not single:
+    if cache and bundle is not None and not single and not report.quarantined:
         compiled.store(root, revision, bundle)
     _calendar_checks(report, today)
-    _plugin_checks(report, plugins)
+    _plugin_checks(report, plugins, quarantine)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -147,9 +184,21 @@ def _calendar_checks(report: Report, today: dt.date | None) -> None:
         report.diagnostics += locate_all(report.root, found)
 
 
-def _plugin_checks(report: Report, plugins: Plugins | None) -> None:
-    """Plugins are not part of the bundle (nor of its cache): check them on every load."""
-    if report.bundle is None or plugins is None:
+def _plugin_checks(report: Report, plugins: Plugins | None, quarantine: bool = False) -> None:
+    """Plugins and the province profile are not part of the bundle (nor of its cache):
+    check them on every load."""
+    if report.bundle is None:
+        return
+    from .profile import check_profile
+
+    found = check_profile(report.root, report.bundle)
+    if found:
+        report.diagnostics += locate_all(report.root, found)
+        if not quarantine:
+            report.bundle = None
+            return
+        report.bundle = without_matters(report.bundle, found, report.quarantined)
+    if plugins is None:
         return
     from .plugins.checks import check_plugins
 

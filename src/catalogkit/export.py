@@ -63,7 +63,9 @@ def to_cpsv(bundle: Bundle) -> dict[str, Any]:
                     "@type": "cv:Output",
                     "dct:title": {"@value": m.result.name or m.result.type, "@language": "zh"},
                 }
-            ],
+            ]
+            if m.result
+            else [],
             "cv:hasCriterion": [
                 {
                     "@type": "cv:CriterionRequirement",

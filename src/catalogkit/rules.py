@@ -90,14 +90,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "credit-code-format",
         "reference",
-        "a credit code has the wrong length or letters",
-        "统一社会信用代码位数或字符错误",
+        "a body code is an older organisation code, not an 18-character credit code (warning)",
+        "实施主体编码为旧的组织机构代码，不是18位统一社会信用代码（警告）",
     ),
     Rule(
         "credit-code-check",
         "reference",
-        "a credit code's check character is wrong",
-        "统一社会信用代码校验位错误",
+        "a credit code's check character is wrong (warning: kept as issued)",
+        "统一社会信用代码校验位错误（警告：按原样保留）",
     ),
     Rule(
         "missing-entrusting-body",
@@ -110,6 +110,12 @@ RULES: tuple[Rule, ...] = (
         "matter",
         "a field the matter's type requires is missing",
         "缺少该事项类型必填的字段",
+    ),
+    Rule(
+        "draft-missing",
+        "matter",
+        "a draft matter does not give a national field yet (warning)",
+        "草稿事项尚未填写某项国家标准字段（警告）",
     ),
     Rule(
         "bad-limit", "matter", "an on-the-spot limit has a non-zero value", "“即时”时限数值不为 0"
@@ -189,6 +195,18 @@ RULES: tuple[Rule, ...] = (
         "claim",
         "a claim that is not a proxy gives a proxy-leg limit",
         "非代办认领填写了代办时限",
+    ),
+    Rule(
+        "profile",
+        "profile",
+        "a published matter does not satisfy the tree's province profile",
+        "已发布事项不符合省级规范",
+    ),
+    Rule(
+        "profile-unusable",
+        "profile",
+        "the province profile named in the settings cannot be read or is no JSON Schema",
+        "设置中的省级规范文件无法读取或不是 JSON Schema",
     ),
     Rule(
         "unknown-plugin",

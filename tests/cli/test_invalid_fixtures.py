@@ -15,7 +15,8 @@ Layout of ``tests/data/invalid/``::
                          the summary line, paths relative to the tree
         expected.zh.txt  the same lines with `--lang zh`
 
-An empty expected.txt means the tree must validate cleanly (exit 0).
+An empty expected.txt means the tree must validate cleanly (exit 0); so must a case whose
+lines are all warnings.
 
 For every expected line of a schema-level rule (SCHEMA_RULES), the file it names must also
 be rejected by the published JSON Schema; the check is skipped only when that file cannot

@@ -37,22 +37,36 @@ def test_check_loads_the_demo() -> None:
     assert result.output.startswith("ok: revision ")
 
 
-def test_an_invalid_catalog_is_not_served(tmp_path: Path) -> None:
+def test_a_bad_matter_is_quarantined_and_the_rest_served(tmp_path: Path) -> None:
     root = tmp_path / "tree"
     shutil.copytree(DEMO, root)
     path = root / "county" / "matters" / "minzheng.yaml"
-    line = path.read_text(encoding="utf-8").split("\n").index("    name: 结婚登记") + 1
     path.write_text(
         path.read_text(encoding="utf-8").replace("    name: 结婚登记\n", "    name: 42\n"),
         encoding="utf-8",
     )
     result = CliRunner().invoke(cli, ["serve", "--catalog", str(root), "--check", "--lang", "zh"])
+    assert result.exit_code == 1  # --check: something is left out
+    assert "ok: revision" in result.output and "隔离" in result.output
+    assert "county/matters/minzheng.yaml:matters[" in result.output
+
+
+def test_an_invalid_catalog_is_not_served(tmp_path: Path) -> None:
+    root = tmp_path / "tree"
+    shutil.copytree(DEMO, root)
+    path = root / "county" / "matters" / "minzheng.yaml"
+    line = path.read_text(encoding="utf-8").split("\n").index("    name: 结婚登记") + 1
+    path.write_text(  # a YAML syntax error: no single entry to set aside
+        path.read_text(encoding="utf-8").replace("    name: 结婚登记\n", "    name: [结婚登记\n"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["serve", "--catalog", str(root), "--check", "--lang", "zh"])
     assert result.exit_code == 1
-    assert f"{path}:{line}:11: error [" in result.output
+    assert f"{path}:{line}:" in result.output and "error [" in result.output
     assert "目录未通过校验，服务未启动" in result.output
     inner = CliRunner().invoke(cli, ["serve", "--catalog", str(root / "county"), "--check"])
     assert inner.exit_code == 1  # a folder inside the tree: files named from the tree's root
-    assert f"{path}:{line}:11: error [" in inner.output
+    assert f"{path}:{line}:" in inner.output
 
 
 def _free_port() -> int:

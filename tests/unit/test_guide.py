@@ -29,7 +29,7 @@ def test_the_guide_of_dibao_for_a_village_group(engine: Engine) -> None:
     disabled = next(m for m in guide.materials if m["name"] == "残疾人证")
     assert disabled["when"] == "「家庭成员中是否有持证残疾人」为是"
     assert guide.limits["promised"] == "20 工作日"
-    assert guide.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")
+    assert guide.matter["implementation_code"].startswith("MH-MZ-0001-339901000000-000-")
     assert guide.revision == engine.bundle.revision
     text = render(guide, "md", "zh")
     assert "# 最低生活保障对象认定 · 办事指南" in text
@@ -133,7 +133,7 @@ def test_a_claims_own_implementing_body_is_shown(engine: Engine) -> None:
     assert guide.matter["department"] == "明湖县东礁镇人民政府"
     assert guide.matter["credit_code"] == town.credit_code
     assert guide.matter["implementation_code"] == (
-        f"MH-MZ-0003-339901102-000-{town.credit_code}-1-00"
+        f"MH-MZ-0003-339901102000-000-{town.credit_code}-1-00"
     )
     assert guide.contacts == {
         "consultation": ["0571-65510000"],

@@ -115,12 +115,14 @@ def test_json_shape_is_stable(small: Stats, demo_stats: Stats) -> None:
         "departments",
         "types",
         "handling_kinds",
+        "unknown_handling_kind",
         "immediate",
         "online",
         "compression",
         "at_most_one_visit",
         "no_visit",
         "villages",
+        "quarantined",
     ]
     for stats in (small, demo_stats):
         body = as_dict(stats)

@@ -19,6 +19,7 @@ from ..load.documents import read_document
 from ..load.locate import locate_all
 from ..model.case import CASE_KINDS, CaseDocument
 from ..resolve.matters import show_limit
+from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -91,7 +92,7 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
 
     lines = [
         f"{d.matter_name} ({d.matter}) · {engine.bundle.locality(d.locality).name} · "
-        f"{d.handling_kind}",
+        f"{or_unknown(d.handling_kind, lang)}",
         ("结果：" if zh else "outcome: ") + (OUTCOME_ZH[d.outcome] if zh else d.outcome),
     ]
     if d.forward_to is not None:
@@ -120,6 +121,11 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
             f"  - {f.question}" + ("" if f.label in f.question else f"（{f.label}）")
             for f in d.facts_needed
         ]
+    if d.unknown_fields:
+        lines.append(
+            ("目录尚未填写（无法判断）：" if zh else "not known in the catalog yet: ")
+            + ", ".join(d.unknown_fields)
+        )
     for r in d.refusals:
         lines.append(("不予受理理由：" if zh else "refused: ") + f"{r.reason}（{r.basis}）")
     if d.missing_materials:

@@ -1,4 +1,4 @@
-"""`catalogkit export --to cpsv-ap|json`: the catalog for other systems."""
+"""`catalogkit export --to cpsv-ap|json|xlsx`: the catalog for other systems."""
 
 from __future__ import annotations
 
@@ -18,15 +18,24 @@ from .writing import OUTPUT_OPTION, emit
 @click.option(
     "--to",
     "target",
-    type=click.Choice(["cpsv-ap", "json"]),
+    type=click.Choice(["cpsv-ap", "json", "xlsx"]),
     required=True,
-    help="cpsv-ap: CPSV-AP 3.2 JSON-LD; json: the resolved bundle.",
+    help="cpsv-ap: CPSV-AP 3.2 JSON-LD; json: the resolved bundle; xlsx: the implementation "
+    "list with the national headings (needs -o).",
 )
 @CATALOG_OPTION
 @OUTPUT_OPTION
 def export_command(target: str, catalog: Path, output: Path | None) -> None:
-    """Export every matter of the tree as CPSV-AP JSON-LD, or the resolved bundle."""
+    """Export every matter of the tree as CPSV-AP JSON-LD, the resolved bundle, or the
+    implementation list as XLSX (the headings `catalogkit import` reads)."""
     bundle = load_bundle(catalog, pick_language(None))
+    if target == "xlsx":
+        if output is None:
+            raise click.UsageError("--to xlsx writes a file: give -o FILE.xlsx / 请用 -o 指定文件")
+        from ..importing.xlsxout import write_xlsx
+
+        write_xlsx(bundle, output)
+        return
     body = to_cpsv(bundle) if target == "cpsv-ap" else to_json(bundle)
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     emit(text, output)

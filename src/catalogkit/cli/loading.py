@@ -12,15 +12,18 @@ from ..catalog import check_catalog
 from ..engine import Engine
 from ..plugins import Plugins
 from ..resolve import Bundle
-from .output import text_line
+from .output import quarantine_lines, text_line
 
 
 def load_bundle(catalog: Path, lang: str, plugins: Plugins | None = None) -> Bundle:
-    report = check_catalog(catalog, cache=True, plugins=plugins)
-    if report.bundle is None:
+    report = check_catalog(catalog, cache=True, plugins=plugins, quarantine=True)
+    if report.bundle is None or report.quarantined:
         for d in report.errors:
             click.echo(text_line(report, d, lang), err=True)
+    if report.bundle is None:
         sys.exit(1)
+    for line in quarantine_lines(report.quarantined, lang):  # the rest is answered
+        click.echo(line, err=True)
     return report.bundle
 
 

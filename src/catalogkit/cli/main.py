@@ -8,12 +8,14 @@ import click
 
 from ..version import __version__
 from .calendar_cmd import calendar_command
+from .completeness_cmd import completeness_command
 from .decide import decide_command
 from .diff_cmd import diff_command
 from .due_cmd import due_command
 from .export_cmd import export_command
 from .fmt_cmd import fmt_command
 from .guide_cmd import guide_command
+from .import_cmd import import_command
 from .lists_cmd import booklet_command, venue_list_command
 from .new_plugin import new_plugin_command
 from .plugins_cmd import plugins_command
@@ -50,6 +52,8 @@ cli.add_command(booklet_command)
 cli.add_command(serve_command)
 cli.add_command(due_command)
 cli.add_command(calendar_command)
+cli.add_command(import_command)
+cli.add_command(completeness_command)
 
 
 def main() -> None:

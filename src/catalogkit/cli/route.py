@@ -13,6 +13,7 @@ import click
 from ..engine import within
 from ..errors import CatalogkitError, UsageError
 from ..model.matter import TimeLimit
+from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -92,7 +93,8 @@ def route_command(
         return
     place = bundle.locality(locality)
     for r in routes:
-        click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {r.handling_kind}")
+        kind = or_unknown(r.handling_kind, language)
+        click.echo(f"{r.matter_name} ({r.matter}) · {place.name} · {kind}")
         for hop in r.hops:
             role = _ROLE[language][hop.role]
             agent = f" ({hop.proxy_agent})" if hop.proxy_agent else ""

@@ -13,6 +13,7 @@ from ..errors import CatalogError, CatalogkitError
 from ..load.tree import tree_root
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
+from .output import quarantine_lines
 from .plugin_options import PluginSelection, plugin_options
 
 
@@ -117,8 +118,13 @@ def serve_command(
     except CatalogkitError as exc:
         raise click.ClickException(str(exc)) from None
     revision = app.state.live.current.revision
+    quarantined = app.state.live.current.bundle.quarantined
+    for line in quarantine_lines(quarantined, language):  # the rest is served
+        click.echo(line, err=True)
     if check:
         click.echo(f"ok: revision {revision}")
+        if quarantined:
+            sys.exit(1)
         return
     busy = port_in_use(host, port)
     if busy is not None:

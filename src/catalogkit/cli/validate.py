@@ -10,7 +10,14 @@ import click
 from ..catalog import Report, check_catalog
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
-from .output import as_json, github_line, summary, text_line
+from .output import (
+    as_json,
+    github_line,
+    quarantine_lines,
+    strict_line,
+    summary,
+    text_line,
+)
 from .plugin_options import PluginSelection, plugin_options
 
 
@@ -46,6 +53,11 @@ class ProgressLine:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every file read.")
 @click.option("--no-cache", is_flag=True, help="Do not use or write the compiled cache.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on draft matters too, and build nothing when anything is wrong (for CI).",
+)
 @LANG_OPTION
 @plugin_options
 def validate_command(
@@ -54,6 +66,7 @@ def validate_command(
     quiet: bool,
     verbose: bool,
     no_cache: bool,
+    strict: bool,
     lang: str | None,
     plugins: PluginSelection,
 ) -> None:
@@ -63,10 +76,14 @@ def validate_command(
     for path in _targets(paths or (Path("."),)):
         progress = ProgressLine(fmt == "text" and not quiet)
         loaded = plugins.load(tree_root(path))
-        report = check_catalog(path, progress=progress, cache=not no_cache, plugins=loaded)
+        report = check_catalog(
+            path, progress=progress, cache=not no_cache, plugins=loaded, quarantine=not strict
+        )
         progress.clear()
-        failed |= bool(report.errors)
+        failed |= bool(report.errors) or (strict and bool(report.drafts))
         _print(report, fmt, quiet, verbose, language)
+        if strict and report.drafts and fmt == "text":
+            click.echo(strict_line(report, language), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -93,4 +110,6 @@ def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> N
     for d in shown:
         click.echo(github_line(report, d, lang) if fmt == "github" else text_line(report, d, lang))
     if not quiet and fmt == "text":
+        for line in quarantine_lines(report.quarantined, lang):
+            click.echo(line, err=True)
         click.echo(summary(report, lang), err=bool(report.errors))

@@ -39,6 +39,6 @@ def _labels(bundle: Bundle) -> dict[str, str]:
     out |= {did: owned.item.name for did, owned in bundle.departments.items()}
     out |= {code: entry.matter.name for code, entry in bundle.matters.items()}
     for code, entry in bundle.matters.items():  # fee items are known by id inside a matter
-        for item in entry.matter.fees.items:
+        for item in entry.matter.fees.items if entry.matter.fees else []:
             out[fee_label(code, item.id or item.name)] = item.name
     return out

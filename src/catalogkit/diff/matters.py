@@ -81,7 +81,7 @@ def _recoded(
 
 def _changes(code: str, old: Dump, new: Dump) -> MatterChange:
     fields = field_changes(old, new, _APART)
-    old_fees, new_fees = old["fees"], new["fees"]
+    old_fees, new_fees = old.get("fees", {}), new.get("fees", {})  # a draft's may be unknown
     charged = field_changes(old_fees, new_fees, ("items",), prefix="fees.")
     return MatterChange(
         code=code,

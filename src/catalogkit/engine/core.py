@@ -14,7 +14,7 @@ from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_da
 from ..calendar.due import provisional_notes
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
-from ..model.matter import TimeLimit
+from ..model.matter import TimeLimit, decisive_unknowns
 from ..model.rules import RoutingRule
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
@@ -134,7 +134,9 @@ class Engine:
 
     def decide(self, case: Case) -> Decision:
         bundle = self.bundle
-        matter = bundle.matter(case.matter)
+        matter = bundle.matter(case.matter)  # a basic code or an 实施编码
+        if case.matter not in bundle.matters:
+            case = case.model_copy(update={"matter": bundle.matter_code(case.matter)})
         chain = tuple(bundle.chain(case.locality))
         self._check_form(case)
         enabled = enabled_plugins(bundle, chain)
@@ -149,8 +151,11 @@ class Engine:
             revision=bundle.revision,
             plugins=self.plugins.versions(enabled),
         )
+        unknown = decisive_unknowns(matter)
+        if unknown:  # a draft: say what is not known rather than guess
+            return _replace(base, outcome="undetermined", unknown_fields=unknown)
         definer = bundle.matters[case.matter].locality
-        if definer not in chain:
+        if definer not in chain and matter.venue is not None:
             venue = bundle.venues[matter.venue].item
             return _replace(
                 base,

@@ -64,7 +64,7 @@ class Decision:
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     route: Route | None
     handled_at: str | None
     forward_to: str | None = None
@@ -72,6 +72,7 @@ class Decision:
     missing_materials: tuple[MissingMaterial, ...] = ()
     missing_facts: tuple[str, ...] = ()
     facts_needed: tuple[FactNeeded, ...] = ()  # the missing facts with labels and questions
+    unknown_fields: tuple[str, ...] = ()
     refusals: tuple[RefusalLine, ...] = ()
     fees: tuple[FeeLine, ...] = ()
     accepted_on: dt.date | None = None

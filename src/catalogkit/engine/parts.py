@@ -94,7 +94,7 @@ def fees(
             raise ConflictError(f"the fee {fid!r} of {case.matter_code}", items[fid][3], source)
         items[fid] = (name, amount, basis, source)
 
-    for item in case.matter.fees.items:
+    for item in case.matter.fees.items if case.matter.fees else []:
         if item.amount is not None:
             charge(
                 item.id or item.name,

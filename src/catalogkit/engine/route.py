@@ -30,7 +30,7 @@ class Route:
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     hops: tuple[Hop, ...]
     date: dt.date | None = None  # the day the route was placed on (see placing.py)
 
@@ -77,7 +77,8 @@ def home_venue(bundle: Bundle, code: str) -> str | None:
 
 
 def route(bundle: Bundle, matter: str, locality: str) -> Route:
-    m = bundle.matter(matter)
+    m = bundle.matter(matter)  # a basic code or an 实施编码
+    matter = bundle.matter_code(matter) or matter
     chain = bundle.chain(locality)
     definer = bundle.matters[matter].locality
     if definer not in chain:

@@ -10,10 +10,12 @@ from typing import Any
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins, rules_for
 from ..model import Venue
-from ..model.matter import LegalBasis, TimeLimit
+from ..model.matter import LegalBasis, TimeLimit, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
+from ..resolve.bodies import body_name
 from ..resolve.matters import show_limit
+from ..unknown import unknown_text
 from .labels import LABELS
 from .rows import fact_rows, fee_line, fee_text, online_text
 from .words import describe
@@ -50,7 +52,7 @@ class Guide:
     route: list[VenueStop]
     explanation: str
     materials: list[dict[str, Any]]
-    fees: dict[str, Any]
+    fees: dict[str, Any] | None  # None: not known yet
     limits: dict[str, Any]
     rules: list[dict[str, str]]
     contacts: dict[str, list[str]]
@@ -73,7 +75,8 @@ def build_guide(
 
 def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date | None) -> Guide:
     bundle = engine.bundle
-    m = bundle.matter(matter)
+    m = bundle.matter(matter)  # a basic code or an 实施编码
+    matter = bundle.matter_code(matter) or matter
     chain = tuple(bundle.chain(locality))
     found = route(bundle, matter, locality)
     decider = found.decided_at
@@ -81,7 +84,8 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
     dept = bundle.departments[body].item  # the implementing body: a claim may name its own
     own_body = body != m.department
     accepting = bundle.claim(found.accepted_at.locality, matter)
-    visits = accepting.visits if accepting else m.visits.count
+    visits = accepting.visits if accepting else (m.visits.count if m.visits else None)
+    phones = list(m.consultation or dept.consultation) or _venue_phones(engine, found)
     rules = rules_for(bundle, matter, chain)
     enabled = enabled_plugins(bundle, chain)
     sections = engine.plugins.call(
@@ -101,15 +105,18 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
             "type": m.type,
             "status": m.status,
             "levels": m.levels,
-            "basis": _basis(m.basis),
+            "basis": _basis(m.basis) if m.basis is not None else None,
             "power_source": m.power_source,
             "service_objects": m.service_objects,
             "conditions": m.conditions,
             "handling_kind": m.handling_kind,
             "department": dept.name,
+            "body": body_name(bundle, m),
             "credit_code": dept.credit_code,
             "nature": dept.nature,
-            "process": [
+            "process": None
+            if m.process is None
+            else [
                 {
                     "name": s.name,
                     "actor": s.actor,
@@ -120,15 +127,19 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
                 for s in m.process
             ],
             "visits": visits,
-            "visit_reason": m.visits.reason,
-            "online": m.online.model_dump(),
-            "online_text": online_text(m.online, lang),
-            "delivery": m.delivery.model_dump(),
+            "visit_reason": m.visits.reason if m.visits else None,
+            "online": m.online.model_dump() if m.online else None,
+            "online_text": online_text(m.online, lang) if m.online else None,
+            "delivery": m.delivery.model_dump() if m.delivery else None,
             "across_area": m.across_area,
-            "result": m.result.model_dump(),
+            "result": m.result.model_dump() if m.result else None,
             "remedies": m.remedies.model_dump() if m.remedies else None,
             "faq": [f.model_dump() for f in m.faq],
             "illustrative": m.illustrative,
+            "publication": m.publication,
+            "source_url": m.source_url,
+            "unknown": unknown_fields(m),
+            "unknown_text": unknown_text(lang, phones),
             "special_procedures": [
                 {"name": s.name, "limit": _limit(s.limit), "counted": s.counted}
                 for s in m.special_procedures
@@ -150,7 +161,9 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
             }
             for x in m.materials
         ],
-        fees={
+        fees=None
+        if m.fees is None
+        else {
             "charged": m.fees.charged,
             "text": fee_text(m.fees.items) if m.fees.charged else LABELS[lang]["free"],
             "items": [
@@ -213,6 +226,12 @@ def _stop(engine: Engine, hop: Any) -> VenueStop:
         hop.proxy_agent,
         _limit(hop.leg_limit),
     )
+
+
+def _venue_phones(engine: Engine, found: Any) -> list[str]:
+    """The accepting venue's phones: whom a resident asks about what is not known yet."""
+    venue = engine.bundle.venues.get(found.accepted_at.venue or "")
+    return [p.number for p in venue.item.phones] if venue else []
 
 
 def _rule_line(rule: Any, form: Any, lang: str) -> dict[str, str]:

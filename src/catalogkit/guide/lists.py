@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..engine import route
 from ..resolve import Bundle
 from ..resolve.matters import show_limit
+from ..unknown import UNKNOWN_ZH
 from .rows import fee_text
 
 
@@ -29,6 +30,8 @@ class ListedMatter:
 
 def _fee(bundle: Bundle, code: str) -> str:
     fees = bundle.matter(code).fees
+    if fees is None:
+        return UNKNOWN_ZH
     if not fees.charged:
         return "不收费"
     return fee_text(fees.items)  # sentences: never 「…元。；…」
@@ -76,7 +79,7 @@ def _listed(
         m.theme or "其他",
         bundle.departments[body or m.department].item.name,
         window,
-        m.handling_kind,
+        m.handling_kind or UNKNOWN_ZH,
         promised,
         _fee(bundle, code),
         role,
@@ -107,7 +110,7 @@ def booklet(bundle: Bundle, town: str) -> dict[str, list[ListedMatter]]:
                 m.theme or "其他",
                 bundle.department_of(m).name,
                 "",
-                m.handling_kind,
+                m.handling_kind or UNKNOWN_ZH,
                 show_limit(first.promised_limit) if first.promised_limit else "—",
                 _fee(bundle, code),
                 first.role,

@@ -63,9 +63,14 @@ def json_ld(g: Guide) -> str:
             "name": g.locality["name"],
             "identifier": g.locality["code"],
         },
-        "audience": {"@type": "Audience", "audienceType": "、".join(g.matter["service_objects"])},
+        "audience": {
+            "@type": "Audience",
+            "audienceType": "、".join(g.matter["service_objects"] or []),
+        },
         "availableChannel": channels,
     }
+    if g.matter["service_objects"] is None:  # not known yet (a draft): not said at all
+        del body["audience"]
     text = json.dumps(body, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

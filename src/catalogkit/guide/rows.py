@@ -52,21 +52,33 @@ def online_text(online: Online, lang: str) -> str:
 
 
 def fact_rows(g: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> list[dict[str, str]]:
-    """The table of basic facts every rendering shows, in order: label and value."""
+    """The table of basic facts every rendering shows, in order: label and value. A
+    field a draft does not give yet shows the guide's unknown text, never a guess."""
     m = g["matter"]
     limits = g["limits"]
-    visits = f"{m['visits']} 次" if lang == "zh" else str(m["visits"])
+    unknown = m.get("unknown") or ()
+    u = m.get("unknown_text") or "—"
+    visits = (
+        u
+        if m["visits"] is None
+        else f"{m['visits']} 次"
+        if lang == "zh"
+        else str(m["visits"])
+    )
+    body = f" · {m['body']}" if m.get("body") else ""
+    code = f"（{m['credit_code']}）" if m.get("credit_code") else ""
+    objects = m["service_objects"]
     rows = [
         ("code", m["code"]),
         ("implementation_code", m["implementation_code"]),
         ("type", m["type"]),
-        ("department", f"{m['department']}（{m['credit_code']}）"),
-        ("service_objects", "、".join(m["service_objects"])),
-        ("handling_kind", m["handling_kind"]),
-        ("statutory", limits["statutory"] or "—"),
-        ("promised", limits["promised"] or "—"),
+        ("department", f"{m['department']}{body}{code}"),
+        ("service_objects", u if objects is None else "、".join(objects)),
+        ("handling_kind", m["handling_kind"] or u),
+        ("statutory", limits["statutory"] or (u if "statutoryLimit" in unknown else "—")),
+        ("promised", limits["promised"] or (u if "promisedLimit" in unknown else "—")),
         ("visits", visits),
         ("across_area", m["across_area"]),
-        ("online", m["online_text"]),
+        ("online", u if m["online"] is None else m["online_text"]),
     ]
     return [{"key": k, "label": labels[k], "value": v} for k, v in rows if v]

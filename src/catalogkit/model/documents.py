@@ -23,6 +23,11 @@ class CodePatterns(Model):
     group: Name = doc("村民小组代码", "village-group code", default=r"[0-9]{12}-[0-9]{1,3}")
     matter: Name = doc("事项基本编码", "matter catalog code", default=r"[0-9A-Za-z-]{1,36}")
     implementation: Name = doc("实施编码", "implementation code", default=r"[0-9A-Za-z-]{1,64}")
+    body: Name = doc(
+        "实施主体编码",
+        "body code: an 18-character credit code, or a 9-, 10- or 17-character organisation code",
+        default=r"[0-9A-HJ-NP-RTUW-Y]{18}|[0-9A-Z]{17}|[0-9A-Z]{8}-?[0-9X]",
+    )
     nested: bool = doc(
         "下级代码须以上级代码开头", "a child's code starts with its parent's", default=True
     )
@@ -34,6 +39,11 @@ class SettingsDocument(Model):
     name: Name = doc("目录名称", "name of this catalog tree")
     province: Name | None = doc("省份", "province", default=None)
     codes: CodePatterns = doc("编码规则", "code patterns", default_factory=CodePatterns)
+    profile: Name | None = doc(
+        "省级规范（JSON Schema 文件）",
+        "a JSON Schema file in the tree that published matters must also satisfy",
+        default=None,
+    )
     count_from_next_day: bool = doc(
         "办结时限自受理次日起算",
         "limits count from the day after acceptance (false: from the day itself)",

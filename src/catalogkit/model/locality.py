@@ -12,7 +12,7 @@ from .rules import PluginUse, Rule
 from .vocab import BodyNature, ClaimRole, Level, VenueTier, Weekday
 
 DivisionCode = Annotated[str, StringConstraints(min_length=1, max_length=20)]
-CreditCode = Annotated[str, StringConstraints(min_length=18, max_length=18)]
+CreditCode = Annotated[str, StringConstraints(min_length=1, max_length=20)]
 
 
 class PhoneEntry(Model):
@@ -47,18 +47,38 @@ class Venue(Model):
     note: Text | None = doc("说明", "note", default=None)
 
 
+class Body(Model):
+    """One of several implementing bodies (实施主体) a department holds: a bureau's
+    office, station or centre that is named on the matters it implements."""
+
+    id: Slug = doc("实施主体标识", "body id, unique within the department")
+    name: Name = doc("实施主体名称", "full name of the body")
+    credit_code: CreditCode | None = doc(
+        "实施主体编码", "the body's credit or organisation code", default=None
+    )
+    nature: BodyNature | None = doc("实施主体性质", "nature of the body", default=None)
+
+
 class Department(Model):
     """An implementing body (实施主体)."""
 
     id: Slug = doc("部门标识", "department id used by matters")
     name: Name = doc("部门全称", "full name")
-    credit_code: CreditCode = doc("统一社会信用代码", "unified social credit code (18 characters)")
+    credit_code: CreditCode | None = doc(
+        "统一社会信用代码",
+        "unified social credit code (18 characters; older 9-, 10- or 17-character "
+        "organisation codes are accepted with a warning); leave out only when not known",
+        default=None,
+    )
     nature: BodyNature = doc("实施主体性质", "nature of the body", default="法定机关")
     entrusted_by: Slug | None = doc(
         "委托部门", "entrusting department (when the nature is 受委托组织)", default=None
     )
     consultation: list[Phone] = doc("咨询电话", "consultation phones", default_factory=list)
     supervision: list[Phone] = doc("监督投诉电话", "supervision phones", default_factory=list)
+    bodies: list[Body] = doc(
+        "下属实施主体", "implementing bodies this department holds", default_factory=list
+    )
 
 
 class Claim(Model):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import ConfigDict, JsonValue, StringConstraints
+from pydantic.config import JsonDict
 
 from .base import Model, Name, Phone, Slug, Text, Url, doc
 from .condition import Condition, FormSchema
@@ -18,6 +19,7 @@ from .vocab import (
     MatterType,
     Necessity,
     PowerSource,
+    Publication,
     ResultType,
     ServiceObject,
 )
@@ -129,8 +131,30 @@ class Remedies(Model):
     litigation: Text | None = doc("行政诉讼", "administrative litigation", default=None)
 
 
+_PUBLISHED_KEYS: list[JsonValue] = [
+    "levels", "basis", "serviceObjects", "conditions", "handlingKind", "process", "fees",
+    "visits", "venue", "online", "delivery", "result",
+]  # fmt: skip
+
+_DRAFT: JsonDict = {
+    "properties": {"publication": {"const": "draft"}},
+    "required": ["publication"],
+}
+
+
 class Matter(Model):
     """One matter as the defining locality (usually the county) publishes it."""
+
+    # editors see the published requirements too: unless `publication: draft`
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"not": _DRAFT},
+            "then": {
+                "required": _PUBLISHED_KEYS,
+                "properties": {str(k): {"not": {"type": "null"}} for k in _PUBLISHED_KEYS},
+            },
+        }
+    )
 
     code: Code = doc("基本编码", "catalog code of the matter")
     implementation_code: Code | None = doc(
@@ -142,15 +166,24 @@ class Matter(Model):
     type: MatterType = doc("事项类型", "matter type")
     status: MatterStatus = doc("事项状态", "status", default="在用")
     version: int = doc("版本", "version", default=1, ge=1)
-    levels: list[ExerciseLevel] = doc("行使层级", "levels that exercise it", min_length=1)
-    basis: list[LegalBasis] = doc("设定依据", "legal basis", min_length=1)
+    levels: list[ExerciseLevel] | None = doc(
+        "行使层级", "levels that exercise it", default=None, min_length=1
+    )
+    basis: list[LegalBasis] | None = doc("设定依据", "legal basis", default=None, min_length=1)
     department: Slug = doc("实施主体（部门标识）", "implementing body: a department id")
+    body: Slug | None = doc(
+        "实施主体（部门内机构标识）",
+        "implementing body inside the department, when it holds several",
+        default=None,
+    )
     power_source: PowerSource | None = doc(
         "权力来源", "power source (required except for 公共服务)", default=None
     )
-    service_objects: list[ServiceObject] = doc("服务对象", "who it serves", min_length=1)
-    conditions: Text = doc("受理条件", "acceptance conditions")
-    handling_kind: HandlingKind = doc("办件类型", "handling kind")
+    service_objects: list[ServiceObject] | None = doc(
+        "服务对象", "who it serves", default=None, min_length=1
+    )
+    conditions: Text | None = doc("受理条件", "acceptance conditions", default=None)
+    handling_kind: HandlingKind | None = doc("办件类型", "handling kind", default=None)
     statutory_limit: TimeLimit | None = doc(
         "法定办结时限", "statutory limit (required except for 公共服务)", default=None
     )
@@ -160,11 +193,13 @@ class Matter(Model):
     special_procedures: list[SpecialProcedure] = doc(
         "特别程序", "special procedures (none when omitted)", default_factory=list
     )
-    process: list[ProcessStep] = doc("办理流程", "process steps", min_length=1)
+    process: list[ProcessStep] | None = doc("办理流程", "process steps", default=None, min_length=1)
     materials: list[Material] = doc("申请材料", "materials", default_factory=list)
-    fees: Fees = doc("收费", "fees")
-    visits: Visits = doc("到现场次数", "visits required")
-    venue: Slug = doc("办理地点（场所标识）", "venue id where the defining locality handles it")
+    fees: Fees | None = doc("收费", "fees", default=None)
+    visits: Visits | None = doc("到现场次数", "visits required", default=None)
+    venue: Slug | None = doc(
+        "办理地点（场所标识）", "venue id where the defining locality handles it", default=None
+    )
     window: Slug | None = doc("窗口标识", "window id at that venue", default=None)
     consultation: list[Phone] = doc(
         "咨询电话", "consultation phones (default: the department's)", default_factory=list
@@ -172,20 +207,28 @@ class Matter(Model):
     supervision: list[Phone] = doc(
         "监督投诉电话", "supervision phones (default: the department's)", default_factory=list
     )
-    online: Online = doc("网上办理", "online handling")
-    delivery: Delivery = doc("进驻与送达", "hall, delivery and payment")
+    online: Online | None = doc("网上办理", "online handling", default=None)
+    delivery: Delivery | None = doc("进驻与送达", "hall, delivery and payment", default=None)
     across_area: Name | None = doc("通办范围", "area it can be handled across", default=None)
     quantity_limit: Text | None = doc("数量限制", "quantity limit", default=None)
     intermediaries: list[Name] = doc("中介服务", "intermediary services", default_factory=list)
     joint_departments: list[Slug] = doc(
         "联办机构", "departments handling it jointly", default_factory=list
     )
-    result: Result = doc("审批结果", "result")
+    result: Result | None = doc("审批结果", "result", default=None)
     remedies: Remedies | None = doc("救济途径", "review and litigation routes", default=None)
     faq: list[Faq] = doc("常见问题", "frequently asked questions", default_factory=list)
     rules: list[Rule] = doc("办理规则", "declarative rules of this matter", default_factory=list)
     form: FormSchema | None = doc(
         "申请表字段（cerberus 规则）", "application-form fields as cerberus rules", default=None
+    )
+    publication: Publication = doc(
+        "发布状态",
+        "draft: national fields may still be missing (each is a warning); published: all required",
+        default="published",
+    )
+    source_url: Url | None = doc(
+        "来源网址", "the portal's detail page this matter was taken from", default=None
     )
     illustrative: bool = doc(
         "示例数据（非真实标准）", "marks invented example content", default=False
@@ -196,3 +239,49 @@ class Matter(Model):
 from .rules import Rule  # noqa: E402
 
 Matter.model_rebuild()
+
+NATIONAL_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("levels", "levels", "行使层级"),
+    ("basis", "basis", "设定依据"),
+    ("service_objects", "serviceObjects", "服务对象"),
+    ("conditions", "conditions", "受理条件"),
+    ("handling_kind", "handlingKind", "办件类型"),
+    ("process", "process", "办理流程"),
+    ("fees", "fees", "收费"),
+    ("visits", "visits", "到办事现场次数"),
+    ("venue", "venue", "办理地点"),
+    ("online", "online", "是否网办"),
+    ("delivery", "delivery", "是否进驻大厅/快递/网上支付"),
+    ("result", "result", "审批结果"),
+)
+"""(attribute, YAML key, 中文) of the national fields a published matter must have."""
+
+TYPED_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("power_source", "powerSource", "权力来源"),
+    ("statutory_limit", "statutoryLimit", "法定办结时限"),
+    ("promised_limit", "promisedLimit", "承诺办结时限"),
+)
+"""National fields required except for 公共服务."""
+
+
+def unknown_fields(matter: Matter) -> list[str]:
+    """The YAML keys of the national fields this matter does not give (not known yet)."""
+    out = [key for attr, key, _zh in NATIONAL_FIELDS if getattr(matter, attr) is None]
+    if matter.type != "公共服务":
+        out += [key for attr, key, _zh in TYPED_FIELDS if getattr(matter, attr) is None]
+    if matter.publication == "draft" and not matter.materials:
+        out.append("materials")  # a draft without materials has not listed them yet
+    return out
+
+
+_DECISIVE = frozenset(
+    {"conditions", "materials", "fees", "handlingKind", "venue", "promisedLimit", "statutoryLimit"}
+)
+
+
+def decisive_unknowns(matter: Matter) -> tuple[str, ...]:
+    """Unknown fields a decision on a case depends on: with any of them, decide
+    answers `undetermined` and names them instead of guessing."""
+    if matter.publication != "draft":
+        return ()
+    return tuple(k for k in unknown_fields(matter) if k in _DECISIVE)

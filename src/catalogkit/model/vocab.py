@@ -116,6 +116,12 @@ ExerciseLevel = Literal[
     "村（社区）级",
 ]
 
+Publication = Literal[
+    "draft",
+    "published",
+]
+"""A matter's publication state: a draft may miss national fields (not known yet)."""
+
 MatterStatus = Literal[
     "在用",
     "暂停",

@@ -51,6 +51,9 @@ WORDS = {
             "至少一个村可办 {anywhere} 项，每个村都可办 {everywhere} 项"
         ),
         "items": "{n} 项",
+        "coverage": "（已知 {k} 项，未填 {u} 项）",
+        "quarantined": "另有 {n} 项因错误被隔离，未计入：{items}",
+        "unknown": "待补充",
         "none": "无",
         "chart": "事项统计图",
         "shares": "主要比例（%）",
@@ -84,6 +87,9 @@ WORDS = {
             "{anywhere} in at least one village, {everywhere} in every village"
         ),
         "items": "{n}",
+        "coverage": "({k} known, {u} not filled in)",
+        "quarantined": "{n} item(s) quarantined because of errors, not counted: {items}",
+        "unknown": "not known yet",
         "none": "none",
         "chart": "catalog statistics",
         "shares": "headline shares (%)",

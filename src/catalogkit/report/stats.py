@@ -4,7 +4,8 @@ from a bundle so that the published figures can never drift from the catalog.
 
 Every share is over the matters in force: a matter whose status is 取消 is still in
 the files (so it can be published as cancelled) but is no longer offered, so it is
-left out of every figure and only counted in `cancelled`.
+left out of every figure and only counted in `cancelled`. A draft's field that is not
+known yet is left out of that figure's share, and the share says how many it left out.
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ class Count:
 
 @dataclass(frozen=True)
 class Share:
+    """A share over the matters in force whose field is known: a draft's missing
+    field is neither counted as yes nor as no, and `unknown` says how many there are."""
+
     matters: int
-    share: float | None  # of the matters in force; None when there are none
+    share: float | None  # of the known matters in force; None when none is known
+    known: int = 0
+    unknown: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,12 +67,14 @@ class Stats:
     departments: tuple[Count, ...]
     types: tuple[Count, ...]
     handling_kinds: tuple[Count, ...]
+    unknown_handling_kind: int
     immediate: Share
     online: Share
     compression: Compression
     at_most_one_visit: Share
     no_visit: Share
     villages: VillageFigures
+    quarantined: tuple[str, ...] = ()  # items left out because of errors: "matter MH-MZ-0005"
 
 
 def compute_stats(bundle: Bundle) -> Stats:
@@ -85,14 +93,20 @@ def compute_stats(bundle: Bundle) -> Stats:
         departments=_departments(bundle, matters),
         types=_vocabulary(get_args(MatterType), Counter(m.type for m in matters)),
         handling_kinds=_vocabulary(
-            get_args(HandlingKind), Counter(m.handling_kind for m in matters)
+            get_args(HandlingKind), Counter(m.handling_kind or "" for m in matters)
         ),
-        immediate=_share(sum(m.handling_kind == "即办件" for m in matters), len(matters)),
-        online=_share(sum(m.online.available for m in matters), len(matters)),
+        unknown_handling_kind=sum(m.handling_kind is None for m in matters),
+        immediate=_known_share(
+            [None if m.handling_kind is None else m.handling_kind == "即办件" for m in matters]
+        ),
+        online=_known_share([None if m.online is None else m.online.available for m in matters]),
         compression=_compression(matters),
-        at_most_one_visit=_share(sum(m.visits.count <= 1 for m in matters), len(matters)),
-        no_visit=_share(sum(m.visits.count == 0 for m in matters), len(matters)),
+        at_most_one_visit=_known_share(
+            [None if m.visits is None else m.visits.count <= 1 for m in matters]
+        ),
+        no_visit=_known_share([None if m.visits is None else m.visits.count == 0 for m in matters]),
         villages=villages(bundle, {code for code, _m in active}),
+        quarantined=tuple(f"{q.kind} {q.key}" for q in bundle.quarantined),
     )
 
 
@@ -119,8 +133,12 @@ def _vocabulary(words: tuple[str, ...], counts: Counter[str]) -> tuple[Count, ..
     return tuple(Count(w, w, counts.get(w, 0)) for w in words)
 
 
-def _share(n: int, total: int) -> Share:
-    return Share(n, round(n / total, 4) if total else None)
+def _known_share(answers: list[bool | None]) -> Share:
+    known = [a for a in answers if a is not None]
+    n = sum(known)
+    return Share(
+        n, round(n / len(known), 4) if known else None, len(known), len(answers) - len(known)
+    )
 
 
 def _compression(matters: list[Matter]) -> Compression:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from .labels import TIER, WORDS, cut, pad, percent, width
-from .stats import FORMAT, Count, Stats
+from .stats import FORMAT, Count, Share, Stats
 
 
 def as_dict(stats: Stats) -> dict[str, Any]:
@@ -28,6 +28,11 @@ def as_table(stats: Stats, lang: str) -> str:
     revision = w["revision_of"].format(r=stats.revision)
     lines = [stats.catalog + w["colon"] + w["title"] + revision, ""]
     lines.append(f"{w['total']} {stats.total}")
+    if stats.quarantined:
+        lines.append(
+            "  "
+            + w["quarantined"].format(n=len(stats.quarantined), items="、".join(stats.quarantined))
+        )
     if stats.cancelled:
         lines.append("  " + w["cancelled"].format(n=stats.cancelled))
     tiers = [(TIER[lang][c.key], [str(c.matters)]) for c in stats.tiers]
@@ -36,7 +41,10 @@ def as_table(stats: Stats, lang: str) -> str:
     lines += _section(w["venues"], venues)
     lines += _section(w["departments"], _counts(stats.departments))
     lines += _section(w["types"], _counts(stats.types))
-    lines += _section(w["kinds"], _counts(stats.handling_kinds))
+    kinds = _counts(stats.handling_kinds)
+    if stats.unknown_handling_kind:
+        kinds.append((w["unknown"], [str(stats.unknown_handling_kind)]))
+    lines += _section(w["kinds"], kinds)
     lines += _section(w["figures"], _figures(stats, lang))
     lines += _villages(stats, lang)
     return "\n".join(lines) + "\n"
@@ -54,15 +62,30 @@ def _figures(stats: Stats, lang: str) -> list[tuple[str, list[str]]]:
 
     visits = stats.at_most_one_visit
     c = stats.compression
+
+    def coverage(s: Share) -> list[str]:
+        return [w["coverage"].format(k=f"{s.known:,}", u=f"{s.unknown:,}")] if s.unknown else []
+
     return [
-        (w["immediate"], [items(stats.immediate.matters), percent(stats.immediate.share)]),
-        (w["online"], [items(stats.online.matters), percent(stats.online.share)]),
+        (
+            w["immediate"],
+            [
+                items(stats.immediate.matters),
+                percent(stats.immediate.share),
+                *coverage(stats.immediate),
+            ],
+        ),
+        (
+            w["online"],
+            [items(stats.online.matters), percent(stats.online.share), *coverage(stats.online)],
+        ),
         (
             w["visits"],
             [
                 items(visits.matters),
                 percent(visits.share),
                 w["no_visit"].format(n=stats.no_visit.matters),
+                *coverage(visits),
             ],
         ),
         (

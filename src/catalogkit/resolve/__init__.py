@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import Diagnostic
+from .bodycodes import check_body_codes
 from .bundle import Bundle, make_bundle
 from .calendars import check_calendars
 from .claims import EffectiveClaim, resolve_claims
@@ -32,6 +33,7 @@ def resolve(
     pats = patterns(index, p)
     check_tree(index, p, pats, declared)
     check_references(index, p, declared)
+    check_body_codes(index, p, pats)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p, declared)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, UsageError
 from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
 from .claims import Claims, EffectiveClaim
+
+if TYPE_CHECKING:
+    from ..quarantine import Quarantined
 from .index import Index, LocalityEntry, MatterEntry, Owned
 
 
@@ -29,6 +34,8 @@ class Bundle:
     claims: Mapping[str, Mapping[str, EffectiveClaim]]
     calendars: Mapping[tuple[int, str | None], CalendarDocument]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    quarantined: tuple[Quarantined, ...] = field(default=())
+    """Items left out because of their errors: every output that omits them says so."""
 
     def compacted(self) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching)."""
@@ -47,11 +54,33 @@ class Bundle:
         except KeyError:
             raise UsageError(f"unknown locality code {code!r}") from None
 
+    @cached_property
+    def matter_keys(self) -> Mapping[str, str]:
+        """Every key a matter is known by (basic code, 实施编码 written or derived) →
+        its code in this bundle: real lists and QR codes name matters by 实施编码."""
+        out = {self.implementation_code(code): code for code in self.matters}
+        return out | {code: code for code in self.matters}
+
+    def matter_code(self, key: str) -> str | None:
+        """The code of the matter known by `key`, or None."""
+        return key if key in self.matters else self.matter_keys.get(key.strip())
+
+    def nearest_matters(self, key: str, n: int = 5) -> list[tuple[str, str]]:
+        """(code, name) of the matters whose keys or names are nearest to `key`."""
+        names = {e.matter.name: c for c, e in self.matters.items()}
+        keys = {**self.matter_keys, **names}
+        close = difflib.get_close_matches(key, list(keys), n=n, cutoff=0.5)
+        codes = list(dict.fromkeys(keys[k] for k in close))
+        return [(c, self.matters[c].matter.name) for c in codes[:n]]
+
     def matter(self, code: str) -> Matter:
-        try:
-            return self.matters[code].matter
-        except KeyError:
-            raise UsageError(f"unknown matter code {code!r}") from None
+        found = self.matter_code(code)
+        if found is None:
+            near = "、".join(f"{c} {name}" for c, name in self.nearest_matters(code))
+            raise UsageError(
+                f"unknown matter code {code!r}" + (f"; nearest: {near}" if near else "")
+            )
+        return self.matters[found].matter
 
     def parent(self, code: str) -> str | None:
         return self.localities[code].parent
@@ -92,11 +121,24 @@ class Bundle:
         entry = self.matters[code]
         if body is not None and body != entry.matter.department:
             credit = self.departments[body].item.credit_code
-            return f"{entry.matter.code}-{locality or entry.locality}-000-{credit}-1-00"
+            place = division12(locality or entry.locality)
+            return f"{entry.matter.code}-{place}-000-{credit}-1-00"
         if entry.matter.implementation_code:
             return entry.matter.implementation_code
-        credit = self.department_of(entry.matter).credit_code
-        return f"{entry.matter.code}-{entry.locality}-000-{credit}-1-00"
+        from .bodies import body_of
+
+        dept = self.department_of(entry.matter)
+        issued = body_of(dept, entry.matter)
+        credit = (issued.credit_code if issued else None) or dept.credit_code
+        if credit is None:  # not known: the catalog code is the only honest key
+            return entry.matter.code
+        return f"{entry.matter.code}-{division12(entry.locality)}-000-{credit}-1-00"
+
+
+def division12(code: str) -> str:
+    """A division code as national codes write it: 12 digits, a county's 339901 as
+    339901000000 (other codes are kept as they are)."""
+    return code.ljust(12, "0") if code.isdigit() and len(code) < 12 else code
 
 
 def make_bundle(

@@ -22,7 +22,7 @@ class EffectiveClaim:
     claim: Claim
     source: Source
     promised_limit: TimeLimit | None
-    visits: int
+    visits: int | None  # None: not known yet (a draft matter)
     profile: str | None = None
 
 
@@ -71,11 +71,15 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
                 continue
             parent = _parent_effective(out, ups, matter_code)
             base_limit = parent.promised_limit if parent else entry.matter.promised_limit
-            base_visits = parent.visits if parent else entry.matter.visits.count
+            base_visits = (
+                parent.visits
+                if parent
+                else (entry.matter.visits.count if entry.matter.visits else None)
+            )
             limit = _tightened_limit(p, claim, source, base_limit, entry.matter.statutory_limit)
             visits = base_visits
             if claim.visits is not None:
-                if claim.visits > base_visits:
+                if base_visits is not None and claim.visits > base_visits:
                     p.add(
                         "not-tightened",
                         f"a local claim may only lower the visits: {claim.visits} is more "

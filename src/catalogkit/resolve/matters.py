@@ -8,16 +8,12 @@ import re
 from ..model import Matter
 from ..model.matter import TimeLimit
 from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
+from .bodies import check_body
 from .conditions import check_condition
+from .drafts import check_known
 from .index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems, Source
-
-_REQUIRED_UNLESS_PUBLIC = (
-    ("powerSource", "power_source", "权力来源"),
-    ("statutoryLimit", "statutory_limit", "法定办结时限"),
-    ("promisedLimit", "promised_limit", "承诺办结时限"),
-)
 
 
 def _comparable(limit: TimeLimit) -> tuple[str, int]:
@@ -83,22 +79,12 @@ def _check_one(
             expected=pats["implementation"].pattern,
             found=m.implementation_code,
         )
-    if m.type != "公共服务":
-        for key, attr, zh in _REQUIRED_UNLESS_PUBLIC:
-            if getattr(m, attr) is None:
-                p.add(
-                    "required-for-type",
-                    f"{key!r} is required for a matter of type {m.type} (only 公共服务 may "
-                    "omit it)",
-                    f"{m.type}类事项必须填写{zh}（{key}），仅公共服务类可省略",
-                    src,
-                    expected=key,
-                    found="nothing",
-                )
+    check_known(p, m, src)
     _check_limits(p, m, src)
     _check_fees(p, m, src)
     _check_department_and_venue(index, p, declared, entry)
     _check_conditions(p, m, src)
+    check_body(index, p, entry)
 
 
 def _check_limits(p: Problems, m: Matter, src: Source) -> None:
@@ -135,6 +121,8 @@ def _check_limits(p: Problems, m: Matter, src: Source) -> None:
 
 
 def _check_fees(p: Problems, m: Matter, src: Source) -> None:
+    if m.fees is None:
+        return
     if m.fees.charged and not m.fees.items:
         p.add(
             "fees-inconsistent",
@@ -179,6 +167,7 @@ def _check_department_and_venue(
             dangling(
                 p, "department", "部门", d, list(index.departments), src.at("jointDepartments", i)
             )
+    contact_severity = "warning" if m.publication == "draft" else "error"
     if dept is not None and not (m.consultation or dept.item.consultation):
         p.add(
             "missing-contact",
@@ -187,6 +176,7 @@ def _check_department_and_venue(
             src,
             expected="consultation",
             found="nothing",
+            severity=contact_severity,
         )
     if dept is not None and not (m.supervision or dept.item.supervision):
         p.add(
@@ -196,7 +186,10 @@ def _check_department_and_venue(
             src,
             expected="supervision",
             found="nothing",
+            severity=contact_severity,
         )
+    if m.venue is None:
+        return
     venue = index.venues.get(m.venue)
     if venue is None:
         if m.venue not in declared:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..codes import credit_code_problem
 from ..errors import Diagnostic
 from ..load.words import with_suggestion
 from ..model.vocab import LEVEL_TIERS
@@ -44,11 +43,6 @@ def check_references(index: Index, p: Problems, declared: set[str]) -> None:
     venues = list(index.venues)
     depts = list(index.departments)
     for owned in index.departments.values():
-        bad = credit_code_problem(owned.item.credit_code)
-        if bad:
-            p.add(
-                bad[0], bad[1], bad[2], owned.source.at("creditCode"), found=owned.item.credit_code
-            )
         target = owned.item.entrusted_by
         if owned.item.nature == "受委托组织" and target is None:
             p.add(

@@ -17,7 +17,8 @@ from .sources import Problems, Source
 
 def check_rules(index: Index, p: Problems, declared: set[str]) -> None:
     for entry in index.matters.values():
-        fee_ids = {i.id or i.name for i in entry.matter.fees.items}
+        fees = entry.matter.fees
+        fee_ids = {i.id or i.name for i in (fees.items if fees else [])}
         fee_ids |= {r.fee for r in entry.matter.rules if isinstance(r, FeeRule)}
         _check_list(
             index,

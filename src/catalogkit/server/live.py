@@ -123,11 +123,17 @@ class LiveBundle:
         started = time.perf_counter()
         if not self._present():
             return None, [_missing(self.settings)]
-        report = check_catalog(self.root, cache=self.cache, plugins=self.plugins, pinned=True)
+        # with nothing served yet, a bad item is left out and the rest is served; once
+        # a revision is served, it keeps serving every item until the tree is clean
+        report = check_catalog(
+            self.root, cache=self.cache, plugins=self.plugins, pinned=True, quarantine=kept is None
+        )
         if not report.files or (self.settings and SETTINGS_FILE not in report.files):
             return None, [_missing(self.settings)]  # deleted while being read
         if report.bundle is None:
             return None, report.errors
+        for q in report.quarantined:
+            log.warning("quarantined (left out): %s", q.line("en"))
         if kept is not None and report.bundle.revision == kept.revision:
             return kept, []
         try:

@@ -106,6 +106,7 @@ def decision(
         facts_needed=[
             api.FactNeeded(fact=f.fact, label=f.label, question=f.question) for f in d.facts_needed
         ],
+        unknown_fields=list(d.unknown_fields),
         refusals=[api.Refusal(reason=r.reason, basis=r.basis, source=r.source) for r in d.refusals],
         fees=[
             api.Fee(

@@ -80,7 +80,7 @@ class RouteBody(ApiModel):
     matter_name: str
     locality: str
     locality_name: str
-    handling_kind: str
+    handling_kind: str | None
     hops: list[Hop]
     accepted_at: Hop
     decided_at: Hop
@@ -101,12 +101,13 @@ class MatterSummary(ApiModel):
     aliases: list[str]
     theme: str | None
     type: str
-    handling_kind: str
+    handling_kind: str | None
     department: str
     department_name: str
     defined_by: str
     tier: str
-    online: bool
+    online: bool | None
+    unknown: list[str] = []
 
 
 class MatterPage(ApiModel):
@@ -123,6 +124,7 @@ class MatterAnswer(ApiModel):
     implementation_code: str
     defined_by: str
     matter: dict[str, Any]
+    unknown: list[str] = []
 
 
 class GuideAnswer(ApiModel):
@@ -178,7 +180,7 @@ class Service(ApiModel):
     matter: str
     matter_name: str
     theme: str | None
-    handling_kind: str
+    handling_kind: str | None
     first_level: str
     first_stop: Hop
     decided_at: Hop
@@ -201,7 +203,7 @@ class ListedMatterBody(ApiModel):
     theme: str
     department_name: str
     window: str
-    handling_kind: str
+    handling_kind: str | None
     promised_text: str
     fee_text: str
     role: str
@@ -291,7 +293,7 @@ class DecisionAnswer(ApiModel):
     matter: str
     matter_name: str
     locality: str
-    handling_kind: str
+    handling_kind: str | None
     route: RouteBody | None
     handled_at: str | None
     forward_to: str | None
@@ -301,6 +303,9 @@ class DecisionAnswer(ApiModel):
     facts_needed: list[FactNeeded] = Field(
         default_factory=list,
         description="the same facts with the form's label and the question to ask",
+    )
+    unknown_fields: list[str] = Field(
+        default_factory=list, description="fields the catalog does not give yet (a draft)"
     )
     refusals: list[Refusal]
     fees: list[Fee]
@@ -349,6 +354,18 @@ class ReloadReport(ApiModel):
     errors: list[ReloadProblem]
 
 
+class QuarantinedItem(ApiModel):
+    """An item left out of the bundle because of its errors."""
+
+    kind: str
+    key: str
+    name: str
+    file: str
+    rule: str
+    message: str
+    message_zh: str
+
+
 class BundleAnswer(ApiModel):
     revision: str
     loaded_at: dt.datetime
@@ -361,6 +378,7 @@ class BundleAnswer(ApiModel):
     plugins: list[PluginInfo]
     watching: bool
     last_reload: ReloadReport
+    quarantined: list[QuarantinedItem] = []
 
 
 class Health(ApiModel):

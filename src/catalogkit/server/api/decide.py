@@ -77,10 +77,10 @@ async def post_decide(
 
     def work() -> bytes:
         bundle = snap.bundle
-        need_matter(bundle, case.matter)
-        need_locality(bundle, case.locality)
-        check_form(bundle, case)
-        found = snap.engine.decide(case)
+        asked = case.model_copy(update={"matter": need_matter(bundle, case.matter)})
+        need_locality(bundle, asked.locality)
+        check_form(bundle, asked)
+        found = snap.engine.decide(asked)
         if trace:  # lines only from files that are still the version decided on
             lines = with_lines(bundle.root, found.trace, dict(bundle.files))
             found = dataclasses.replace(found, trace=lines)
@@ -88,12 +88,12 @@ async def post_decide(
         log.info(
             "decision %s: %s for %s: %s (revision %s)",
             decision_id,
-            case.matter,
-            case.locality,
+            asked.matter,
+            asked.locality,
             found.outcome,
             snap.revision,
         )
-        body = decision(bundle, found, lang, decision_id, notices(bundle, case))
+        body = decision(bundle, found, lang, decision_id, notices(bundle, asked))
         return body.model_dump_json(by_alias=True).encode()
 
     return fresh(snap, await run_in_threadpool(work))

@@ -51,14 +51,14 @@ async def get_guide(
     snap = snapshot(request)
 
     def make() -> CachedBody:
-        need_offered(snap.bundle, matter, locality)
-        guide = build_guide(snap.engine, matter, locality, lang)
+        code = need_offered(snap.bundle, matter, locality)  # 实施编码 and basic code alike
+        guide = build_guide(snap.engine, code, locality, lang)
         if format == "json":
             return cached(
                 body_of(
                     GuideAnswer(
                         revision=snap.revision,
-                        matter=matter,
+                        matter=code,
                         locality=locality,
                         guide=camel_keys(guide.as_dict()),
                     )

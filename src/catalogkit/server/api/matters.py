@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from ...model import Matter
+from ...model.matter import unknown_fields
 from ...model.vocab import HandlingKind, MatterType
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
@@ -80,7 +82,7 @@ async def list_matters(
                 continue
             if kind is not None and m.handling_kind != kind:
                 continue
-            if online is not None and m.online.available != online:
+            if online is not None and (m.online is None or m.online.available != online):
                 continue
             if tier is not None and index.tier(code, locality) != tier:
                 continue
@@ -102,6 +104,12 @@ async def list_matters(
     return await answer(request, snap, make)
 
 
+def matter_body(m: Matter) -> dict[str, Any]:
+    """The matter as written, with every field not known yet present as null."""
+    body = m.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return body | dict.fromkeys(unknown_fields(m))
+
+
 def summary(snap: Snapshot, index: MatterIndex, code: str, locality: str | None) -> MatterSummary:
     bundle = snap.bundle
     entry = bundle.matters[code]
@@ -117,7 +125,8 @@ def summary(snap: Snapshot, index: MatterIndex, code: str, locality: str | None)
         department_name=bundle.department_of(m).name,
         defined_by=entry.locality,
         tier=index.tier(code, locality),
-        online=m.online.available,
+        online=m.online.available if m.online else None,
+        unknown=unknown_fields(m),
     )
 
 
@@ -133,16 +142,17 @@ async def get_matter(request: Request, matter: MatterCode) -> Response:
 
     def make() -> CachedBody:
         bundle = snap.bundle
-        need_matter(bundle, matter)
-        entry = bundle.matters[matter]
+        code = need_matter(bundle, matter)  # 实施编码 and basic code alike
+        entry = bundle.matters[code]
         return cached(
             body_of(
                 MatterAnswer(
                     revision=snap.revision,
-                    code=matter,
-                    implementation_code=bundle.implementation_code(matter),
+                    code=code,
+                    implementation_code=bundle.implementation_code(code),
                     defined_by=entry.locality,
-                    matter=entry.matter.model_dump(mode="json", by_alias=True, exclude_none=True),
+                    matter=matter_body(entry.matter),
+                    unknown=unknown_fields(entry.matter),
                 )
             )
         )

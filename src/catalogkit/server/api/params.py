@@ -39,13 +39,20 @@ def problems(*codes: str) -> dict[int | str, dict[str, Any]]:
     return out
 
 
-def need_matter(bundle: Bundle, code: str) -> None:
-    if code not in bundle.matters:
+def need_matter(bundle: Bundle, code: str) -> str:
+    """The matter's code in the bundle: a basic code, an 实施编码 or a local code
+    all find it; an unknown one is answered with the nearest codes and names."""
+    found = bundle.matter_code(code)
+    if found is None:
+        near = bundle.nearest_matters(code)
+        hint_en = "; nearest: " + ", ".join(f"{c} ({n})" for c, n in near) if near else ""
+        hint_zh = "；最接近的：" + "、".join(f"{c}（{n}）" for c, n in near) if near else ""
         raise ApiProblem(
             "unknown-matter",
-            f"there is no matter {code!r} in revision {bundle.revision}",
-            f"目录中没有事项编码 {code}",
+            f"there is no matter {code!r} in revision {bundle.revision}{hint_en}",
+            f"目录中没有事项编码 {code}{hint_zh}",
         )
+    return found
 
 
 def need_locality(bundle: Bundle, code: str) -> None:
@@ -57,8 +64,8 @@ def need_locality(bundle: Bundle, code: str) -> None:
         )
 
 
-def need_offered(bundle: Bundle, matter: str, locality: str) -> None:
-    need_matter(bundle, matter)
+def need_offered(bundle: Bundle, matter: str, locality: str) -> str:
+    matter = need_matter(bundle, matter)
     need_locality(bundle, locality)
     if not bundle.offers(matter, locality):
         definer = bundle.matters[matter].locality
@@ -69,3 +76,4 @@ def need_offered(bundle: Bundle, matter: str, locality: str) -> None:
             f"{matter} is defined by {definer} ({owner}), which does not serve {locality}",
             f"{m.name}由{owner}办理，{place.name}不在其服务范围内",
         )
+    return matter

@@ -41,8 +41,8 @@ async def get_route(
 
     def make() -> CachedBody:
         bundle = snap.bundle
-        need_offered(bundle, matter, locality)
-        found = snap.engine.route(matter, locality, date)
+        code = need_offered(bundle, matter, locality)  # 实施编码 and basic code alike
+        found = snap.engine.route(code, locality, date)
         return cached(
             body_of(RouteAnswer(revision=snap.revision, **route_fields(bundle, found, lang)))
         )

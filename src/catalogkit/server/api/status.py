@@ -8,7 +8,14 @@ from fastapi.responses import Response
 from ...errors import format_path
 from ..live import LiveBundle, ReloadStatus
 from ..respond import body_of
-from ..schemas import BundleAnswer, Health, PluginInfo, ReloadProblem, ReloadReport
+from ..schemas import (
+    BundleAnswer,
+    Health,
+    PluginInfo,
+    QuarantinedItem,
+    ReloadProblem,
+    ReloadReport,
+)
 
 router = APIRouter(tags=["status"])
 
@@ -40,6 +47,18 @@ async def get_bundle(request: Request) -> Response:
         plugins=plugins,
         watching=bool(getattr(request.app.state, "watching", False)),
         last_reload=report(last),
+        quarantined=[
+            QuarantinedItem(
+                kind=q.kind,
+                key=q.key,
+                name=q.name,
+                file=q.file,
+                rule=q.rule,
+                message=q.en,
+                message_zh=q.zh,
+            )
+            for q in bundle.quarantined
+        ],
     )
     return Response(
         body_of(body),

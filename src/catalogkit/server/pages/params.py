@@ -30,9 +30,12 @@ def locality(bundle: Bundle, value: str | None) -> str:
 
 def matter(bundle: Bundle, value: str | None) -> str:
     found = code(value, "事项编码")
-    if found not in bundle.matters:
-        raise PageError(404, "没有找到这个事项", f"目录中没有编码为 {found} 的事项。")
-    return found
+    known = bundle.matter_code(found)  # a basic code or an 实施编码
+    if known is None:
+        near = "、".join(f"{c}（{n}）" for c, n in bundle.nearest_matters(found))
+        more = f"最接近的：{near}。" if near else ""
+        raise PageError(404, "没有找到这个事项", f"目录中没有编码为 {found} 的事项。{more}")
+    return known
 
 
 def venue(bundle: Bundle, value: str | None) -> str:

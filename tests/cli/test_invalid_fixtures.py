@@ -10,6 +10,8 @@ Layout of ``tests/data/invalid/``::
         <path>.delete    (empty) removes _base/<path>
         big.marker       text: a path inside the tree; the harness writes a YAML file of
                          BIG_FILE_BYTES there (file-too-large), so no 9 MB file is committed
+        link.marker      lines `path -> target`: the harness makes each path a symbolic link
+                         to target (file-unreadable: a dangling link), as links are not copied
         expected.txt     the diagnostic lines of `catalogkit validate . --lang en`, without
                          the summary line, paths relative to the tree
         expected.zh.txt  the same lines with `--lang zh`
@@ -52,7 +54,8 @@ CASES = sorted(p.name for p in DATA.iterdir() if p.is_dir() and not p.name.start
 EXPECTED = {"en": "expected.txt", "zh": "expected.zh.txt"}
 BIG_MARKER = "big.marker"
 BIG_FILE_BYTES = 9 * 1024 * 1024
-CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER}
+LINK_MARKER = "link.marker"
+CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER, LINK_MARKER}
 DELETE_SUFFIX = ".delete"
 UPDATE = os.environ.get("CATALOGKIT_UPDATE_FIXTURES") == "1"
 
@@ -96,6 +99,11 @@ def build_tree(case: str, dest: Path) -> Path:
     marker = folder / BIG_MARKER
     if marker.is_file():
         write_big_file(dest / marker.read_text(encoding="utf-8").strip())
+    links = folder / LINK_MARKER
+    if links.is_file():
+        for line in links.read_text(encoding="utf-8").splitlines():
+            name, _, target = line.partition(" -> ")
+            (dest / name).symlink_to(target)
     return dest
 
 

@@ -9,17 +9,25 @@ date-like strings into dates); date fields parse ISO dates themselves."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml_rs
 
 MAX_REPLAYED_EVENTS = 100_000
+MAX_DEPTH = 64  # the checked path refuses deeper nesting (too-deep)
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=MAX_REPLAYED_EVENTS)
+# Each level of block nesting takes at least one column of indentation or one
+# indicator (`- `, `? `), so a text without such a run this wide cannot nest deeper
+# than the limit. yaml-rs recurses natively: 100,000 levels would crash the process.
+_MAYBE_DEEP = re.compile(rf"^[ ?:-]{{{MAX_DEPTH},}}", re.MULTILINE)
 
 
 def parse_mapping(text: str) -> dict[str, Any] | None:
     """The document as plain data, or None when the located path must decide."""
     if "!" in text:  # tags are dropped silently by the fast parser; let the checked path see them
+        return None
+    if _MAYBE_DEEP.search(text):  # the checked path measures depth without recursing
         return None
     try:
         data = yaml_rs.loads(text, alias_limits=_LIMITS, parse_datetime=False)

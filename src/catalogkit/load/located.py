@@ -28,10 +28,9 @@ from ruamel.yaml.events import (
 )
 
 from ..errors import Diagnostic, YamlPath
-from .fastyaml import MAX_REPLAYED_EVENTS
+from .fastyaml import MAX_DEPTH, MAX_REPLAYED_EVENTS
 from .syntax_words import explain
 
-MAX_DEPTH = 64
 MAX_EXPANDED_EVENTS = MAX_REPLAYED_EVENTS
 
 Position = tuple[int, int]

@@ -19,15 +19,24 @@ MAX_DEPTH = 64  # the checked path refuses deeper nesting (too-deep)
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=MAX_REPLAYED_EVENTS)
 # Each level of block nesting takes at least one column of indentation or one
 # indicator (`- `, `? `), so a text without such a run this wide cannot nest deeper
-# than the limit. yaml-rs recurses natively: 100,000 levels would crash the process.
-_MAYBE_DEEP = re.compile(rf"^[ ?:-]{{{MAX_DEPTH},}}", re.MULTILINE)
+# than the limit; flow nesting shows as a run of openers with little between them.
+# yaml-rs recurses natively (100,000 block levels crash the process; it refuses flow
+# nesting beyond 256 itself) and so does ruamel's round-trip loader: such texts go to
+# the checked path, which measures depth first.
+_BLOCK_DEEP = re.compile(rf"^[ ?:-]{{{MAX_DEPTH},}}", re.MULTILINE)
+_FLOW_DEEP = re.compile(rf"(?:[\[{{][^\[\]{{}}\n]{{0,80}}){{{MAX_DEPTH}}}")
+
+
+def may_nest_deeply(text: str) -> bool:
+    """False when the text surely nests no deeper than MAX_DEPTH (a cheap scan)."""
+    return bool(_BLOCK_DEEP.search(text) or _FLOW_DEEP.search(text))
 
 
 def parse_mapping(text: str) -> dict[str, Any] | None:
     """The document as plain data, or None when the located path must decide."""
     if "!" in text:  # tags are dropped silently by the fast parser; let the checked path see them
         return None
-    if _MAYBE_DEEP.search(text):  # the checked path measures depth without recursing
+    if _BLOCK_DEEP.search(text):  # the checked path measures depth without recursing
         return None
     try:
         data = yaml_rs.loads(text, alias_limits=_LIMITS, parse_datetime=False)

@@ -34,8 +34,7 @@ from catalogkit.server.live import LiveBundle
 DATA = Path(__file__).resolve().parent.parent / "data"
 BASE = DATA / "invalid" / "_base"
 FILES = DATA / "faults" / "files"
-SECONDS = 5  # the reload's deadline
-WALL = 30
+WALL = 30  # a step waiting this long is stopped; a reload's deadline is a little shorter
 DEPTH = 1000
 HEAD = 'apiVersion: catalogkit/v1\nkind: Matters\nlocality: "339901"\nmatters:\n'
 
@@ -66,6 +65,10 @@ def make(how: str, path: Path, work: Path, keep: list[Any]) -> None:
     }
     if name in deep:
         path.write_text(HEAD + deep[name], encoding="utf-8")
+    elif name == "deep-aliases":  # each anchor nests the one before: 60 × 50 levels
+        chain = [f"x0: &a0 {'[' * 50}1{']' * 50}"]
+        chain += [f"x{k}: &a{k} {'[' * 50}*a{k - 1}{']' * 50}" for k in range(1, 60)]
+        path.write_text(HEAD.replace("matters:\n", "\n".join(chain) + "\n"), encoding="utf-8")
     elif name == "fifo":
         os.mkfifo(path)
     elif name == "socket":
@@ -136,7 +139,8 @@ def step(name: str, run: Any) -> dict[str, Any]:
 
 
 def reload_with_fault(tree: Path, how: str, at: str, work: Path, keep: list[Any]) -> dict[str, Any]:
-    live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False, deadline=SECONDS - 1)
+    plugins = load_plugins(ServeConfig(tree))
+    live = LiveBundle.open(tree, plugins, cache=False, deadline=WALL - 5)
     before = live.current.revision
     make(how, tree / at, work, keep)
     status = live.reload("watch")

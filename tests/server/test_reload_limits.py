@@ -4,6 +4,7 @@ each has a deadline, after which the last good revision keeps serving and
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -117,3 +118,19 @@ def test_files_that_never_settle_are_not_loaded(tree: Path) -> None:
         writer.join()
     assert status.status == "failed" and status.errors[0].rule == "files-changing"
     assert live.current.revision == served
+
+
+def test_a_named_pipe_in_the_tree_is_reported_not_waited_for(tree: Path) -> None:
+    config = ServeConfig(tree, watch=False, cache=False, admin_token=TOKEN, settle_ms=0)
+    client = TestClient(create_app(config))
+    served = client.get("/v1/bundle").json()["revision"]
+    os.mkfifo(tree / "county" / "pipe.yaml")
+    answer = client.post("/v1/admin/reload", headers=AUTH)
+    assert answer.status_code == 409
+    bundle = client.get("/v1/bundle").json()
+    assert bundle["revision"] == served
+    (error,) = bundle["lastReload"]["errors"]
+    assert (error["file"], error["rule"]) == ("county/pipe.yaml", "file-unreadable")
+    assert error["message"] == "cannot read the file: it is a named pipe (FIFO)"
+    (tree / "county" / "pipe.yaml").unlink()  # and once it is gone, reloading works again
+    assert client.post("/v1/admin/reload", headers=AUTH).status_code == 200

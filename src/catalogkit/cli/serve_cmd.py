@@ -57,7 +57,7 @@ from .plugin_options import PluginSelection, plugin_options
 )
 @click.option(
     "--settle-ms",
-    default=1000,
+    default=500,
     show_default=True,
     type=click.IntRange(0, 60_000),
     help="Reload only once no catalog file has changed for this long (ms).",

@@ -27,7 +27,7 @@ class ServeConfig:
     cache: bool = True  # the compiled bundle cache (outside the tree)
     reload_signal: Path | None = None  # with several workers: rewritten to reload them all
     reload_timeout: float = 30.0  # seconds a reload may take before it is given up
-    settle_ms: int = 1000  # a reload waits until no file has changed for this long
+    settle_ms: int = 500  # a reload waits until no file has changed for this long
 
 
 def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:

@@ -92,9 +92,10 @@ def write_private(path: Path, config: ServeConfig, log_level: str) -> Path:
 def app_from_env() -> FastAPI:
     """The app of one worker process, from the file its parent named in the environment."""
     private = Path(os.environ[CONFIG_ENV])
-    parent = int(os.environ.get(PARENT_ENV, "0")) or os.getppid()
-    die_with_parent(parent)
-    watch_parent(private.parent, parent)
+    parent = int(os.environ.get(PARENT_ENV, "0"))
+    if parent and parent != os.getpid():  # a worker process, not the server itself
+        die_with_parent(parent)
+        watch_parent(private.parent, parent)
     raw = json.loads(private.read_text(encoding="utf-8"))
     config, log_level = config_from_json(raw)
     configure_logging(log_level)

@@ -19,6 +19,7 @@ from catalogkit.server.run import CONFIG_ENV
 from tests.conftest import DEMO
 
 TOKEN = "orphan-test-token-5b1f"
+STARTED = "Application startup complete"  # uvicorn logs it once per worker
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
 
 
@@ -61,6 +62,13 @@ def wait_healthy(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
     pytest.fail("the server did not start\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
+def wait_started(log: Path, workers: int) -> None:
+    deadline = time.monotonic() + 120
+    while log.read_text(encoding="utf-8", errors="replace").count(STARTED) < workers:
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8", errors="replace")
+        time.sleep(0.2)
+
+
 def children(pid: int) -> list[int]:
     out = []
     for entry in Path("/proc").iterdir():
@@ -101,6 +109,7 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     replacement = None
     try:
         wait_healthy(port, parent, log)
+        wait_started(log, 2)  # both workers serve (one may answer before the other is up)
         workers = [w for w in children(parent.pid) if b"spawn_main" in cmdline(w)]
         assert len(workers) == 2, children(parent.pid)
         for worker in workers:

@@ -78,7 +78,7 @@ MATTERS = "county/matters.yaml"
 def test_a_file_written_in_two_parts_is_loaded_whole(tree: Path) -> None:
     """The first part is valid on its own (its first matter); the reload asked for in
     between waits for the file to be quiet and loads both matters."""
-    live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False, quiet=0.6)
+    live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False, quiet=1.5)
     path = tree / MATTERS
     text = path.read_text(encoding="utf-8")
     cut = text.index("  - code: MH-RS-0001")
@@ -97,7 +97,7 @@ def test_a_file_written_in_two_parts_is_loaded_whole(tree: Path) -> None:
 
 def test_files_that_never_settle_are_not_loaded(tree: Path) -> None:
     live = LiveBundle.open(
-        tree, load_plugins(ServeConfig(tree)), cache=False, quiet=0.5, deadline=1.5
+        tree, load_plugins(ServeConfig(tree)), cache=False, quiet=1.0, deadline=2.5
     )
     served = live.current.revision
     path = tree / MATTERS
@@ -107,7 +107,7 @@ def test_files_that_never_settle_are_not_loaded(tree: Path) -> None:
         while not stop.is_set():
             with path.open("a", encoding="utf-8") as out:
                 out.write("# …\n")
-            time.sleep(0.1)
+            time.sleep(0.05)
 
     writer = threading.Thread(target=keep_writing)
     writer.start()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
+from .load.opening import read_input
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
 from .resolve import Bundle, declared_codes, resolve
@@ -59,9 +60,10 @@ class Report:
 def read_inputs(root: Path) -> list[tuple[str, bytes, str]]:
     """Each file as (name relative to the tree, bytes, content digest)."""
     out = []
+    inside = root if root.is_dir() else None  # a symbolic link must stay inside the tree
     for path in catalog_files(root):
-        raw = path.read_bytes()
         name = path.relative_to(root).as_posix() if path != root else path.name
+        raw = read_input(path, name, root=inside)
         out.append((name, raw, hashlib.blake2b(raw, digest_size=16).hexdigest()))
     return out
 

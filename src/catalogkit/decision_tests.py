@@ -12,6 +12,7 @@ from .engine import Decision, Engine
 from .errors import CatalogkitError, Diagnostic
 from .load.documents import read_document
 from .load.locate import locate_all
+from .load.opening import read_input
 from .load.tree import catalog_files
 from .model.case import CASE_KINDS, DecisionTest, DecisionTestsDocument
 
@@ -31,8 +32,8 @@ def read_tests(path: Path) -> tuple[list[tuple[str, DecisionTest]], list[Diagnos
     problems: list[Diagnostic] = []
     base = path.parent if path.is_file() else path
     for file in files:
-        raw = file.read_bytes()
         name = file.relative_to(base).as_posix()
+        raw = read_input(file, name)
         loaded = read_document(name, raw, hashlib.blake2b(raw).hexdigest(), CASE_KINDS)
         problems += loaded.diagnostics
         if isinstance(loaded.document, DecisionTestsDocument):

@@ -17,6 +17,12 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule("file-too-large", "bytes", "a file is larger than the size limit", "文件超过大小上限"),
+    Rule(
+        "file-unreadable",
+        "bytes",
+        "a file cannot be read: not a regular file, a broken or outside link, no permission",
+        "文件无法读取：不是普通文件、符号链接失效或指向目录之外、没有权限",
+    ),
     Rule("byte-order-mark", "bytes", "a file starts with a byte-order mark", "文件以 BOM 开头"),
     Rule("invalid-utf8", "bytes", "a file is not UTF-8 (often GBK)", "文件不是 UTF-8 编码"),
     Rule("binary-file", "bytes", "a file contains NUL bytes", "文件包含 NUL 字节"),

@@ -11,6 +11,8 @@ Layout of ``tests/data/invalid/``::
         big.marker       text: a path inside the tree; the harness writes a YAML file of
                          BIG_FILE_BYTES there (file-too-large), so no 9 MB file is committed
         today.txt        text: YYYY-MM-DD, the day the check runs on (CATALOGKIT_TODAY)
+        link.marker      lines `path -> target`: the harness makes each path a symbolic link
+                         to target (file-unreadable: a dangling link), as links are not copied
         expected.txt     the diagnostic lines of `catalogkit validate . --lang en`, without
                          the summary line, paths relative to the tree
         expected.zh.txt  the same lines with `--lang zh`
@@ -55,7 +57,8 @@ EXPECTED = {"en": "expected.txt", "zh": "expected.zh.txt"}
 BIG_MARKER = "big.marker"
 TODAY_FILE = "today.txt"
 BIG_FILE_BYTES = 9 * 1024 * 1024
-CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER, TODAY_FILE}
+LINK_MARKER = "link.marker"
+CONTROL_FILES = {*EXPECTED.values(), BIG_MARKER, TODAY_FILE, LINK_MARKER}
 DELETE_SUFFIX = ".delete"
 UPDATE = os.environ.get("CATALOGKIT_UPDATE_FIXTURES") == "1"
 
@@ -99,6 +102,11 @@ def build_tree(case: str, dest: Path) -> Path:
     marker = folder / BIG_MARKER
     if marker.is_file():
         write_big_file(dest / marker.read_text(encoding="utf-8").strip())
+    links = folder / LINK_MARKER
+    if links.is_file():
+        for line in links.read_text(encoding="utf-8").splitlines():
+            name, _, target = line.partition(" -> ")
+            (dest / name).symlink_to(target)
     return dest
 
 

@@ -206,6 +206,8 @@ def test_the_configuration_survives_its_round_trip() -> None:
         max_body_bytes=2048,
         cache=False,
         reload_signal=Path("/run/x/reload"),
+        reload_timeout=2.5,
+        settle_ms=0,
     )
     raw = json.loads(json.dumps(config_to_json(every, "debug")))
     assert config_from_json(raw) == (every, "debug")

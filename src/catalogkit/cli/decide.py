@@ -17,6 +17,7 @@ from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
 from ..load.documents import read_document
 from ..load.locate import locate_all
+from ..load.opening import read_input
 from ..model.case import CASE_KINDS, CaseDocument
 from ..resolve.matters import show_limit
 from ..unknown import or_unknown
@@ -41,7 +42,7 @@ def decide_command(
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
     language = pick_language(lang)
-    raw = case_file.read_bytes()
+    raw = read_input(case_file)
     loaded = read_document(case_file.name, raw, hashlib.blake2b(raw).hexdigest(), CASE_KINDS)
     if not isinstance(loaded.document, CaseDocument):
         for d in locate_all(case_file.parent, loaded.diagnostics) or []:

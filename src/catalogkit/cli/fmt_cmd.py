@@ -18,9 +18,10 @@ import click
 from ..catalog import Report
 from ..errors import Diagnostic
 from ..format.files import Formatted, Validation, collect, format_file
+from ..load.opening import real_path
 from .language import LANG_OPTION, pick_language
 from .output import text_line
-from .writing import write_atomically
+from .writing import write_atomically, write_refusal
 
 
 def _shown(path: Path) -> str:
@@ -107,12 +108,23 @@ class _Run:
         if errors:
             _refuse(root, errors, self.lang)
             return "refused"
+        refusal = None if self.force else write_refusal(path)
+        if refusal is not None:
+            return self._refused(path, refusal)
         try:
-            write_atomically(path.resolve(), item.new)  # through a symlink, not over it
+            write_atomically(real_path(path), item.new)  # through a symlink, not over it
         except OSError as exc:
             return self._cannot(path, "write", exc)
         click.echo(_status(path, False, self.lang))
         return "changed"
+
+    def _refused(self, path: Path, why: tuple[str, str]) -> str:
+        if self.lang == "zh":
+            text = f"不写入该文件：{why[1]}（确需写入请加 --force）"
+        else:
+            text = f"not writing the file: {why[0]} (--force writes it)"
+        click.echo(f"{_shown(path)}: error: {text}", err=True)
+        return "refused"
 
     def _cannot(self, path: Path, what: str, exc: OSError) -> str:
         reason = exc.strerror or str(exc)

@@ -13,6 +13,7 @@ from .decide import decide_command
 from .diff_cmd import diff_command
 from .due_cmd import due_command
 from .export_cmd import export_command
+from .failures import GuardedGroup
 from .fmt_cmd import fmt_command
 from .guide_cmd import guide_command
 from .import_cmd import import_command
@@ -28,7 +29,7 @@ from .test_cmd import test_command
 from .validate import validate_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="catalogkit")
 def cli() -> None:
     """catalogkit: validated service catalogs for county, town and village service halls."""

@@ -57,6 +57,20 @@ from .plugin_options import PluginSelection, plugin_options
     help="Largest request body accepted, in bytes.",
 )
 @click.option(
+    "--settle-ms",
+    default=500,
+    show_default=True,
+    type=click.IntRange(0, 60_000),
+    help="Reload only once no catalog file has changed for this long (ms).",
+)
+@click.option(
+    "--reload-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Give a reload up after this many seconds; the last good revision stays.",
+)
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
@@ -76,6 +90,8 @@ def serve_command(
     watch: bool,
     watch_polling: bool,
     max_body: int,
+    settle_ms: int,
+    reload_timeout: float,
     log_level: str,
     no_access_log: bool,
     check: bool,
@@ -97,9 +113,12 @@ def serve_command(
         plugin_autoload=False if plugins.no_autoload else None,
         watch=watch,
         watch_polling=watch_polling,
-        admin_token=os.environ.get(admin_token_env) or None,
+        # taken out of the environment: worker processes must not inherit it
+        admin_token=os.environ.pop(admin_token_env, None) or None,
         cors_origins=cors,
         max_body_bytes=max_body,
+        settle_ms=settle_ms,
+        reload_timeout=reload_timeout,
     )
     try:
         app = create_app(config, plugins.load(catalog))

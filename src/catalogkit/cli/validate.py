@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalog import Report, check_catalog
+from ..load.opening import real_path
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
 from .output import (
@@ -94,7 +95,7 @@ def _targets(paths: tuple[Path, ...]) -> list[Path]:
     for path in paths:
         root = tree_root(path)
         target = root if path.is_dir() or (root / SETTINGS_FILE).is_file() else path
-        if target.resolve() not in {t.resolve() for t in out}:
+        if real_path(target) not in {real_path(t) for t in out}:
             out.append(target)
     return out
 

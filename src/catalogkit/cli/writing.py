@@ -8,6 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..load.opening import real_path
+from ..load.tree import tree_root
+
 
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; a new one gets the usual 0666 less umask."""
@@ -27,10 +30,47 @@ def write_atomically(path: Path, text: str) -> None:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # the bytes are on disk before the name points at them
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a crash after it must not bring back the old file)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a folder; the file itself is synced
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_refusal(path: Path) -> tuple[str, str] | None:
+    """Why a file must not be replaced without being forced, as (English, 中文): a file
+    made read-only on purpose, or a symbolic link to a file outside the catalog folder
+    (writing through it would change a file the tree does not own)."""
+    tree = real_path(tree_root(path))
+    real = real_path(path)
+    if path.is_symlink() and tree not in real.parents:
+        return (
+            "it is a symbolic link to a file outside the catalog folder",
+            "这是指向目录文件夹之外的符号链接",
+        )
+    try:
+        st = os.stat(real)
+    except OSError:
+        return None  # writing will say why it cannot
+    if not st.st_mode & 0o222 or not os.access(real, os.W_OK):
+        return "the file is read-only", "文件为只读"
+    return None
 
 
 OUTPUT_OPTION = click.option(

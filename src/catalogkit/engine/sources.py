@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import YamlPath, format_path
 from ..load.located import EVERYWHERE, Marks, vet
+from ..load.opening import read_input
 from ..load.source import SourceText, decode
 from ..resolve.sources import Source
 
@@ -80,7 +81,7 @@ def _marks(root: str, file: str, changed: int) -> tuple[Marks, str] | None:
     """Positions in one version of a file, with its digest (`changed` is its mtime: an
     edited file is read again in a long-running process)."""
     try:
-        raw = (Path(root) / file).read_bytes()
+        raw = read_input(Path(root) / file, file)
     except OSError:
         return None
     source = decode(file, raw)

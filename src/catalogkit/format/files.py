@@ -19,6 +19,7 @@ from ..catalog import Report, check_catalog
 from ..errors import Diagnostic
 from ..load.documents import read_document
 from ..load.locate import locate_all
+from ..load.opening import read_input, real_path
 from ..load.source import decode
 from ..load.tree import SETTINGS_FILE, catalog_files, tree_root
 from ..model.case import CASE_KINDS
@@ -56,14 +57,14 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             if path.is_dir() and (root / "tests").is_dir():
                 found += catalog_files(root / "tests")
         for file in found:
-            out.setdefault(file.resolve(), file)
+            out.setdefault(real_path(file), file)
     return list(out.values())
 
 
 def format_file(path: Path) -> Formatted:
     """The canonical text of a file, computed and checked; nothing is written."""
-    raw = path.read_bytes()
     root, name = path.parent, path.name
+    raw = read_input(path, name)
     source = decode(name, raw)
     if isinstance(source, Diagnostic) and source.rule not in WAIVABLE:
         return Formatted(path, "", None, root, [source], raw=raw)
@@ -86,17 +87,17 @@ class Validation:
         """(root the diagnostics are relative to, the errors of this one file)."""
         if item.bytes_problem is not None:
             return item.root, [item.bytes_problem]
-        path = item.path.resolve()
+        path = real_path(item.path)
         root = tree_root(path)
         if (root / SETTINGS_FILE).is_file() and path in self._catalog(root):
             report = self._tree(root)
-            mine = [d for d in report.errors if (report.root / d.file).resolve() == path]
+            mine = [d for d in report.errors if real_path(report.root / d.file) == path]
             return report.root, mine
         return item.root, _document_errors(item)
 
     def _catalog(self, root: Path) -> set[Path]:
         if root not in self._members:
-            self._members[root] = {p.resolve() for p in catalog_files(root)}
+            self._members[root] = {real_path(p) for p in catalog_files(root)}
         return self._members[root]
 
     def _tree(self, root: Path) -> Report:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Diagnostic
+from ..load.fastyaml import may_nest_deeply
 from ..load.located import read_checked
 from .core import CommentsMoved, Unstable, format_text
 
@@ -71,6 +72,10 @@ def _attempt(file: str, text: str) -> str | Diagnostic:
 def format_checked(file: str, text: str) -> str | Diagnostic:
     """The canonical text of a file, or why it cannot be formatted safely. A text
     that is already canonical is returned as it is: nothing will be written."""
+    if may_nest_deeply(text):  # the round-trip loader recurses: measure depth first
+        checked = read_checked(file, text)
+        if isinstance(checked, Diagnostic):
+            return checked
     out = _attempt(file, text)
     if out == text:
         return out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic
 from .located import Marks, vet
+from .opening import read_input
 from .source import SourceText, decode
 
 
@@ -56,7 +57,7 @@ def _as_written(d: Diagnostic, text: str, marks: Marks) -> Diagnostic:
 
 def _marks(path: Path, file: str, wanted: set[tuple[str | int, ...]]) -> tuple[str, Marks | None]:
     try:
-        source = decode(file, path.read_bytes())
+        source = decode(file, read_input(path, file))
     except OSError:
         return "", None
     if not isinstance(source, SourceText):

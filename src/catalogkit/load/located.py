@@ -28,10 +28,9 @@ from ruamel.yaml.events import (
 )
 
 from ..errors import Diagnostic, YamlPath
-from .fastyaml import MAX_REPLAYED_EVENTS
+from .fastyaml import MAX_DEPTH, MAX_REPLAYED_EVENTS
 from .syntax_words import explain
 
-MAX_DEPTH = 64
 MAX_EXPANDED_EVENTS = MAX_REPLAYED_EVENTS
 
 Position = tuple[int, int]
@@ -58,6 +57,7 @@ class _Frame:
     is_map: bool
     anchor: str | None
     size: int = 1
+    height: int = 1  # levels of collections in this node, aliases counted as expanded
     expecting_key: bool = True
     key: str = ""
     index: int = 0
@@ -126,6 +126,7 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
     marks = Marks()
     stack: list[_Frame] = []
     sizes: dict[str, int] = {}
+    heights: dict[str, int] = {}  # an alias nests as deep as the node it names
     total = documents = 0
     for event in _yaml(pure).parse(text):
         if isinstance(event, DocumentStartEvent):
@@ -146,6 +147,9 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
             done = stack.pop()
             if done.anchor is not None:
                 sizes[done.anchor] = done.size
+                heights[done.anchor] = done.height
+            if stack:
+                stack[-1].height = max(stack[-1].height, done.height + 1)
             continue
         if not isinstance(event, NodeEvent):
             continue
@@ -162,6 +166,12 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
                 expected="a plain value",
                 found=f"tag {tag}",
             )
+        if isinstance(event, AliasEvent):
+            height = heights.get(str(event.anchor), 0)
+            if stack:
+                stack[-1].height = max(stack[-1].height, height + 1)
+            if len(stack) + height > MAX_DEPTH:
+                return _too_deep(file, event.start_mark)
         weight = sizes.get(str(event.anchor), 1) if isinstance(event, AliasEvent) else 1
         total += weight
         for frame in stack:
@@ -237,18 +247,22 @@ def _scan(file: str, text: str, record: set[YamlPath], pure: bool) -> Marks | Di
             sizes[str(event.anchor)] = 1
         if isinstance(event, CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                return _diag(
-                    "too-deep",
-                    f"the document nests deeper than {MAX_DEPTH} levels",
-                    f"文档嵌套超过 {MAX_DEPTH} 层",
-                    file,
-                    event.start_mark,
-                    expected=f"at most {MAX_DEPTH} levels",
-                    found="deeper",
-                )
+                return _too_deep(file, event.start_mark)
             anchor = None if event.anchor is None else str(event.anchor)
             stack.append(_Frame(path, isinstance(event, MappingStartEvent), anchor))
     return marks
+
+
+def _too_deep(file: str, mark: Any) -> Diagnostic:
+    return _diag(
+        "too-deep",
+        f"the document nests deeper than {MAX_DEPTH} levels",
+        f"文档嵌套超过 {MAX_DEPTH} 层",
+        file,
+        mark,
+        expected=f"at most {MAX_DEPTH} levels",
+        found="deeper",
+    )
 
 
 def _syntax(file: str, exc: MarkedYAMLError, text: str = "") -> Diagnostic:

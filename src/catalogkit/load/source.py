@@ -31,20 +31,28 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+def too_large(file: str, size: int, max_bytes: int = MAX_FILE_BYTES) -> Diagnostic:
+    return Diagnostic(
+        "file-too-large",
+        f"the file has {size:,} bytes, more than the limit of {max_bytes:,}; "
+        "split it into several files",
+        f"文件大小为 {size:,} 字节，超过上限 {max_bytes:,} 字节；请拆分为多个文件",
+        file,
+        line=1,
+        column=1,
+        expected=f"at most {max_bytes} bytes",
+        found=f"{size} bytes",
+    )
+
+
 def decode(file: str, raw: bytes, max_bytes: int = MAX_FILE_BYTES) -> SourceText | Diagnostic:
-    """The file's text, or the one diagnostic that stops it from being read."""
+    """The file's text, or the one diagnostic that stops it from being read (for a
+    file `load.opening` refused to read, the reason it gave)."""
+    refused = getattr(raw, "diagnostic", None)
+    if isinstance(refused, Diagnostic):
+        return refused
     if len(raw) > max_bytes:
-        return Diagnostic(
-            "file-too-large",
-            f"the file has {len(raw):,} bytes, more than the limit of {max_bytes:,}; "
-            "split it into several files",
-            f"文件大小为 {len(raw):,} 字节，超过上限 {max_bytes:,} 字节；请拆分为多个文件",
-            file,
-            line=1,
-            column=1,
-            expected=f"at most {max_bytes} bytes",
-            found=f"{len(raw)} bytes",
-        )
+        return too_large(file, len(raw), max_bytes)
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
             return Diagnostic(

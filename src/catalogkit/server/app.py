@@ -19,6 +19,8 @@ from . import openapi, pages
 from .api import router as api_router
 from .config import ServeConfig
 from .handlers import on_crash, on_engine_error, on_http, on_problem, on_validation
+from .headers import HeaderGuard
+from .jsonbody import StrictJson
 from .limits import BodyLimit
 from .live import LiveBundle
 from .methods import HeadAsGet
@@ -39,7 +41,13 @@ def load_plugins(config: ServeConfig) -> Plugins:
 def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     """Loads the catalog now (raises CatalogError if it is invalid: a server never
     starts on a broken catalog) and returns the app that serves it."""
-    live = LiveBundle.open(config.catalog, plugins or load_plugins(config), cache=config.cache)
+    live = LiveBundle.open(
+        config.catalog,
+        plugins or load_plugins(config),
+        cache=config.cache,
+        deadline=config.reload_timeout,
+        quiet=config.settle_ms / 1000,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -93,6 +101,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(CatalogkitError, on_engine_error)
     app.add_exception_handler(Exception, on_crash)
+    app.add_middleware(StrictJson)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
     app.add_middleware(HeadAsGet)
     if config.cors_origins:
@@ -104,5 +113,6 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
             expose_headers=["ETag", "Catalog-Revision"],
             max_age=600,
         )
+    app.add_middleware(HeaderGuard)
     openapi.install(app)
     return app

@@ -26,6 +26,8 @@ class ServeConfig:
     max_body_bytes: int = 64 * 1024
     cache: bool = True  # the compiled bundle cache (outside the tree)
     reload_signal: Path | None = None  # with several workers: rewritten to reload them all
+    reload_timeout: float = 30.0  # seconds a reload may take before it is given up
+    settle_ms: int = 500  # a reload waits until no file has changed for this long
 
 
 def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
@@ -44,6 +46,8 @@ def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
         "max_body_bytes": config.max_body_bytes,
         "cache": config.cache,
         "reload_signal": None if config.reload_signal is None else str(config.reload_signal),
+        "reload_timeout": float(config.reload_timeout),
+        "settle_ms": config.settle_ms,
         "log_level": log_level,
     }
 
@@ -65,6 +69,8 @@ def config_from_json(raw: dict[str, Any]) -> tuple[ServeConfig, str]:
         max_body_bytes=_one(raw, "max_body_bytes", int),
         cache=_one(raw, "cache", bool),
         reload_signal=None if signal is None else Path(signal),
+        reload_timeout=_one(raw, "reload_timeout", float),
+        settle_ms=_one(raw, "settle_ms", int),
     )
     return config, _one(raw, "log_level", str)
 

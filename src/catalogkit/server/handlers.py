@@ -170,12 +170,18 @@ def _field(error: Any) -> ProblemField:
     elif "pattern" in ctx:
         expected = f"text matching {ctx['pattern']}"
     return ProblemField(
-        location=where,
-        pointer=pointer if loc and loc[0] == "body" else None,
-        message=str(error.get("msg", "invalid")),
-        expected=expected,
-        found=shown,
+        location=printable(where),
+        pointer=printable(pointer) if loc and loc[0] == "body" else None,
+        message=printable(str(error.get("msg", "invalid"))),
+        expected=None if expected is None else printable(expected),
+        found=None if shown is None else printable(shown),
     )
+
+
+def printable(text: str) -> str:
+    """Text that can be written as UTF-8: a lone surrogate echoed from a request is
+    shown as its escape (\\udfff) rather than failing the answer."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _json_problem(error: Any, body: Any) -> ApiProblem:

@@ -21,9 +21,11 @@ from ..engine import Engine
 from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
 from ..load.tree import SETTINGS_FILE, tree_root
 from ..plugins import Plugins
+from .settle import wait_until_settled
 from .snapshot import Snapshot
 
 log = logging.getLogger("catalogkit.server")
+DEADLINE_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,18 @@ class LiveBundle:
     (`state`) so that no reader sees the new revision with the old status.
 
     `root` is found once, at the start: a reload never looks for it again, or a tree
-    being replaced would be read from its parent folder."""
+    being replaced would be read from its parent folder. A reload takes at most
+    `deadline` seconds, and first waits for the files to be `quiet` seconds unchanged."""
 
     root: Path
     plugins: Plugins
     cache: bool = True
     settings: bool = True  # the tree had catalogkit.yaml at the start: a reload needs it
+    deadline: float = DEADLINE_SECONDS
+    quiet: float = 0.0
     state: tuple[Snapshot, ReloadStatus] = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _stuck: threading.Thread | None = None  # a build that missed its deadline, still running
 
     @property
     def current(self) -> Snapshot:
@@ -63,10 +69,18 @@ class LiveBundle:
         return self.state[1]
 
     @classmethod
-    def open(cls, catalog: Path, plugins: Plugins, *, cache: bool = True) -> LiveBundle:
+    def open(
+        cls,
+        catalog: Path,
+        plugins: Plugins,
+        *,
+        cache: bool = True,
+        deadline: float = DEADLINE_SECONDS,
+        quiet: float = 0.0,
+    ) -> LiveBundle:
         """The first snapshot must be good: raises CatalogError (or UsageError) if not."""
         root = tree_root(catalog.absolute())
-        live = cls(root, plugins, cache, (root / SETTINGS_FILE).is_file())
+        live = cls(root, plugins, cache, (root / SETTINGS_FILE).is_file(), deadline, quiet)
         try:
             snapshot, problems = live._build(None)
         except OSError as exc:  # a broken symbolic link, an unreadable file
@@ -77,45 +91,97 @@ class LiveBundle:
         return live
 
     def reload(self, trigger: str = "manual") -> ReloadStatus:
-        """Build a new snapshot; swap it in if good. One reload at a time."""
-        with self._lock:
-            started = time.perf_counter()
-            kept = self.current
+        """Build a new snapshot; swap it in if good. One reload at a time, and none takes
+        longer than `deadline`: one that cannot finish is reported as failed."""
+        until = time.monotonic() + self.deadline
+        if not self._lock.acquire(timeout=self.deadline):
+            return self._timed_out(
+                trigger, "another reload is still running", "另一次重新加载仍在进行"
+            )
+        try:
+            return self._reload(trigger, until)
+        finally:
+            self._lock.release()
+
+    def _reload(self, trigger: str, until: float) -> ReloadStatus:
+        started = time.perf_counter()
+        kept = self.current
+        if self._stuck is not None and self._stuck.is_alive():
+            return self._timed_out(
+                trigger, "an earlier reload has not finished yet", "前一次重新加载尚未结束"
+            )
+        result: list[tuple[Snapshot | None, list[Diagnostic]]] = []
+
+        def build() -> None:
             try:
-                snapshot, problems = self._build(kept)
-            except Exception as exc:  # an unreadable file, a plugin crashing on its config
+                if not wait_until_settled(self.root, self.quiet, until):
+                    result.append((None, [_unsettled(self.quiet)]))
+                    return
+                result.append(self._build(kept))
+            except Exception as exc:  # an unreadable tree, a plugin crashing on its config
                 log.exception("reload failed")
-                snapshot, problems = None, [_internal(exc, self.root)]
-            seconds = time.perf_counter() - started
-            now = dt.datetime.now(dt.UTC)
-            if snapshot is None:
-                failed = ReloadStatus(
-                    "failed",
-                    now,
-                    trigger,
-                    None,
-                    seconds,
-                    tuple(problems),
-                    f"kept revision {kept.revision}",
-                )
-                self.state = (kept, failed)
-                log.warning(
-                    "reload (%s) failed with %d problem(s); still serving revision %s",
-                    trigger,
-                    len(problems),
-                    kept.revision,
-                )
-                for d in problems:
-                    log.warning("  %s", diagnostic_line(d))
-                return failed
-            done = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
-            was_failing = self.last_reload.status == "failed"
-            self.state = (snapshot, done)  # one reference: requests see the old or the new
-            if kept.revision != snapshot.revision:
-                log.info("now serving revision %s (was %s)", snapshot.revision, kept.revision)
-            elif was_failing:
-                log.info("the catalog is valid again; serving revision %s", kept.revision)
-            return done
+                result.append((None, [_internal(exc, self.root)]))
+
+        builder = threading.Thread(target=build, name="catalogkit-reload", daemon=True)
+        builder.start()
+        builder.join(max(0.0, until - time.monotonic()))
+        if builder.is_alive():
+            self._stuck = builder
+            return self._timed_out(trigger, "it did not finish", "未能完成")
+        snapshot, problems = result[0]
+        seconds = time.perf_counter() - started
+        now = dt.datetime.now(dt.UTC)
+        if snapshot is None:
+            failed = ReloadStatus(
+                "failed",
+                now,
+                trigger,
+                None,
+                seconds,
+                tuple(problems),
+                f"kept revision {kept.revision}",
+            )
+            self.state = (kept, failed)
+            log.warning(
+                "reload (%s) of %s failed with %d problem(s); still serving revision %s",
+                trigger,
+                self.root,
+                len(problems),
+                kept.revision,
+            )
+            for d in problems:
+                log.warning("  %s", diagnostic_line(d))
+            return failed
+        done = ReloadStatus("ok", now, trigger, snapshot.revision, seconds)
+        was_failing = self.last_reload.status == "failed"
+        self.state = (snapshot, done)  # one reference: requests see the old or the new
+        if kept.revision != snapshot.revision:
+            log.info("now serving revision %s (was %s)", snapshot.revision, kept.revision)
+        elif was_failing:
+            log.info("the catalog is valid again; serving revision %s", kept.revision)
+        return done
+
+    def _timed_out(self, trigger: str, why: str, why_zh: str) -> ReloadStatus:
+        kept = self.current
+        d = Diagnostic(
+            "reload-timeout",
+            f"the reload was given up after {self.deadline:g} s: {why}; the last good "
+            "revision stays in service",
+            f"重新加载在 {self.deadline:g} 秒后放弃（{why_zh}）；继续使用上一个有效版本",
+            "",
+        )
+        status = ReloadStatus(
+            "failed",
+            dt.datetime.now(dt.UTC),
+            trigger,
+            None,
+            self.deadline,
+            (d,),
+            f"kept revision {kept.revision}",
+        )
+        self.state = (kept, status)
+        log.error("reload (%s) given up after %g s: %s", trigger, self.deadline, why)
+        return status
 
     def _build(self, kept: Snapshot | None) -> tuple[Snapshot | None, list[Diagnostic]]:
         """A snapshot of the tree as it is now; `kept` itself when its revision has not
@@ -149,6 +215,17 @@ class LiveBundle:
         if self.settings:
             return (self.root / SETTINGS_FILE).is_file()
         return self.root.is_dir()
+
+
+def _unsettled(quiet: float) -> Diagnostic:
+    return Diagnostic(
+        "files-changing",
+        f"the catalog files kept changing: none was {quiet:g} s unchanged before the "
+        "reload's deadline; the last good revision stays in service",
+        f"目录文件一直在变化，在重新加载的时限内没有等到 {quiet:g} 秒无改动；"
+        "继续使用上一个有效版本",
+        "",
+    )
 
 
 def _missing(settings: bool) -> Diagnostic:

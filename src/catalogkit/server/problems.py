@@ -5,6 +5,7 @@ docs/http-api.md lists them (a test keeps the two in step)."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 from fastapi import Request
@@ -22,6 +23,7 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
     "invalid-json": (400, "The body is not valid JSON", "请求体不是有效的 JSON"),
     "unsupported-media-type": (415, "Send the body as application/json", "请以 JSON 格式提交"),
     "body-too-large": (413, "The body is too large", "请求体过大"),
+    "headers-too-large": (431, "The request headers are too large", "请求头过多或过大"),
     "unknown-matter": (404, "No such matter in this catalog", "目录中没有该事项"),
     "unknown-locality": (404, "No such locality in this catalog", "目录中没有该区划"),
     "unknown-venue": (404, "No such venue in this catalog", "目录中没有该场所"),
@@ -97,8 +99,12 @@ def problem_response(request: Request, problem: ApiProblem) -> Response:
     headers = dict(problem.headers)
     if revision is not None:
         headers["Catalog-Revision"] = revision
+    try:
+        text = body.model_dump_json(by_alias=True, exclude_none=True)
+    except ValueError:  # a lone surrogate echoed from the request: escape it, never fail
+        text = json.dumps(body.model_dump(by_alias=True, exclude_none=True, mode="json"))
     return Response(
-        body.model_dump_json(by_alias=True, exclude_none=True),
+        text,
         status_code=status,
         media_type=MEDIA_TYPE,
         headers=headers,

@@ -66,8 +66,12 @@ def open_engine(url: str) -> Engine:
 def _sqlite(url: str) -> Engine:
     path = url.split("///", 1)[1] if "///" in url else ""
     if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise unavailable(exc) from exc
+    busy = int(os.environ.get("CATALOGKIT_LEDGER_BUSY_MS", "5000"))
+    engine = create_engine(url, connect_args={"timeout": busy / 1000, "check_same_thread": False})
     sync = "FULL" if os.environ.get("CATALOGKIT_LEDGER_SYNC", "").lower() == "full" else "NORMAL"
 
     @event.listens_for(engine, "connect")
@@ -76,7 +80,7 @@ def _sqlite(url: str) -> Engine:
         cursor = dbapi.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA synchronous={sync}")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={busy}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

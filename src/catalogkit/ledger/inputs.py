@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from ..model.base import IsoDate, Model, Name, Phone, Slug, Text, doc
 from ..model.case import Code
@@ -40,6 +40,15 @@ IdNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,30}$")]
 Result = Literal["准予", "不予"]
 
 
+def _whole(value: Any) -> Any:
+    """JSON has one number type: 3.0 is the integer 3 (3.5 stays refused)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Whole = Annotated[int, BeforeValidator(_whole)]
+Score = Annotated[int, Field(ge=1, le=5), BeforeValidator(_whole)]
+
+
 class Applicant(Model):
     name: Name = doc("申请人姓名或名称", "applicant's name")
     kind: ServiceObject = doc("申请人类型", "kind of applicant", default="自然人")
@@ -68,7 +77,9 @@ class NewCase(Model):
 
 class NewEvent(Model):
     kind: EventKind = doc("事件", "what happened")
-    version: int = doc("案件版本", "the case version the caller last read", ge=1)
+    version: Whole = doc(
+        "案件版本", "the case version the caller last read", ge=1, le=1_000_000_000
+    )
     staff: Name = doc("经办人", "staff id of who records it")
     on: IsoDate | None = doc("发生日期", "day it happened (default today)", default=None)
     channel: ChannelCode | None = doc("渠道", "channel (default the case's)", default=None)
@@ -83,9 +94,7 @@ class NewEvent(Model):
     result: Result | None = doc("办理结果", "准予 or 不予 (办结)", default=None)
     document: Name | None = doc("结果文书", "result document (办结)", default=None)
     method: Name | None = doc("送达方式", "how the result was delivered (送达)", default=None)
-    score: int | None = doc(
-        "评价分值", "rating 1 (very poor) to 5 (very good)", default=None, ge=1, le=5
-    )
+    score: Score | None = doc("评价分值", "rating 1 (very poor) to 5 (very good)", default=None)
 
 
 REQUIRED: dict[str, tuple[str, ...]] = {

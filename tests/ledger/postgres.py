@@ -25,8 +25,9 @@ def binaries() -> Path | None:
 
 
 class Server:
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, *, durable: bool = False) -> None:
         self.bin = bin_dir
+        self.durable = durable  # fsync and synchronous commits on, as in production
         self.root = Path(tempfile.mkdtemp(prefix="catalogkit-pg-"))
         self.data = self.root / "data"
         self.as_user: list[str] = []
@@ -45,10 +46,9 @@ class Server:
             str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
             "-E", "UTF8", "--locale=C", "--no-sync",
         )  # fmt: skip
-        options = (
-            f"-k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=60"
-        )
+        options = f"-k {self.root} -c listen_addresses='' -c max_connections=60"
+        if not self.durable:  # tests: nothing needs to survive a power cut
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self.run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
             "-l", str(self.root / "log"), "-w", "-t", "60", "start",

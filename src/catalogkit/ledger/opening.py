@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..resolve import Bundle
@@ -44,14 +44,15 @@ def fingerprint(new: NewCase) -> str:
     return hashlib.sha256(new.model_dump_json(by_alias=True).encode()).hexdigest()
 
 
+_KNOWN_KEY = select(schema.idempotency.c.case_no, schema.idempotency.c.fingerprint).where(
+    schema.idempotency.c.key == bindparam("b_key")
+)
+
+
 def known_key(conn: Connection, key: str, print_: str) -> str | None:
     """The case a key already registered, or None; the same key with another body is
     refused (a client bug that must not open a second case or return the wrong one)."""
-    row = conn.execute(
-        select(schema.idempotency.c.case_no, schema.idempotency.c.fingerprint).where(
-            schema.idempotency.c.key == key
-        )
-    ).first()
+    row = conn.execute(_KNOWN_KEY, {"b_key": key}).first()
     if row is None:
         return None
     if row.fingerprint != print_:
@@ -63,16 +64,24 @@ def known_key(conn: Connection, key: str, print_: str) -> str | None:
     return str(row.case_no)
 
 
-def next_serial(conn: Connection, scope: str) -> int:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+def _next_serial_statement(dialect: Any) -> Any:
     counters = schema.counters
-    statement = (
+    return (
         dialect.insert(counters)
-        .values(scope=scope, last=1)
+        .values(scope=bindparam("b_scope"), last=1)
         .on_conflict_do_update(index_elements=["scope"], set_={"last": counters.c.last + 1})
         .returning(counters.c.last)
     )
-    return int(conn.execute(statement).scalar_one())
+
+
+_NEXT_SERIAL = {
+    "postgresql": _next_serial_statement(postgresql),
+    "sqlite": _next_serial_statement(sqlite),
+}
+
+
+def next_serial(conn: Connection, scope: str) -> int:
+    return int(conn.execute(_NEXT_SERIAL[conn.dialect.name], {"b_scope": scope}).scalar_one())
 
 
 def register(
@@ -116,8 +125,7 @@ def register(
     rows.insert_record(conn, record)
     if key is not None:
         conn.execute(
-            insert(schema.idempotency).values(
-                key=key, case_no=case_no, fingerprint=print_, created_at=days.now()
-            )
+            insert(schema.idempotency),
+            {"key": key, "case_no": case_no, "fingerprint": print_, "created_at": days.now()},
         )
     return record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from . import schema
 from .errors import Conflict, UnknownCase
@@ -13,11 +13,19 @@ from .jsonable import dumps, loads
 from .machine import STATES
 from .projection import Event, row_of
 
+# Built once: a statement with bound parameters is compiled once and cached, where
+# literal values would make a new cache key (and a new compilation) for every event.
+_c = schema.cases.c
+CURRENT = select(_c.doc).where(_c.case_no == bindparam("b_case_no"))
+ADD_EVENT = insert(schema.events)
+ADD_CASE = insert(schema.cases)
+REPLACE_CASE = update(schema.cases).where(
+    _c.case_no == bindparam("b_case_no"), _c.version == bindparam("b_was")
+)
+
 
 def current(conn: Connection, case_no: str) -> dict[str, Any]:
-    doc = conn.execute(
-        select(schema.cases.c.doc).where(schema.cases.c.case_no == case_no)
-    ).scalar_one_or_none()
+    doc = conn.execute(CURRENT, {"b_case_no": case_no}).scalar_one_or_none()
     if doc is None:
         raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
     record: dict[str, Any] = loads(doc)
@@ -25,7 +33,7 @@ def current(conn: Connection, case_no: str) -> dict[str, Any]:
 
 
 def add_event(conn: Connection, event: Event) -> None:
-    conn.execute(insert(schema.events).values(event_row(event)))
+    conn.execute(ADD_EVENT, event_row(event))
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -63,17 +71,14 @@ def event_of(row: Any) -> Event:
 
 
 def insert_record(conn: Connection, record: dict[str, Any]) -> None:
-    conn.execute(insert(schema.cases).values({**row_of(record), "doc": dumps(record)}))
+    conn.execute(ADD_CASE, {**row_of(record), "doc": dumps(record)})
 
 
 def replace_record(conn: Connection, record: dict[str, Any], was: int) -> None:
     """Write the new record only over the version it was folded from (optimistic)."""
-    c = schema.cases.c
-    done = conn.execute(
-        update(schema.cases)
-        .where(c.case_no == record["caseNo"], c.version == was)
-        .values({**row_of(record), "doc": dumps(record)})
-    )
+    values = {**row_of(record), "doc": dumps(record)}
+    del values["case_no"]
+    done = conn.execute(REPLACE_CASE, {**values, "b_case_no": record["caseNo"], "b_was": was})
     if done.rowcount != 1:
         raise stale(record["caseNo"], was)
 

@@ -43,3 +43,11 @@ def test_every_state_can_be_reached_and_every_event_used() -> None:
 def test_unknown_events_are_refused() -> None:
     assert next_state("accepted", "approve") is None
     assert next_state(None, "accept") is None
+
+
+def test_docs_list_every_event_and_state() -> None:
+    page = (DATA.parent.parent / "docs" / "ledger.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"| `{kind}` | {KINDS[kind].zh} |" in page, kind
+    for state, zh in STATES.items():
+        assert f"`{state}` {zh}" in page, state

@@ -9,14 +9,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection
-
 from ..engine import Engine
 from ..errors import CatalogkitError
 from ..model.case import Case
 from . import days, rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of
 from .errors import Conflict, Forbidden, InvalidInput
+from .hot import Writer
 from .inputs import REQUIRED, NewEvent
 from .jsonable import plain
 from .machine import KINDS, STATES, allowed_after, next_state
@@ -123,7 +122,7 @@ def decide(engine: Engine, record: dict[str, Any], on: dt.date) -> tuple[Any, di
 
 
 def append(
-    conn: Connection,
+    conn: Writer,
     case_no: str,
     new: NewEvent,
     engine: Engine | None,
@@ -131,7 +130,7 @@ def append(
     may_write: Callable[[dict[str, Any]], bool] | None,
     today: dt.date,
 ) -> dict[str, Any]:
-    record = rows.current(conn, case_no)
+    record = conn.current(case_no)
     if may_write is not None and not may_write(record):
         raise Forbidden(
             f"this token may not write case {case_no} (venue {record['venue']})",
@@ -153,9 +152,9 @@ def append(
         actor,
         payload,
     )
-    rows.add_event(conn, event)
+    conn.add_event(event)
     after = fold(record, event)
-    rows.replace_record(conn, after, record["version"])
+    conn.replace_record(after, record["version"])
     return after
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..engine import Engine
-from . import appending, days, opening, reads, rebuild, rows, schema, store, tokens
+from . import appending, days, hot, opening, reads, rebuild, rows, schema, store, tokens
 from .inputs import NewCase, NewEvent
 from .projection import Event
 
@@ -90,11 +90,11 @@ class Ledger:
     ) -> dict[str, Any]:
         """Record one event; Conflict if the case moved on or the state forbids it."""
         try:
-            with store.transaction(self.db, write=True) as conn:
+            with hot.writing(self.db) as writer:
                 return appending.append(
-                    conn, case_no, new, engine, actor, may_write, today or days.today()
+                    writer, case_no, new, engine, actor, may_write, today or days.today()
                 )
-        except IntegrityError:  # another writer took this version first
+        except hot.Stale:  # another writer took this version first
             record = self.get(case_no)
             raise rows.stale(case_no, new.version, record["state"], record["version"]) from None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator
 
 from ..model.base import IsoDate, Model, Name, Phone, Slug, Text, doc
-from ..model.case import Code
+from ..model.case import Code, FactAnswer
 from ..model.condition import FactName
 from ..model.vocab import ServiceObject
 from .machine import KINDS
@@ -66,13 +66,23 @@ class NewCase(Model):
     venue: Slug = doc("登记场所", "venue that registers the case")
     channel: ChannelCode = doc("申请渠道", "channel", default="window")
     applicant: Applicant = doc("申请人", "applicant")
-    facts: dict[FactName, Any] = doc(
+    facts: dict[FactName, FactAnswer] = doc(
         "申请事实", "facts, per the matter's form", default_factory=dict
     )
     materials: list[Name] = doc("已交材料", "materials handed in", default_factory=list)
     staff: Name = doc("经办人", "staff id of who registers it")
     on: IsoDate | None = doc("申请日期", "day of application (default today)", default=None)
     note: Text | None = doc("备注", "note", default=None)
+
+    @field_validator("facts")
+    @classmethod
+    def _bounded(cls, facts: dict[str, Any]) -> dict[str, Any]:
+        """Integers fit in 64 bits, as every database and JSON reader keeps them."""
+        for name, value in facts.items():
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 2**63:
+                    raise ValueError(f"{name}: {v} is too large for an integer")
+        return facts
 
 
 class NewEvent(Model):

@@ -1,5 +1,6 @@
 """Engine answers (dataclasses, pydantic models, dates) as plain JSON data, and JSON text
-as the ledger writes it (UTF-8 Chinese kept readable, no spaces)."""
+as the ledger writes it (UTF-8 Chinese kept readable, no spaces). orjson reads and writes
+it: a projection rebuild is mostly JSON, and it is several times faster than `json`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import orjson
 from pydantic import BaseModel
 
 
@@ -26,8 +28,11 @@ def plain(value: Any) -> Any:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # an integer beyond 64 bits, which only `json` writes
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(text: str) -> Any:
-    return json.loads(text)
+def loads(text: str | bytes) -> Any:
+    return orjson.loads(text)

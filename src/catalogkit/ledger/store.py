@@ -60,7 +60,7 @@ def open_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         return _sqlite(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    return create_engine(url, pool_size=8, max_overflow=8)  # a lost connection: 503, then a new one
 
 
 def _sqlite(url: str) -> Engine:

@@ -202,6 +202,7 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="rebuild 1,000,000 events")
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     total = 1_000_000 if args.full else args.rebuild_events
     engine = Engine(load_catalog(DEMO), Plugins.load(tree=DEMO))
@@ -212,16 +213,16 @@ def main() -> int:
     print(f"{'floor: bare sqlite3, same 3 statements':<38} {floor:8.0f} events/s   (no target)")
     report("in process, SQLite (WAL), 1 writer", rate)
     print(f"{'':<38} {rate / floor:8.2f} of the floor")
-    bin_dir = binaries()
+    bin_dir = None if args.skip_postgres else binaries()
     server = None
     if bin_dir is None:
-        print("PostgreSQL: skipped (initdb and pg_ctl not found)")
+        print("PostgreSQL: skipped (--skip-postgres, or initdb and pg_ctl not found)")
     else:
         server = Server(bin_dir, durable=True)
         server.start()
     try:
         if server is not None:
-            for writers in (1, 4):
+            for writers in (1, 4, 16):
                 url = _database(server, f"bench_{writers}")
                 rate = events_per_second(url, engine, args.cases, writers)
                 report(f"in process, PostgreSQL, {writers} writer(s)", rate)

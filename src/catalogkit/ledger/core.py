@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
+import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy import Engine as Database
@@ -17,11 +20,17 @@ from . import appending, days, hot, opening, reads, rebuild, rows, schema, store
 from .inputs import NewCase, NewEvent
 from .projection import Event
 
+TOKEN_SECONDS = 5.0
+
 
 class Ledger:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._secret: bytes | None = None
+        # SQLite has one writer at a time: threads of this process queue here rather than
+        # in SQLite's busy handler, which sleeps and retries (other processes still do).
+        self._writing = threading.Lock() if db.dialect.name == "sqlite" else nullcontext()
+        self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
 
     @classmethod
     def open(cls, url: str) -> Ledger:
@@ -64,7 +73,7 @@ class Ledger:
         secret = self.secret()
         for attempt in (1, 2):
             try:
-                with store.transaction(self.db, write=True) as conn:
+                with self._writing, store.transaction(self.db, write=True) as conn:
                     if key is not None:
                         known = opening.known_key(conn, key, print_)
                         if known is not None:
@@ -90,7 +99,7 @@ class Ledger:
     ) -> dict[str, Any]:
         """Record one event; Conflict if the case moved on or the state forbids it."""
         try:
-            with hot.writing(self.db) as writer:
+            with self._writing, hot.writing(self.db) as writer:
                 return appending.append(
                     writer, case_no, new, engine, actor, may_write, today or days.today()
                 )
@@ -121,12 +130,23 @@ class Ledger:
             return tokens.make(conn, role, venue, county, label)
 
     def revoke_token(self, token_id: str) -> bool:
+        self._tokens.clear()
         with store.transaction(self.db, write=True) as conn:
             return tokens.revoke(conn, token_id)
 
     def token(self, text: str) -> tokens.Token | None:
+        """The token's holder; answers are kept for TOKEN_SECONDS, so a revocation takes
+        effect in this process within that time (at once for `revoke_token` here)."""
+        now = time.monotonic()
+        kept = self._tokens.get(text)
+        if kept is not None and now - kept[0] < TOKEN_SECONDS:
+            return kept[1]
         with store.transaction(self.db, write=False) as conn:
-            return tokens.verify(conn, text)
+            found = tokens.verify(conn, text)
+        if len(self._tokens) > 10_000:
+            self._tokens.clear()
+        self._tokens[text] = (now, found)
+        return found
 
     def tokens(self) -> list[dict[str, Any]]:
         with store.transaction(self.db, write=False) as conn:

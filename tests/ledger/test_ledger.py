@@ -189,3 +189,14 @@ def test_a_locked_sqlite_file_is_unavailable_not_an_error(
     assert (
         other.append(number, event("precheck", 1), engine, actor="t", today=TODAY)["version"] == 2
     )
+
+
+def test_the_migrations_make_the_tables_the_code_uses(ledger: Ledger) -> None:
+    from sqlalchemy import inspect
+
+    found = inspect(ledger.db)
+    for table in tables.metadata.sorted_tables:
+        columns = {c["name"]: c["nullable"] for c in found.get_columns(table.name)}
+        assert columns == {c.name: c.nullable for c in table.columns}, table.name
+        indexes = {i["name"] for i in found.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= indexes, table.name

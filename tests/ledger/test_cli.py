@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from catalogkit.cli.main import cli
@@ -62,3 +63,26 @@ def test_a_broken_import_line_is_located_and_nothing_is_written(tmp_path: Path) 
     out = run(url, "import", str(bad), ok=False)
     assert f"{bad}:1:" in out and "Traceback" not in out
     assert Ledger.open(url).find(Filters())[0] == []
+
+
+def test_the_server_and_the_command_share_the_trees_own_ledger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.server import ServeConfig, create_app
+
+    monkeypatch.delenv("CATALOGKIT_DATABASE_URL", raising=False)
+    monkeypatch.setenv("CATALOGKIT_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "case.json").write_text(json.dumps(NEW, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["cases", "-c", str(DEMO / "county"), "create", str(tmp_path / "case.json")]
+    )
+    assert result.exit_code == 0, result.output
+    number = json.loads(result.output)["caseNo"]
+    assert len(list((tmp_path / "data").glob("ledger-*.sqlite"))) == 1
+    with TestClient(create_app(ServeConfig(DEMO, watch=False, cache=False))) as client:
+        answer = client.get(
+            f"/v1/cases/{number}", headers={"Phone-Last4": NEW["applicant"]["phone"][-4:]}
+        )
+        assert answer.status_code == 200, answer.text

@@ -24,6 +24,7 @@ from ...ledger import (
     default_url,
 )
 from ...ledger.tokens import Token
+from ...load.tree import tree_root
 from ..problems import ApiProblem
 from ..schemas import ProblemField
 
@@ -43,7 +44,8 @@ def ledger_of(request: Request) -> Ledger:
         with _opening:
             found = getattr(state, "ledger", None)
             if found is None:
-                found = state.ledger = Ledger.open(default_url(Path(state.config.catalog)))
+                tree = tree_root(Path(state.config.catalog))  # the file `catalogkit cases` uses
+                found = state.ledger = Ledger.open(default_url(tree))
     return found
 
 

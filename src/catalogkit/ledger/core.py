@@ -29,7 +29,9 @@ class Ledger:
         self._secret: bytes | None = None
         # SQLite has one writer at a time: threads of this process queue here rather than
         # in SQLite's busy handler, which sleeps and retries (other processes still do).
-        self._writing = threading.Lock() if db.dialect.name == "sqlite" else nullcontext()
+        sqlite = db.dialect.name == "sqlite"
+        self._writing = threading.Lock() if sqlite else nullcontext()
+        self._held = hot.Held() if sqlite else None
         self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
 
     @classmethod
@@ -40,6 +42,9 @@ class Ledger:
         return ledger
 
     def close(self) -> None:
+        with self._writing:
+            if self._held is not None:
+                self._held.drop()
         self.db.dispose()
 
     @property
@@ -99,7 +104,7 @@ class Ledger:
     ) -> dict[str, Any]:
         """Record one event; Conflict if the case moved on or the state forbids it."""
         try:
-            with self._writing, hot.writing(self.db) as writer:
+            with self._writing, hot.writing(self.db, self._held) as writer:
                 return appending.append(
                     writer, case_no, new, engine, actor, may_write, today or days.today()
                 )

@@ -99,14 +99,36 @@ def _sqlite_value(value: Any) -> Any:
     return value
 
 
+class Held:
+    """SQLite's one write connection of this process, kept checked out: its writers take
+    turns on the Ledger's lock anyway, and a pool round trip per event costs more than
+    the event's own statements. Dropped after any database error, made again next time."""
+
+    def __init__(self) -> None:
+        self.connection: Any = None
+
+    def get(self, engine: Engine) -> Any:
+        if self.connection is None:
+            self.connection = engine.raw_connection()
+        return self.connection
+
+    def drop(self) -> None:
+        if self.connection is not None:
+            connection, self.connection = self.connection, None
+            connection.invalidate()
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
 @contextlib.contextmanager
-def writing(engine: Engine) -> Iterator[Writer]:
-    """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled connection; a duplicate event
-    number is Stale, a database that cannot be reached is LedgerUnavailable."""
+def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
+    """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled (or the held) connection; a
+    duplicate event number is Stale, a database that cannot be reached is
+    LedgerUnavailable."""
     dbapi = engine.dialect.dbapi
     dialect = engine.dialect.name
     try:
-        pooled = engine.raw_connection()
+        pooled = engine.raw_connection() if held is None else held.get(engine)
     except Exception as exc:
         raise unavailable(exc) from exc
     driver: Any = pooled.driver_connection
@@ -123,8 +145,11 @@ def writing(engine: Engine) -> Iterator[Writer]:
     except dbapi.IntegrityError as exc:  # type: ignore[union-attr]
         raise Stale(str(exc)) from exc
     except dbapi.OperationalError as exc:  # type: ignore[union-attr]
-        if dialect != "sqlite":  # a lost server connection is not given out again
+        if held is not None:
+            held.drop()
+        elif dialect != "sqlite":  # a lost server connection is not given out again
             pooled.invalidate()
         raise unavailable(exc) from exc
     finally:
-        pooled.close()
+        if held is None:
+            pooled.close()

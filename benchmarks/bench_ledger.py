@@ -226,6 +226,10 @@ def main() -> int:
                 url = _database(server, f"bench_{writers}")
                 rate = events_per_second(url, engine, args.cases, writers)
                 report(f"in process, PostgreSQL, {writers} writer(s)", rate)
+            url = _database(server, "bench_async", "SET synchronous_commit = off")
+            rate = events_per_second(url, engine, args.cases, 4)
+            report("  the same, 4 writers, no fsync wait", rate)
+            print(f"{'':<38} (synchronous_commit=off: shows what the disk costs; no target)")
         if not args.skip_http:
             http_ratio(f"sqlite:///{folder / 'http.sqlite'}", engine, args.duration)
         if server is not None:
@@ -279,12 +283,14 @@ def report(label: str, rate: float) -> None:
     print(f"{label:<38} {rate:8.0f} events/s   (target ≥ 2,000: {verdict})")
 
 
-def _database(server: Server, name: str) -> str:
+def _database(server: Server, name: str, setting: str = "") -> str:
     from sqlalchemy import create_engine, text
 
     admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
+        if setting:
+            conn.execute(text(f"ALTER DATABASE {name} {setting}"))
     admin.dispose()
     return server.url(name)
 

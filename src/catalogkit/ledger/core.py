@@ -139,6 +139,13 @@ class Ledger:
         with store.transaction(self.db, write=True) as conn:
             return tokens.revoke(conn, token_id)
 
+    def kept_token(self, text: str) -> tuple[bool, tokens.Token | None]:
+        """(whether the check is kept, its answer): no database, so callable anywhere."""
+        kept = self._tokens.get(text)
+        if kept is not None and time.monotonic() - kept[0] < TOKEN_SECONDS:
+            return True, kept[1]
+        return False, None
+
     def token(self, text: str) -> tokens.Token | None:
         """The token's holder; answers are kept for TOKEN_SECONDS, so a revocation takes
         effect in this process within that time (at once for `revoke_token` here)."""

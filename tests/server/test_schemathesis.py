@@ -19,6 +19,7 @@ from schemathesis.checks import not_a_server_error
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DEMO
 from tests.server.cases import complete_case
+from tests.server.ledger_cases import NEW_CASE, ledger_for
 
 ADMIN_TOKEN = "schemathesis-admin-token"
 
@@ -27,6 +28,7 @@ ADMIN_TOKEN = "schemathesis-admin-token"
 # private-cache fixture is not active yet at import time).
 APP = create_app(ServeConfig(DEMO, watch=False, cache=False, admin_token=ADMIN_TOKEN))
 schema = schemathesis.openapi.from_asgi("/v1/openapi.json", APP)
+LEDGER, STAFF, CASE_NO = ledger_for(APP)
 
 # Every built-in check is on; the list is here to say so (and a test keeps the 5xx one).
 EXCLUDED: list[Any] = []
@@ -126,6 +128,19 @@ KNOWN: list[tuple[str, str, dict[str, str], dict[str, Any], Any, dict[str, str],
         200,
     ),
     ("POST", "/v1/admin/reload", {}, {}, None, {"Authorization": "Bearer wrong"}, 401),
+    ("POST", "/v1/cases", {}, {}, NEW_CASE, {"Authorization": f"Bearer {STAFF}"}, 201),
+    ("POST", "/v1/cases", {}, {}, NEW_CASE, {}, 401),
+    (
+        "POST",
+        "/v1/cases/{caseNo}/events",
+        {"caseNo": CASE_NO},
+        {},
+        {"kind": "precheck", "version": 1, "staff": "qx-01"},
+        {"Authorization": f"Bearer {STAFF}"},
+        201,
+    ),
+    ("GET", "/v1/cases/{caseNo}", {"caseNo": CASE_NO}, {}, None, {"Phone-Last4": "5678"}, 200),
+    ("GET", "/v1/cases", {}, {"limit": 1}, None, {"Authorization": f"Bearer {STAFF}"}, 200),
 ]
 
 

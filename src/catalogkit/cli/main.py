@@ -8,6 +8,7 @@ import click
 
 from ..version import __version__
 from .calendar_cmd import calendar_command
+from .cases_admin import cases_command
 from .completeness_cmd import completeness_command
 from .decide import decide_command
 from .diff_cmd import diff_command
@@ -55,6 +56,7 @@ cli.add_command(due_command)
 cli.add_command(calendar_command)
 cli.add_command(import_command)
 cli.add_command(completeness_command)
+cli.add_command(cases_command)
 
 
 def main() -> None:

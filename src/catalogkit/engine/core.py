@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
@@ -276,6 +276,22 @@ class Engine:
             timeline=steps,
             trace=tuple(trace),
         )
+
+    def due_dates(
+        self,
+        locality: str,
+        start: dt.date,
+        limits: Sequence[TimeLimit | None],
+        pauses: Sequence[tuple[dt.date, dt.date]] = (),
+    ) -> list[dt.date | None]:
+        """The due date of each limit counted from `start` at `locality`'s calendar (with
+        its plugins' closures), skipping `pauses`: what the ledger needs when a 补正 or a
+        special procedure moves a case's clock after acceptance."""
+        chain = tuple(self.bundle.chain(locality))
+        calendar = self._calendar(chain, start.year, enabled_plugins(self.bundle, chain))
+        settings = self.bundle.settings
+        next_day = settings.count_from_next_day if settings is not None else True
+        return [_due(calendar, start, limit, list(pauses), next_day) for limit in limits]
 
     # -- steps -------------------------------------------------------------------------
 

@@ -77,6 +77,19 @@ def _page(request: Request, status: int, title: str, detail: str) -> Response:
     return error_page(snapshot(request), PageError(status, title, detail))
 
 
+def _allow(request: Request) -> str:
+    """Every method the published API has at this path (Starlette names only the first
+    route's, and /v1/cases has one route for GET and another for POST)."""
+    import re
+
+    methods: set[str] = set()
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {m.upper() for m in item}
+    return ", ".join(sorted(methods))
+
+
 async def on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     headers = dict(exc.headers or {})  # a 405 names the allowed methods in Allow
@@ -89,7 +102,7 @@ async def on_http(request: Request, exc: Exception) -> Response:
             request, 404, "没有找到这个页面", "网址可能有误，或该页面已不存在。请回到首页重新查找。"
         )
     if exc.status_code == 405:
-        allowed = headers.get("Allow", "")
+        allowed = headers["Allow"] = _allow(request) or headers.get("Allow", "")
         problem = ApiProblem(
             "method-not-allowed",
             f"{request.method} is not allowed here; use {allowed}",

@@ -54,6 +54,20 @@ PROBLEMS: dict[str, tuple[int, str, str]] = {
         "新目录未通过校验，继续使用上一个有效版本",
     ),
     "internal-error": (500, "Internal error", "服务器内部错误"),
+    # the case ledger (/v1/cases)
+    "unknown-case": (404, "No such case in the ledger", "台账中没有该办件"),
+    "case-conflict": (
+        409,
+        "The case has changed, or its state does not allow this event",
+        "办件已被更新，或当前状态不允许登记该事件",
+    ),
+    "case-token-required": (401, "A valid case-ledger token is required", "需要有效的办件台账令牌"),
+    "case-forbidden": (403, "This token may not do this", "该令牌无权进行此操作"),
+    "ledger-unavailable": (
+        503,
+        "The case ledger is unavailable; try again shortly",
+        "办件台账暂时不可用，请稍后重试",
+    ),
 }
 
 

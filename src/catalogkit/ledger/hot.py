@@ -1,0 +1,155 @@
+"""The append's three statements on the driver's own connection: read the case, add the
+event, rewrite the case over the version it was read at. SQLAlchemy's execution layer
+costs several times what SQLite itself does for these small statements, and appending
+is what a ledger does most; everything else goes through SQLAlchemy Core.
+
+The SQL is written once with `:name` parameters (sqlite3's style) and turned into
+`%(name)s` for psycopg; values are stored exactly as SQLAlchemy stores them (SQLite:
+ISO dates, naive UTC timestamps), so either path reads what the other wrote."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine
+
+from . import rows
+from .errors import UnknownCase
+from .jsonable import dumps, loads
+from .projection import Event, row_of
+from .store import unavailable
+
+CURRENT = "SELECT doc FROM case_state WHERE case_no = :case_no"
+ADD_EVENT = (
+    "INSERT INTO events (case_no, seq, kind, on_day, recorded_at, venue, staff, channel, "
+    "actor, payload) VALUES (:case_no, :seq, :kind, :on_day, :recorded_at, :venue, :staff, "
+    ":channel, :actor, :payload)"
+)
+_COLUMNS = (
+    "version", "state", "county", "venue", "holder", "matter", "locality", "phone_last4",
+    "applied_on", "promised_due", "statutory_due", "finished_on", "doc",
+)  # fmt: skip
+REPLACE = (
+    "UPDATE case_state SET "
+    + ", ".join(f"{c} = :{c}" for c in _COLUMNS)
+    + " WHERE case_no = :case_no AND version = :was"
+)
+
+
+class Stale(Exception):
+    """Another writer changed the case (or took this event's number) first."""
+
+
+class Writer:
+    """One write transaction on a raw driver connection."""
+
+    def __init__(self, raw: Any, dialect: str) -> None:
+        self.cursor = raw.cursor()
+        self.sqlite = dialect == "sqlite"
+
+    def run(self, sql: str, params: dict[str, Any]) -> Any:
+        if self.sqlite:
+            params = {k: _sqlite_value(v) for k, v in params.items()}
+        else:
+            sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
+        self.cursor.execute(sql, params)
+        return self.cursor
+
+    def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        if self.sqlite:
+            rows = [{k: _sqlite_value(v) for k, v in r.items()} for r in rows]
+        else:
+            sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
+        self.cursor.executemany(sql, rows)
+
+    def current(self, case_no: str) -> dict[str, Any]:
+        row = self.run(CURRENT, {"case_no": case_no}).fetchone()
+        if row is None:
+            raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
+        record: dict[str, Any] = loads(row[0])
+        return record
+
+    def add_event(self, event: Event) -> None:
+        self.run(ADD_EVENT, rows.event_row(event))
+
+    def replace_record(self, record: dict[str, Any], was: int) -> None:
+        values = {**row_of(record), "doc": dumps(record), "was": was}
+        if self.run(REPLACE, values).rowcount != 1:
+            raise Stale(record["caseNo"])
+
+
+_PYFORMAT: dict[str, str] = {}
+
+
+def _to_pyformat(sql: str) -> str:
+    return re.sub(r":([a-z_0-9]+)", r"%(\1)s", sql)
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Held:
+    """SQLite's one write connection of this process, kept checked out: its writers take
+    turns on the Ledger's lock anyway, and a pool round trip per event costs more than
+    the event's own statements. Dropped after any database error, made again next time."""
+
+    def __init__(self) -> None:
+        self.connection: Any = None
+
+    def get(self, engine: Engine) -> Any:
+        if self.connection is None:
+            self.connection = engine.raw_connection()
+        return self.connection
+
+    def drop(self) -> None:
+        if self.connection is not None:
+            connection, self.connection = self.connection, None
+            connection.invalidate()
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+@contextlib.contextmanager
+def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
+    """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled (or the held) connection; a
+    duplicate event number is Stale, a database that cannot be reached is
+    LedgerUnavailable."""
+    dbapi = engine.dialect.dbapi
+    dialect = engine.dialect.name
+    try:
+        pooled = engine.raw_connection() if held is None else held.get(engine)
+    except Exception as exc:
+        raise unavailable(exc) from exc
+    driver: Any = pooled.driver_connection
+    try:
+        writer = Writer(driver, dialect)
+        if dialect == "sqlite":
+            writer.cursor.execute("BEGIN IMMEDIATE")
+        try:
+            yield writer
+            driver.commit()
+        except BaseException:
+            driver.rollback()
+            raise
+    except dbapi.IntegrityError as exc:  # type: ignore[union-attr]
+        raise Stale(str(exc)) from exc
+    except dbapi.OperationalError as exc:  # type: ignore[union-attr]
+        if held is not None:
+            held.drop()
+        elif dialect != "sqlite":  # a lost server connection is not given out again
+            pooled.invalidate()
+        raise unavailable(exc) from exc
+    finally:
+        if held is None:
+            pooled.close()

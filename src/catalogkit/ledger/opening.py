@@ -1,0 +1,131 @@
+"""Registering a case: a new number, the 申请 event, the first projection row, and the
+Idempotency-Key that makes a retried registration return the same case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..resolve import Bundle
+from . import days, privacy, rows, schema
+from .errors import InvalidInput
+from .inputs import NewCase
+from .numbers import case_number, counter_scope, county_of
+from .projection import Event, fold
+
+
+def check_new(bundle: Bundle, new: NewCase, today: dt.date) -> dt.date:
+    """The day of application, after checking every code against the catalog."""
+    if new.matter not in bundle.matters:
+        raise InvalidInput(
+            "matter", f"no matter {new.matter!r} in the catalog", f"目录中没有事项 {new.matter}"
+        )
+    if new.locality not in bundle.localities:
+        raise InvalidInput(
+            "locality",
+            f"no locality {new.locality!r} in the catalog",
+            f"目录中没有区划 {new.locality}",
+        )
+    if new.venue not in bundle.venues:
+        raise InvalidInput(
+            "venue", f"no venue {new.venue!r} in the catalog", f"目录中没有场所 {new.venue}"
+        )
+    on = new.on or today
+    if on > today:
+        raise InvalidInput("on", f"{on} is in the future", f"日期 {on} 晚于今天")
+    return on
+
+
+def fingerprint(new: NewCase) -> str:
+    return hashlib.sha256(new.model_dump_json(by_alias=True).encode()).hexdigest()
+
+
+_KNOWN_KEY = select(schema.idempotency.c.case_no, schema.idempotency.c.fingerprint).where(
+    schema.idempotency.c.key == bindparam("b_key")
+)
+
+
+def known_key(conn: Connection, key: str, print_: str) -> str | None:
+    """The case a key already registered, or None; the same key with another body is
+    refused (a client bug that must not open a second case or return the wrong one)."""
+    row = conn.execute(_KNOWN_KEY, {"b_key": key}).first()
+    if row is None:
+        return None
+    if row.fingerprint != print_:
+        raise InvalidInput(
+            "Idempotency-Key",
+            "this key was used for a different case; use a new key for a new case",
+            "该 Idempotency-Key 已用于另一份申请，新申请请使用新的键",
+        )
+    return str(row.case_no)
+
+
+def _next_serial_statement(dialect: Any) -> Any:
+    counters = schema.counters
+    return (
+        dialect.insert(counters)
+        .values(scope=bindparam("b_scope"), last=1)
+        .on_conflict_do_update(index_elements=["scope"], set_={"last": counters.c.last + 1})
+        .returning(counters.c.last)
+    )
+
+
+_NEXT_SERIAL = {
+    "postgresql": _next_serial_statement(postgresql),
+    "sqlite": _next_serial_statement(sqlite),
+}
+
+
+def next_serial(conn: Connection, scope: str) -> int:
+    return int(conn.execute(_NEXT_SERIAL[conn.dialect.name], {"b_scope": scope}).scalar_one())
+
+
+def register(
+    conn: Connection,
+    bundle: Bundle,
+    new: NewCase,
+    on: dt.date,
+    secret: bytes,
+    actor: str,
+    key: str | None,
+    print_: str,
+) -> dict[str, Any]:
+    venue_locality = bundle.venues[new.venue].locality
+    county = county_of(venue_locality)
+    case_no = case_number(county, on, next_serial(conn, counter_scope(county, on)))
+    a = new.applicant
+    applicant = {
+        "name": a.name,
+        "kind": a.kind,
+        "idMasked": None if a.id_number is None else privacy.mask_id_number(a.id_number),
+        "idHash": None if a.id_number is None else privacy.keyed_hash(secret, a.id_number),
+        "phoneMasked": privacy.mask_phone(a.phone),
+        "phoneLast4": privacy.last_four(a.phone),
+        "phoneHash": privacy.keyed_hash(secret, privacy.phone_digits(a.phone)),
+    }
+    payload = {
+        "county": county,
+        "matter": new.matter,
+        "matterName": bundle.matter(new.matter).name,
+        "locality": new.locality,
+        "applicant": applicant,
+        "facts": new.facts,
+        "materials": new.materials,
+        "note": new.note,
+    }
+    event = Event(
+        case_no, 1, "apply", on, days.now(), new.venue, new.staff, new.channel, actor, payload
+    )
+    rows.add_event(conn, event)
+    record = fold(None, event)
+    rows.insert_record(conn, record)
+    if key is not None:
+        conn.execute(
+            insert(schema.idempotency),
+            {"key": key, "case_no": case_no, "fingerprint": print_, "created_at": days.now()},
+        )
+    return record

@@ -1,0 +1,116 @@
+"""The ledger's pages in Debian's headless Chromium (skipped where chromium or
+playwright is missing): a resident looks up their case, window staff open today's cases
+and print a notice (a PDF through the print stylesheet goes to test-artifacts/e2e/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from catalogkit.engine import Engine
+from catalogkit.ledger import Filters, Ledger
+from catalogkit.server import ServeConfig, create_app
+from tests.chromium import CHROMIUM, FLAGS
+from tests.conftest import DEMO, ROOT
+from tests.ledger.helpers import PHONE, event, new_case
+
+if CHROMIUM is None:
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Ledger, str]]:
+    """(the server's address, its ledger with one accepted case, a staff token)."""
+    app = create_app(ServeConfig(DEMO, watch=False, cache=False))
+    folder = tmp_path_factory.mktemp("ledger")
+    ledger = app.state.ledger = Ledger.open(f"sqlite:///{folder / 'ledger.sqlite'}")
+    engine: Engine = app.state.live.current.engine
+    today = dt.date(2026, 12, 1)
+    number = ledger.create(new_case(), engine, actor="t", today=today)[0]["caseNo"]
+    ledger.append(number, event("accept", 1, on="2026-09-24"), engine, actor="t", today=today)
+    token = ledger.make_token("staff", "qingxi-center", "339901", "1 号窗口")
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=uv.run, name="uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the server did not start")
+        time.sleep(0.02)
+    port = uv.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}", ledger, token
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def page_of(browser: Any, base: str) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1100, "height": 900})
+    problems: list[str] = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(base + "/"):
+            route.continue_()
+        else:
+            problems.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return context, page, problems
+
+
+def test_a_resident_looks_up_their_case(browser: Any, served: tuple[str, Ledger, str]) -> None:
+    base, ledger, _ = served
+    number = ledger.find(Filters())[0][0]["caseNo"]
+    context, page, problems = page_of(browser, base)
+    page.goto(base + "/cases/progress")
+    page.fill("#no", number)
+    page.fill("#phone4", PHONE[-4:])
+    page.get_by_role("button", name="查询").click()
+    sync_api.expect(page.locator("#now")).to_contain_text("已受理")
+    sync_api.expect(page.locator(".next")).to_contain_text("2026-10-29")
+    page.screenshot(path=str(ARTIFACTS / "ledger-progress.png"), full_page=True)
+    assert not problems, problems
+    context.close()
+
+
+def test_window_staff_print_a_notice(browser: Any, served: tuple[str, Ledger, str]) -> None:
+    base, _, token = served
+    context, page, problems = page_of(browser, base)
+    page.goto(base + "/cases/today")
+    page.fill("#token", token)
+    page.get_by_role("button", name="查看今日办件").click()
+    sync_api.expect(page.locator("h1")).to_contain_text("清溪")
+    sync_api.expect(page.locator("table.cases tbody tr")).to_have_count(1)
+    page.screenshot(path=str(ARTIFACTS / "ledger-today.png"), full_page=True)
+    page.get_by_role("button", name="受理通知书").click()
+    sync_api.expect(page.locator("h1")).to_have_text("受理通知书")
+    sync_api.expect(page.locator("button[data-print]")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "ledger-notice.png"), full_page=True)
+    pdf = Path(ARTIFACTS / "ledger-受理通知书.pdf")
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.stat().st_size > 1000
+    assert not problems, problems
+    context.close()

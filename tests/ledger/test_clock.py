@@ -1,0 +1,44 @@
+"""Due dates moved by acceptance, 补正 and special procedures, on both backends, as
+tests/data/ledger/clock.yaml pins them; a refused transition is a conflict that names
+the current state and leaves the case as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from catalogkit.engine import Engine
+from catalogkit.ledger import Conflict, Ledger
+from tests.conftest import DATA
+from tests.ledger.helpers import event, new_case
+
+SCENARIOS = YAML(typ="safe").load((DATA / "ledger" / "clock.yaml").read_text(encoding="utf-8"))
+TODAY = dt.date(2026, 12, 1)
+EXPECT = ("promised", "statutory", "refused")
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["name"] for s in SCENARIOS])
+def test_due_dates_move_as_the_law_says(
+    ledger: Ledger, engine: Engine, scenario: dict[str, Any]
+) -> None:
+    record, _ = ledger.create(new_case(on=scenario["applied"]), engine, actor="test", today=TODAY)
+    number = record["caseNo"]
+    for step in scenario["events"]:
+        fields = {k: v for k, v in step.items() if k not in EXPECT and k != "kind"}
+        version = record["version"]
+        new = event(step["kind"], version, **fields)
+        if step.get("refused"):
+            with pytest.raises(Conflict) as refused:
+                ledger.append(number, new, engine, actor="test", today=TODAY)
+            assert refused.value.state == record["state"]
+            assert ledger.get(number)["version"] == version
+            continue
+        record = ledger.append(number, new, engine, actor="test", today=TODAY)
+        for key in ("promised", "statutory"):
+            if key in step:
+                assert record["due"][key] == step[key], f"{step['kind']}: {key}"
+    assert ledger.rebuild()[1] == record["version"]
+    assert ledger.get(number) == record

@@ -135,10 +135,10 @@ def test_route_command_in_chinese_and_json() -> None:
     assert json.loads(out)[0]["hops"][-1]["venue"] == "minghu-hall"
 
 
-def test_route_command_unknown_code_is_a_usage_error() -> None:
+def test_route_command_unknown_code_is_an_error_not_a_usage_error() -> None:
     code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
-    assert code == 2
-    assert "unknown matter code 'NO-SUCH'" in out
+    assert code == 1
+    assert "no matter 'NO-SUCH' in this catalog" in out
 
 
 def test_progress_is_shown_on_a_terminal(

@@ -14,6 +14,7 @@ from ..errors import UsageError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_bundle
+from .names import locality_code, matter_code, offered
 
 _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
@@ -54,8 +55,12 @@ def route_command(
     bundle = load_bundle(catalog, language)
     if not matters and within_scope is None:
         raise click.UsageError("name one or more matters, or use --within village|town")
+    locality = locality_code(bundle, locality, language)
+    codes = [matter_code(bundle, m, language) for m in matters]
+    for code in codes:
+        offered(bundle, code, locality, language)
     try:
-        routes = [route(bundle, m, locality) for m in matters]
+        routes = [route(bundle, m, locality) for m in codes]
         if within_scope is not None:
             routes += within(bundle, locality, within_scope)
     except UsageError as exc:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
+from .load.recover import Recovered
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
@@ -104,13 +105,18 @@ def check_catalog(
     for one in loaded:
         if one.document is None and one.data is not None:
             declared |= declared_codes(one.data)
-    documents = [(one.document, one.file) for one in loaded if one.document is not None]
+    documents: list[tuple[object, str]] = [
+        (one.document, one.file) for one in loaded if one.document is not None
+    ]
+    repaired = {one.file: one.recovered for one in loaded if one.recovered is not None}
+    documents += [(r.document, file) for file, r in repaired.items()]
     files = tuple((one.file, one.digest) for one in loaded)
     bundle: Bundle | None = None
     problems: list[Diagnostic] = []
     unreadable = any(one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
+        problems = beyond_repairs(problems, repaired)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)
     if diagnostics:
         diagnostics = locate_all(root, diagnostics)
@@ -145,6 +151,20 @@ def load_catalog(path: Path | str, *, cache: bool = True, plugins: Plugins | Non
     if report.bundle is None:
         raise CatalogError(report.diagnostics)
     return report.bundle
+
+
+def beyond_repairs(problems: list[Diagnostic], repaired: dict[str, Recovered]) -> list[Diagnostic]:
+    """Findings in repaired documents, placed in their files; none about a repair."""
+    out = []
+    for d in problems:
+        r = repaired.get(d.file)
+        if r is not None:
+            path = r.in_file(d.path)
+            if r.covers(path):
+                continue
+            d = replace(d, path=path)
+        out.append(d)
+    return out
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

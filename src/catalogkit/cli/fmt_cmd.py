@@ -19,7 +19,7 @@ from ..catalog import Report
 from ..errors import Diagnostic
 from ..format.files import Formatted, Validation, collect, format_file
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .output import text_block
 from .writing import write_atomically
 
 
@@ -45,7 +45,7 @@ def unified(item: Formatted) -> str:
 def _refuse(root: Path, problems: list[Diagnostic], lang: str) -> None:
     report = Report(root=root)
     for d in problems:
-        click.echo(text_line(report, d, lang), err=True)
+        click.echo(text_block(report, d, lang), err=True)
 
 
 def _summary(counts: dict[str, int], check: bool, lang: str) -> str:

@@ -12,14 +12,14 @@ from ..catalog import check_catalog
 from ..engine import Engine
 from ..plugins import Plugins
 from ..resolve import Bundle
-from .output import text_line
+from .output import text_block
 
 
 def load_bundle(catalog: Path, lang: str, plugins: Plugins | None = None) -> Bundle:
     report = check_catalog(catalog, cache=True, plugins=plugins)
     if report.bundle is None:
         for d in report.errors:
-            click.echo(text_line(report, d, lang), err=True)
+            click.echo(text_block(report, d, lang), err=True)
         sys.exit(1)
     return report.bundle
 

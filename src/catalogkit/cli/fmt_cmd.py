@@ -20,6 +20,7 @@ from ..errors import Diagnostic
 from ..format.files import Formatted, Validation, collect, format_file
 from .language import LANG_OPTION, pick_language
 from .output import text_block
+from .progress import Progress
 from .writing import write_atomically
 
 
@@ -75,8 +76,12 @@ def fmt_command(
     dry = check or diff
     run = _Run(language, check, diff, force)
     counts = {"changed": 0, "same": 0, "refused": 0}
-    for path in collect(paths or (Path("."),)):
-        counts[run.one(path)] += 1
+    files = collect(paths or (Path("."),))
+    progress = Progress(len(files), language)
+    for done, path in enumerate(files, 1):
+        progress.show(done)
+        counts[run.one(path, progress)] += 1
+    progress.clear()
     click.echo(_summary(counts, dry, language), err=True)
     sys.exit(1 if counts["refused"] or (dry and counts["changed"]) else 0)
 
@@ -88,12 +93,14 @@ class _Run:
         self.lang, self.check, self.diff, self.force = lang, check, diff, force
         self.validation = Validation()
 
-    def one(self, path: Path) -> str:
+    def one(self, path: Path, progress: Progress | None = None) -> str:
         """'changed', 'same' or 'refused'."""
         try:
             item = format_file(path)
         except OSError as exc:
             return self._cannot(path, "read", exc)
+        if progress is not None and not (item.new is not None and not item.changed):
+            progress.clear()  # a line about this file follows
         if item.new is None:
             _refuse(item.root, item.problems, self.lang)
             return "refused"

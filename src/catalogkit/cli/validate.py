@@ -10,7 +10,7 @@ import click
 from ..catalog import Report, check_catalog
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
-from .output import as_json, github_line, summary, text_block
+from .output import as_json, github_line, summary, text_block, text_line
 from .plugin_options import PluginSelection, plugin_options
 
 
@@ -91,6 +91,9 @@ def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> N
         for name in report.files:
             click.echo(f"read {name}" if lang == "en" else f"读取 {name}")
     for d in shown:
-        click.echo(github_line(report, d, lang) if fmt == "github" else text_block(report, d, lang))
+        if fmt == "github":
+            click.echo(github_line(report, d, lang))
+        else:  # --quiet: one line per error, without the details
+            click.echo(text_line(report, d, lang) if quiet else text_block(report, d, lang))
     if not quiet and fmt == "text":
         click.echo(summary(report, lang), err=bool(report.errors))

@@ -27,7 +27,7 @@ def test_a_changed_word_in_chinese_is_marked_by_character() -> None:
 
 
 def test_latin_text_is_marked_by_word() -> None:
-    old, new = marked(
+    _old, new = marked(
         "Residents with a local household registration may apply.",
         "Residents with a local household registration may apply online.",
     )
@@ -35,7 +35,8 @@ def test_latin_text_is_marked_by_word() -> None:
 
 
 def test_the_notice_marks_in_markdown_after_escaping() -> None:
-    old, new = marked("收费标准：按*件*收取，每件 10 元" * 2, "收费标准：按*件*收取，每件 12 元" * 2)
+    fee = "收费标准：按*件*收取，每件 {} 元" * 2
+    _old, new = marked(fee.format(10, 10), fee.format(12, 12))
     shown = md(new)
     assert "**12**" in shown and "\\*件\\*" in shown
 

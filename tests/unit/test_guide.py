@@ -123,3 +123,34 @@ def test_remedies_special_procedures_and_online_in_both_formats(engine: Engine) 
     for fmt in ("md", "html"):
         text = render(guide, fmt, "zh")
         assert "救济途径" in text and "申请行政复议" in text and "网上办理" in text
+
+
+def test_booklet_themes_follow_a_residents_life(engine: Engine) -> None:
+    from catalogkit.guide import booklet
+    from catalogkit.guide.life_events import ordered
+
+    themes = list(booklet(engine.bundle, "339901101"))
+    assert themes.index("生育服务") < themes.index("户籍办理") < themes.index("婚姻登记")
+    assert themes.index("婚姻登记") < themes.index("社会保险") < themes.index("养老服务")
+    assert ordered(["自定主题", "其他", "殡葬服务", "生育收养"]) == [
+        "生育收养",
+        "殡葬服务",
+        "自定主题",
+        "其他",
+    ]
+
+
+def test_booklet_on_screen_is_centred_without_a_blank_band(engine: Engine) -> None:
+    from catalogkit.guide import booklet, render_page
+
+    html = render_page(
+        "booklet.html.j2",
+        town="清溪镇",
+        themes=booklet(engine.bundle, "339901101"),
+        total=1,
+        revision="r",
+        generated="2026-01-01",
+    )
+    screen = html[html.index("@media screen") :]
+    assert "max-width" in screen and "margin: 1.5em auto" in screen
+    assert "h1 { margin-top: 0.5em; }" in screen

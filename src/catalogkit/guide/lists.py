@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..engine import route
 from ..resolve import Bundle
 from ..resolve.matters import show_limit
+from .life_events import ordered
 
 
 @dataclass(frozen=True)
@@ -110,4 +111,4 @@ def booklet(bundle: Bundle, town: str) -> dict[str, list[ListedMatter]]:
                 proxy,
             )
         )
-    return dict(sorted(themes.items()))
+    return {theme: themes[theme] for theme in ordered(themes)}  # a resident's life order

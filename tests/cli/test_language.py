@@ -127,3 +127,25 @@ def test_names(case: dict[str, Any], lang: str, tmp_path: Path) -> None:
     if lang == "zh" and case["exit"]:
         assert not english_sentences(result.output), result.output
         assert CHINESE.search(result.output.splitlines()[0])
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["test", str(DEMO / "tests"), "-c", str(DEMO)], "失败 0 个"),
+        (["rules"], "文件超过大小上限"),
+        (
+            ["schema", "--check", "-o", str(DEMO.parent / "schemas/catalog-v1.schema.json")],
+            "是最新的",
+        ),
+        (["plugins", "-c", str(DEMO)], "钩子"),
+        (["route", "-l", "339901101202", "-c", str(DEMO)], "请写出一个或多个事项"),
+        (["decide", str(DEMO / "tests" / "example-case.yaml"), "-c", str(DEMO)], "目录版本"),
+        (["stats", "-c", str(DEMO)], "办结"),
+    ],
+    ids=lambda a: a[0] if isinstance(a, list) else None,
+)
+def test_answers_in_chinese(args: list[str], fragment: str) -> None:
+    result = invoke([*args, "--lang", "zh"])
+    assert fragment in result.output, result.output
+    assert not english_sentences(result.output), english_sentences(result.output)

@@ -54,7 +54,11 @@ def route_command(
     language = pick_language(lang)
     bundle = load_bundle(catalog, language)
     if not matters and within_scope is None:
-        raise click.UsageError("name one or more matters, or use --within village|town")
+        raise click.UsageError(
+            "请写出一个或多个事项，或使用 --within village|town"
+            if language == "zh"
+            else "name one or more matters, or use --within village|town"
+        )
     locality = locality_code(bundle, locality, language)
     codes = [matter_code(bundle, m, language) for m in matters]
     for code in codes:

@@ -118,7 +118,7 @@ def serve_command(
         raise click.ClickException(str(exc)) from None
     revision = app.state.live.current.revision
     if check:
-        click.echo(f"ok: revision {revision}")
+        click.echo(f"正常：目录版本 {revision}" if language == "zh" else f"ok: revision {revision}")
         return
     busy = port_in_use(host, port)
     if busy is not None:
@@ -131,7 +131,10 @@ def serve_command(
         sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(
-        f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
+        f"catalogkit 正在提供目录版本 {revision}：http://{shown}:{port}/ "
+        f"（接口：/v1，OpenAPI：/v1/openapi.json）"
+        if language == "zh"
+        else f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
         f"(API: /v1, OpenAPI: /v1/openapi.json)",
         err=True,
     )

@@ -13,10 +13,13 @@ from ..engine import Engine
 from ..plugins import Plugins
 from ..resolve import Bundle
 from .output import text_block
+from .validate import ProgressLine
 
 
 def load_bundle(catalog: Path, lang: str, plugins: Plugins | None = None) -> Bundle:
-    report = check_catalog(catalog, cache=True, plugins=plugins)
+    progress = ProgressLine(True, lang)  # big trees, on a terminal only
+    report = check_catalog(catalog, cache=True, plugins=plugins, progress=progress)
+    progress.clear()
     if report.bundle is None:
         for d in report.errors:
             click.echo(text_block(report, d, lang), err=True)

@@ -17,13 +17,17 @@ from .plugin_options import PluginSelection, plugin_options
 class ProgressLine:
     """A one-line progress count on a terminal; silent when output is piped."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, lang: str = "en") -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.shown = False
+        self.lang = lang
 
     def __call__(self, done: int, total: int, errors: int) -> None:
         if self.enabled and (done % 25 == 0 or done == total) and total > 50:
-            sys.stderr.write(f"\r{done}/{total} files, {errors} problem(s) so far ")
+            if self.lang == "zh":
+                sys.stderr.write(f"\r{done}/{total} 个文件，已发现 {errors} 个问题 ")
+            else:
+                sys.stderr.write(f"\r{done}/{total} files, {errors} problem(s) so far ")
             sys.stderr.flush()
             self.shown = True
 
@@ -61,7 +65,7 @@ def validate_command(
     language = pick_language(lang)
     failed = False
     for path in _targets(paths or (Path("."),)):
-        progress = ProgressLine(fmt == "text" and not quiet)
+        progress = ProgressLine(fmt == "text" and not quiet, language)
         loaded = plugins.load(tree_root(path))
         report = check_catalog(path, progress=progress, cache=not no_cache, plugins=loaded)
         progress.clear()

@@ -91,7 +91,7 @@ class CatalogkitGroup(click.Group):
 
 
 @click.group(cls=CatalogkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="catalogkit")
+@click.version_option(__version__, prog_name="catalogkit", message="%(prog)s %(version)s")
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),

@@ -64,3 +64,31 @@ def test_every_command_takes_lang() -> None:
         if not any("--lang" in o.opts for o in options(command))
     ]
     assert not lacking, f"commands without --lang (add LANG_OPTION from cli/language.py): {lacking}"
+
+
+QUICK_HELP = ["", "validate", "schema", "rules", "plugins", "export", "stats", "fmt"]
+QUICK_HELP += ["venue-list", "booklet", "serve", "new-plugin"]
+
+
+def test_help_loads_no_catalog_machinery() -> None:
+    """`--help` of the group and of these commands imports no models: it answers at
+    once. (A command keeps it so by importing the catalog machinery when it runs.)"""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from catalogkit.cli import cli\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        cli.main([*filter(None, [name]), '--help'], standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = sorted(m for m in sys.modules if m.startswith(('catalogkit.model', 'pydantic')))\n"
+        "print(heavy, file=sys.stderr)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *QUICK_HELP], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..export import to_cpsv, to_json
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .loading import load_bundle
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -27,6 +25,9 @@ from .writing import OUTPUT_OPTION, emit
 @LANG_OPTION
 def export_command(target: str, catalog: Path, output: Path | None, lang: str | None) -> None:
     """Export every matter of the tree as CPSV-AP JSON-LD, or the resolved bundle."""
+    from ..export import to_cpsv, to_json  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
     bundle = load_bundle(catalog, pick_language(lang))
     body = to_cpsv(bundle) if target == "cpsv-ap" else to_json(bundle)
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"

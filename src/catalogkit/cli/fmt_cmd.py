@@ -12,16 +12,18 @@ import difflib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalog import Report
 from ..errors import Diagnostic
-from ..format.files import Formatted, Validation, collect, format_file
 from .language import LANG_OPTION, pick_language
 from .output import text_block
 from .progress import Progress
 from .writing import write_atomically
+
+if TYPE_CHECKING:  # the formatter is imported when run, so that `--help` stays quick
+    from ..format.files import Formatted
 
 
 def _shown(path: Path) -> str:
@@ -44,6 +46,8 @@ def unified(item: Formatted) -> str:
 
 
 def _refuse(root: Path, problems: list[Diagnostic], lang: str) -> None:
+    from ..catalog import Report
+
     report = Report(root=root)
     for d in problems:
         click.echo(text_block(report, d, lang), err=True)
@@ -72,6 +76,8 @@ def fmt_command(
     """Format catalog files canonically (default: the current folder), keeping
     comments, key order and quotes. Never changes data; refuses invalid files
     unless --force."""
+    from ..format.files import collect
+
     language = pick_language(lang)
     dry = check or diff
     run = _Run(language, check, diff, force)
@@ -90,11 +96,15 @@ class _Run:
     """One file at a time: format, then show, refuse or write."""
 
     def __init__(self, lang: str, check: bool, diff: bool, force: bool) -> None:
+        from ..format.files import Validation
+
         self.lang, self.check, self.diff, self.force = lang, check, diff, force
         self.validation = Validation()
 
     def one(self, path: Path, progress: Progress | None = None) -> str:
         """'changed', 'same' or 'refused'."""
+        from ..format.files import format_file
+
         try:
             item = format_file(path)
         except OSError as exc:

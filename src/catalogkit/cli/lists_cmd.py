@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..guide import booklet, render_page, venue_list
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .loading import load_bundle
 from .names import town_code, venue_id
 from .plugin_options import PluginSelection, plugin_options
 from .writing import OUTPUT_OPTION, emit
@@ -27,6 +25,9 @@ def venue_list_command(
 ) -> None:
     """The 服务事项清单 of VENUE, by window and department, as printable HTML. VENUE is a
     venue id or name."""
+    from ..guide import render_page, venue_list  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
     language = pick_language(lang)
     bundle = load_bundle(catalog, language, plugins.load(catalog))
     venue = venue_id(bundle, venue, language)
@@ -53,6 +54,9 @@ def booklet_command(
 ) -> None:
     """The 百事通 of TOWN: every matter its residents can do, by theme, and where. TOWN
     is a division code or name of a town or street."""
+    from ..guide import booklet, render_page  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
     language = pick_language(lang)
     bundle = load_bundle(catalog, language, plugins.load(catalog))
     town = town_code(bundle, town, language)

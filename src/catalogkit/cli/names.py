@@ -12,10 +12,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
-from ..resolve import Bundle
+if TYPE_CHECKING:
+    from ..resolve import Bundle
 
 KINDS = {
     "matter": ("matter", "事项"),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..catalog import Report
 from ..errors import Diagnostic, format_path
+
+if TYPE_CHECKING:
+    from ..catalog import Report
 
 
 def shown_file(report: Report, d: Diagnostic) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .plugin_options import PluginSelection, plugin_options
@@ -25,6 +24,8 @@ def plugins_command(
     plugins: PluginSelection,
 ) -> None:
     """List plugins: name, version, source, hooks, and the localities that enable them."""
+    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+
     loaded = plugins.load(catalog)
     report = check_catalog(catalog, cache=True)
     enabled: dict[str, list[str]] = {}

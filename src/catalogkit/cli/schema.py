@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..schema import case_schema_text, catalog_schema_text
 from .language import LANG_OPTION, pick_language
 from .writing import write_atomically
 
@@ -35,6 +34,8 @@ DEFAULT_FILES = {
 def schema_command(output: Path | None, check: bool, cases: bool, lang: str | None) -> None:
     """The JSON Schema of catalog files (or of cases), generated from the models.
     With --check, compare it with schemas/catalog-v1.schema.json (or -o FILE)."""
+    from ..schema import case_schema_text, catalog_schema_text  # not for `--help`
+
     zh = pick_language(lang) == "zh"
     text = case_schema_text() if cases else catalog_schema_text()
     if check:

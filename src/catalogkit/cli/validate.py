@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalog import Report, check_catalog
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
 from .output import as_json, github_line, summary, text_block, text_line
 from .plugin_options import PluginSelection, plugin_options
+
+if TYPE_CHECKING:
+    from ..catalog import Report
 
 
 class ProgressLine:
@@ -62,6 +65,8 @@ def validate_command(
     plugins: PluginSelection,
 ) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
+    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+
     language = pick_language(lang)
     failed = False
     for path in _targets(paths or (Path("."),)):

@@ -40,13 +40,21 @@ def ensure_env() -> None:
     want = h.hexdigest()
     if STAMP.exists() and STAMP.read_text() == want:
         return
+    # on a terminal, pip shows its own progress; piped (CI logs), one line per step
+    quiet = [] if sys.stdout.isatty() else ["--quiet"]
     if not (BIN / "python").exists():
-        print("creating .venv …", flush=True)
+        print("[1/3] creating .venv (a few seconds) …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("installing catalogkit and its dependencies into .venv …", flush=True)
-    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    print("[2/3] upgrading pip in .venv …", flush=True)
+    run([str(BIN / "python"), "-m", "pip", "install", *quiet, "--upgrade", "pip"])
+    print(
+        "[3/3] installing catalogkit, its dependencies and the example plugins "
+        "(the first time takes a few minutes) …",
+        flush=True,
+    )
     editable = [arg for p in EXAMPLE_PLUGINS for arg in ("-e", str(p))]
-    run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[dev]", *editable])
+    run([str(BIN / "python"), "-m", "pip", "install", *quiet, "-e", ".[dev]", *editable])
+    print("ready: .venv/bin/catalogkit", flush=True)
     STAMP.write_text(want)
 
 

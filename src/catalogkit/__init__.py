@@ -1,10 +1,30 @@
 """catalogkit: validated YAML service catalogs for tiered local-government service
 networks, and one engine that answers where, what and when."""
 
-from .catalog import Report, check_catalog, load_catalog
-from .errors import CalendarError, CatalogError, CatalogkitError, Diagnostic, UsageError
-from .resolve import Bundle
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .catalog import Report, check_catalog, load_catalog
+    from .errors import CalendarError, CatalogError, CatalogkitError, Diagnostic, UsageError
+    from .resolve import Bundle
+
+# imported on first use, so that `catalogkit --help` and light tools load no models
+_LAZY = {
+    "Bundle": ".resolve",
+    "CalendarError": ".errors",
+    "CatalogError": ".errors",
+    "CatalogkitError": ".errors",
+    "Diagnostic": ".errors",
+    "Report": ".catalog",
+    "UsageError": ".errors",
+    "check_catalog": ".catalog",
+    "load_catalog": ".catalog",
+}
 
 __all__ = [
     "Bundle",
@@ -18,3 +38,11 @@ __all__ = [
     "check_catalog",
     "load_catalog",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,6 +17,7 @@ from .errors import CatalogError, Diagnostic
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.opening import read_input
+from .load.recover import Recovered
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
 from .resolve import Bundle, declared_codes, resolve
@@ -127,13 +128,21 @@ def check_catalog(
     for one in loaded:
         if one.document is None and one.data is not None:
             declared |= declared_codes(one.data)
-    documents = [(one.document, one.file) for one in loaded if one.document is not None]
+    documents: list[tuple[object, str]] = [
+        (one.document, one.file) for one in loaded if one.document is not None
+    ]
+    repaired = {one.file: one.recovered for one in loaded if one.recovered is not None}
+    documents += [(r.document, file) for file, r in repaired.items()]
     files = tuple((one.file, one.digest) for one in loaded)
     bundle: Bundle | None = None
     problems: list[Diagnostic] = []
     unreadable = any(one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
+        problems = beyond_repairs(problems, repaired)
+        if repaired:  # a repaired document only finds more errors: it is never built
+            clean = [(document, file) for document, file in documents if file not in repaired]
+            bundle, _ = resolve(clean, declared, str(root), revision, files)
     erroneous = any(one.diagnostics for one in loaded) or any(
         d.severity == "error" for d in problems
     )
@@ -217,6 +226,20 @@ def load_catalog(path: Path | str, *, cache: bool = True, plugins: Plugins | Non
     if report.bundle is None:
         raise CatalogError(report.diagnostics)
     return report.bundle
+
+
+def beyond_repairs(problems: list[Diagnostic], repaired: dict[str, Recovered]) -> list[Diagnostic]:
+    """Findings in repaired documents, placed in their files; none about a repair."""
+    out = []
+    for d in problems:
+        r = repaired.get(d.file)
+        if r is not None:
+            path = r.in_file(d.path)
+            if r.covers(path):
+                continue
+            d = replace(d, path=path)
+        out.append(d)
+    return out
 
 
 def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

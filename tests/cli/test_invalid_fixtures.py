@@ -143,7 +143,11 @@ def diagnostic_lines(result: Result) -> list[str]:
         assert result.exc_info is not None
         trace = "".join(traceback.format_exception(*result.exc_info))
         pytest.fail(f"validate crashed instead of reporting a diagnostic:\n{trace}")
-    return [line for line in result.stdout.splitlines() if line and not SUMMARY.match(line)]
+    return [
+        line
+        for line in result.stdout.splitlines()
+        if line and not SUMMARY.match(line) and not line.startswith(" ")  # details: elsewhere
+    ]
 
 
 def read_expected(case: str, lang: str) -> list[str]:

@@ -181,10 +181,10 @@ def test_decide_says_when_the_venue_it_names_is_closed(tmp_path: Path) -> None:
     assert "受理：上东礁镇村共用便民服务中心（2026-03-07 周六不开放）" in out
 
 
-def test_route_command_unknown_code_is_a_usage_error() -> None:
+def test_route_command_unknown_code_is_an_error_not_a_usage_error() -> None:
     code, out = run("route", "NO-SUCH", "-l", "339901101202", "-c", str(DEMO))
-    assert code == 2
-    assert "unknown matter code 'NO-SUCH'" in out
+    assert code == 1
+    assert "no matter 'NO-SUCH' in this catalog" in out
 
 
 def test_progress_is_shown_on_a_terminal(

@@ -142,7 +142,7 @@ def test_a_claims_own_implementing_body_is_shown(engine: Engine) -> None:
     # where the county bureau decides, it stays the implementing body
     county = build_guide(engine, "MH-MZ-0001", "339901102201", "zh")
     assert county.matter["department"] == "明湖县民政局"
-    assert county.matter["implementation_code"].startswith("MH-MZ-0001-339901-000-")
+    assert county.matter["implementation_code"].startswith("MH-MZ-0001-339901000000-000-")
 
 
 def test_proxy_legs_carry_their_own_limit(engine: Engine) -> None:
@@ -152,3 +152,34 @@ def test_proxy_legs_carry_their_own_limit(engine: Engine) -> None:
     assert [s.leg_limit for s in guide.route] == ["1 工作日", "2 工作日", None, None]
     assert "- 代办时限：1 工作日" in render(guide, "md", "zh")
     assert "代办时限：2 工作日" in render(guide, "html", "zh")
+
+
+def test_booklet_themes_follow_a_residents_life(engine: Engine) -> None:
+    from catalogkit.guide import booklet
+    from catalogkit.guide.life_events import ordered
+
+    themes = list(booklet(engine.bundle, "339901101"))
+    assert themes.index("生育服务") < themes.index("户籍办理") < themes.index("婚姻登记")
+    assert themes.index("婚姻登记") < themes.index("社会保险") < themes.index("养老服务")
+    assert ordered(["自定主题", "其他", "殡葬服务", "生育收养"]) == [
+        "生育收养",
+        "殡葬服务",
+        "自定主题",
+        "其他",
+    ]
+
+
+def test_booklet_on_screen_is_centred_without_a_blank_band(engine: Engine) -> None:
+    from catalogkit.guide import booklet, render_page
+
+    html = render_page(
+        "booklet.html.j2",
+        town="清溪镇",
+        themes=booklet(engine.bundle, "339901101"),
+        total=1,
+        revision="r",
+        generated="2026-01-01",
+    )
+    screen = html[html.index("@media screen") :]
+    assert "max-width" in screen and "margin: 1.5em auto" in screen
+    assert "h1 { margin-top: 0.5em; }" in screen

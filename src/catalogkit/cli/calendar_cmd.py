@@ -18,6 +18,7 @@ from .writing import write_atomically
 
 
 @click.group("calendar")
+@click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False)
 def calendar_command() -> None:
     """Working-day calendars: add next year's from the State Council notice."""
 

@@ -79,6 +79,7 @@ def show(value: Any) -> None:
     help="The ledger's database (default: CATALOGKIT_DATABASE_URL, else the tree's SQLite file).",
 )
 @click.pass_context
+@click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False)
 def cases_command(ctx: click.Context, catalog: Path, database_url: str | None) -> None:
     """The case ledger: every case from application to result (docs/ledger.md)."""
     ctx.obj = Place(catalog, database_url or default_url(tree_root(catalog)))

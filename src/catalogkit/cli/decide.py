@@ -52,7 +52,12 @@ def decide_command(
                 err=True,
             )
         if not loaded.diagnostics:
-            click.echo(f"{case_file}: expected a document of kind Case", err=True)
+            kind = (
+                "应为 kind: Case 的办件文档"
+                if language == "zh"
+                else "expected a document of kind Case"
+            )
+            click.echo(f"{case_file}: {kind}", err=True)
         sys.exit(1)
     engine = load_engine(catalog, plugins.load(catalog), language)
     try:
@@ -168,5 +173,9 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
         lines.append("依据与来源：" if zh else "trace:")
         lines += [f"  - {t.part}: {t.detail} ← {t.source}" for t in d.trace]
     plugins = ", ".join(f"{k} {v}" for k, v in d.plugins.items()) or "-"
-    lines.append(f"revision {d.revision}; plugins: {plugins}")
+    lines.append(
+        f"目录版本 {d.revision}；插件：{plugins}"
+        if zh
+        else f"revision {d.revision}; plugins: {plugins}"
+    )
     return "\n".join(lines)

@@ -25,7 +25,7 @@ from ..errors import UsageError
 from ..load.tree import tree_root
 from ..resolve import Bundle
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .output import text_block
 from .plugin_options import PluginSelection, plugin_options
 
 TROUBLE = 2
@@ -95,5 +95,5 @@ def _load(spec: str, scratch: Path, plugins: PluginSelection, lang: str) -> Bund
     if report.bundle is None:
         report = dataclasses.replace(report, root=shown)
         for d in report.errors:
-            click.echo(text_line(report, d, lang), err=True)
+            click.echo(text_block(report, d, lang), err=True)
     return report.bundle

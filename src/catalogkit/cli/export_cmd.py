@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..export import to_cpsv, to_json
 from .catalog_option import CATALOG_OPTION
-from .language import pick_language
-from .loading import load_bundle
+from .language import LANG_OPTION, pick_language
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -25,13 +23,22 @@ from .writing import OUTPUT_OPTION, emit
 )
 @CATALOG_OPTION
 @OUTPUT_OPTION
-def export_command(target: str, catalog: Path, output: Path | None) -> None:
+@LANG_OPTION
+def export_command(target: str, catalog: Path, output: Path | None, lang: str | None) -> None:
     """Export every matter of the tree as CPSV-AP JSON-LD, the resolved bundle, or the
     implementation list as XLSX (the headings `catalogkit import` reads)."""
-    bundle = load_bundle(catalog, pick_language(None))
+    from ..export import to_cpsv, to_json  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
+    language = pick_language(lang)
+    bundle = load_bundle(catalog, language)
     if target == "xlsx":
         if output is None:
-            raise click.UsageError("--to xlsx writes a file: give -o FILE.xlsx / 请用 -o 指定文件")
+            raise click.UsageError(
+                "--to xlsx 写入文件：请用 -o 指定文件（如 清单.xlsx）"
+                if language == "zh"
+                else "--to xlsx writes a file: give -o FILE.xlsx"
+            )
         from ..importing.xlsxout import write_xlsx
 
         write_xlsx(bundle, output)

@@ -12,16 +12,19 @@ import difflib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalog import Report
 from ..errors import Diagnostic
-from ..format.files import Formatted, Validation, collect, format_file
 from ..load.opening import real_path
 from .language import LANG_OPTION, pick_language
-from .output import text_line
+from .output import text_block
+from .progress import Progress
 from .writing import write_atomically, write_refusal
+
+if TYPE_CHECKING:  # the formatter is imported when run, so that `--help` stays quick
+    from ..format.files import Formatted
 
 
 def _shown(path: Path) -> str:
@@ -44,9 +47,11 @@ def unified(item: Formatted) -> str:
 
 
 def _refuse(root: Path, problems: list[Diagnostic], lang: str) -> None:
+    from ..catalog import Report
+
     report = Report(root=root)
     for d in problems:
-        click.echo(text_line(report, d, lang), err=True)
+        click.echo(text_block(report, d, lang), err=True)
 
 
 def _summary(counts: dict[str, int], check: bool, lang: str) -> str:
@@ -72,12 +77,18 @@ def fmt_command(
     """Format catalog files canonically (default: the current folder), keeping
     comments, key order and quotes. Never changes data; refuses invalid files
     unless --force."""
+    from ..format.files import collect
+
     language = pick_language(lang)
     dry = check or diff
     run = _Run(language, check, diff, force)
     counts = {"changed": 0, "same": 0, "refused": 0}
-    for path in collect(paths or (Path("."),)):
-        counts[run.one(path)] += 1
+    files = collect(paths or (Path("."),))
+    progress = Progress(len(files), language)
+    for done, path in enumerate(files, 1):
+        progress.show(done)
+        counts[run.one(path, progress)] += 1
+    progress.clear()
     click.echo(_summary(counts, dry, language), err=True)
     sys.exit(1 if counts["refused"] or (dry and counts["changed"]) else 0)
 
@@ -86,15 +97,21 @@ class _Run:
     """One file at a time: format, then show, refuse or write."""
 
     def __init__(self, lang: str, check: bool, diff: bool, force: bool) -> None:
+        from ..format.files import Validation
+
         self.lang, self.check, self.diff, self.force = lang, check, diff, force
         self.validation = Validation()
 
-    def one(self, path: Path) -> str:
+    def one(self, path: Path, progress: Progress | None = None) -> str:
         """'changed', 'same' or 'refused'."""
+        from ..format.files import format_file
+
         try:
             item = format_file(path)
         except OSError as exc:
             return self._cannot(path, "read", exc)
+        if progress is not None and not (item.new is not None and not item.changed):
+            progress.clear()  # a line about this file follows
         if item.new is None:
             _refuse(item.root, item.problems, self.lang)
             return "refused"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..guide import booklet, render_page, venue_list
 from .catalog_option import CATALOG_OPTION
-from .language import pick_language
-from .loading import load_bundle
+from .language import LANG_OPTION, pick_language
+from .names import town_code, venue_id
+from .plugin_options import PluginSelection, plugin_options
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -18,11 +18,19 @@ from .writing import OUTPUT_OPTION, emit
 @click.argument("venue")
 @CATALOG_OPTION
 @OUTPUT_OPTION
-def venue_list_command(venue: str, catalog: Path, output: Path | None) -> None:
-    """The 服务事项清单 of VENUE, by window and department, as printable HTML."""
-    bundle = load_bundle(catalog, pick_language(None))
-    if venue not in bundle.venues:
-        raise click.UsageError(f"unknown venue {venue!r}")
+@LANG_OPTION
+@plugin_options
+def venue_list_command(
+    venue: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginSelection
+) -> None:
+    """The 服务事项清单 of VENUE, by window and department, as printable HTML. VENUE is a
+    venue id or name."""
+    from ..guide import render_page, venue_list  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
+    language = pick_language(lang)
+    bundle = load_bundle(catalog, language, plugins.load(catalog))
+    venue = venue_id(bundle, venue, language)
     emit(
         render_page(
             "venue.html.j2",
@@ -39,11 +47,19 @@ def venue_list_command(venue: str, catalog: Path, output: Path | None) -> None:
 @click.argument("town")
 @CATALOG_OPTION
 @OUTPUT_OPTION
-def booklet_command(town: str, catalog: Path, output: Path | None) -> None:
-    """The 百事通 of TOWN: every matter its residents can do, by theme, and where."""
-    bundle = load_bundle(catalog, pick_language(None))
-    if town not in bundle.localities or bundle.locality(town).level != "town":
-        raise click.UsageError(f"{town!r} is not a town or street of this catalog")
+@LANG_OPTION
+@plugin_options
+def booklet_command(
+    town: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginSelection
+) -> None:
+    """The 百事通 of TOWN: every matter its residents can do, by theme, and where. TOWN
+    is a division code or name of a town or street."""
+    from ..guide import booklet, render_page  # imported when run: `--help` stays quick
+    from .loading import load_bundle
+
+    language = pick_language(lang)
+    bundle = load_bundle(catalog, language, plugins.load(catalog))
+    town = town_code(bundle, town, language)
     themes = booklet(bundle, town)
     emit(
         render_page(

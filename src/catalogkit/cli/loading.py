@@ -12,14 +12,19 @@ from ..catalog import check_catalog
 from ..engine import Engine
 from ..plugins import Plugins
 from ..resolve import Bundle
-from .output import quarantine_lines, text_line
+from .output import quarantine_lines, text_block
+from .validate import ProgressLine
 
 
 def load_bundle(catalog: Path, lang: str, plugins: Plugins | None = None) -> Bundle:
-    report = check_catalog(catalog, cache=True, plugins=plugins, quarantine=True)
+    progress = ProgressLine(True, lang)  # big trees, on a terminal only
+    report = check_catalog(
+        catalog, cache=True, plugins=plugins, progress=progress, quarantine=True
+    )
+    progress.clear()
     if report.bundle is None or report.quarantined:
         for d in report.errors:
-            click.echo(text_line(report, d, lang), err=True)
+            click.echo(text_block(report, d, lang), err=True)
     if report.bundle is None:
         sys.exit(1)
     for line in quarantine_lines(report.quarantined, lang):  # the rest is answered

@@ -18,6 +18,7 @@ from string import Template
 import click
 
 from ..version import __version__
+from .language import LANG_OPTION, pick_language
 from .writing import write_atomically
 
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -95,7 +96,8 @@ def _umask() -> int:
     show_default=True,
     help="Folder to create the package folder NAME in.",
 )
-def new_plugin_command(name: str, directory: Path) -> None:
+@LANG_OPTION
+def new_plugin_command(name: str, directory: Path, lang: str | None) -> None:
     """Write a ready plugin package DIR/NAME: pyproject with its entry point, the module
     with plugin info and an example hook, a passing test and a README."""
     try:
@@ -104,16 +106,25 @@ def new_plugin_command(name: str, directory: Path) -> None:
         raise click.BadParameter(str(exc), param_hint="NAME") from None
     except FileExistsError:
         raise click.ClickException(
-            f"{directory / name} exists already: nothing written (choose another --dir)"
+            f"{directory / name} 已存在，未写入任何文件（请换一个 --dir）"
+            if pick_language(lang) == "zh"
+            else f"{directory / name} exists already: nothing written (choose another --dir)"
         ) from None
     module = check_name(name)
-    click.echo(f"created {target}")
+    zh = pick_language(lang) == "zh"
+    click.echo(f"{'已创建' if zh else 'created'} {target}")
     for relative in sorted(render(name)):
         click.echo(f"  {relative}")
+    enable = f"plugins: [{{name: {name}, config: {{...}}}}]"
+    hooks = f"src/{module}/__init__.py"
+    if zh:
+        steps = f"然后在目录中启用它：{enable}\n  并在 {hooks} 中编写钩子（见 docs/plugins.md）"
+    else:
+        steps = (
+            f"then enable it in the catalog: {enable}\n"
+            f"  and write your hooks in {hooks} (see docs/plugins.md)"
+        )
     click.echo(
-        "\nnext:\n"
-        f"  cd {target}\n"
-        "  pip install -e '.[test]' && pytest\n"
-        f"  then enable it in the catalog: plugins: [{{name: {name}, config: {{...}}}}]\n"
-        f"  and write your hooks in src/{module}/__init__.py (see docs/plugins.md)"
+        ("\n下一步：\n" if zh else "\nnext:\n")
+        + f"  cd {target}\n  pip install -e '.[test]' && pytest\n  {steps}"
     )

@@ -6,10 +6,13 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..catalog import Report
 from ..errors import Diagnostic, format_path
-from ..quarantine import Quarantined
+
+if TYPE_CHECKING:
+    from ..catalog import Report
+    from ..quarantine import Quarantined
 
 
 def shown_file(report: Report, d: Diagnostic) -> str:
@@ -25,6 +28,39 @@ def text_line(report: Report, d: Diagnostic, lang: str) -> str:
     if d.line is not None:
         where += f":{d.line}:{d.column}"
     return f"{where}: {d.severity} [{d.rule}] {format_path(d.path)}: {d.message(lang)}"
+
+
+DETAIL_WORDS = {
+    "en": ("expected", "found", "fix", "write {hint!r}", "see docs/validation-rules.md#{rule}"),
+    "zh": ("应为", "实际", "修改", "改为 {hint!r}", "参见 docs/validation-rules.md#{rule}"),
+}
+
+
+def detail_lines(d: Diagnostic, lang: str) -> list[str]:
+    """What was expected, what was found and the fix, under a diagnostic's line (the
+    same facts as the JSON format's fields); the fix is the suggested value, or the
+    rule's section in the documentation."""
+    expected, found, fix, write, see = DETAIL_WORDS["zh" if lang == "zh" else "en"]
+    sep = "：" if lang == "zh" else ": "
+    out = []
+    if d.expected:
+        out.append(f"    {expected}{sep}{_short(d.expected)}")
+    if d.found:
+        shown = "（无）" if lang == "zh" and d.found == "nothing" else d.found
+        out.append(f"    {found}{sep}{_short(shown)}")
+    remedy = write.format(hint=d.hint) if d.hint else see.format(rule=d.rule)
+    out.append(f"    {fix}{sep}{remedy}")
+    return out
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """Long lists of allowed keys cut short (the JSON format has them whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_block(report: Report, d: Diagnostic, lang: str) -> str:
+    """A diagnostic's line and its details."""
+    return "\n".join([text_line(report, d, lang), *detail_lines(d, lang)])
 
 
 def summary(report: Report, lang: str) -> str:

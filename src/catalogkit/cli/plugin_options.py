@@ -7,12 +7,14 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import PluginError
-from ..plugins import Plugins
+
+if TYPE_CHECKING:
+    from ..plugins import Plugins
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +29,8 @@ class PluginSelection:
     def load(self, tree: Path) -> Plugins:
         """The plugins of this run: installed ones (unless turned off), the tree's
         `plugins/` folder, extra folders and names, less the blocked ones."""
+        from ..plugins import Plugins  # here, so that `--help` loads no plugin machinery
+
         try:
             return Plugins.load(
                 tree=tree,

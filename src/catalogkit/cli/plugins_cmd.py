@@ -7,21 +7,25 @@ from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
 from .catalog_option import CATALOG_OPTION
+from .language import LANG_OPTION, pick_language
 from .plugin_options import PluginSelection, plugin_options
 
 
 @click.command("plugins")
 @CATALOG_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@LANG_OPTION
 @plugin_options
 def plugins_command(
     catalog: Path,
     as_json: bool,
+    lang: str | None,
     plugins: PluginSelection,
 ) -> None:
     """List plugins: name, version, source, hooks, and the localities that enable them."""
+    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+
     loaded = plugins.load(catalog)
     report = check_catalog(catalog, cache=True)
     enabled: dict[str, list[str]] = {}
@@ -44,10 +48,12 @@ def plugins_command(
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    zh = pick_language(lang) == "zh"
     if not rows:
-        click.echo("no plugins found")
+        click.echo("没有找到插件" if zh else "no plugins found")
         return
     for row in rows:
-        where = ", ".join(row["enabled_in"]) or "not enabled"
-        click.echo(f"{row['name']} {row['version']}  ({row['source']})  enabled in: {where}")
-        click.echo(f"    hooks: {', '.join(row['hooks'])}")
+        where = ", ".join(row["enabled_in"]) or ("未启用" if zh else "not enabled")
+        enabled_in = "启用于" if zh else "enabled in"
+        click.echo(f"{row['name']} {row['version']}  ({row['source']})  {enabled_in}: {where}")
+        click.echo(f"    {'钩子' if zh else 'hooks'}: {', '.join(row['hooks'])}")

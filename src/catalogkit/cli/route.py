@@ -17,6 +17,7 @@ from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
+from .names import locality_code, matter_code, offered
 from .plugin_options import PluginSelection, plugin_options
 
 _ROLE = {
@@ -71,12 +72,20 @@ def route_command(
     --within: every matter that resident can do without leaving the village or the town)."""
     language = pick_language(lang)
     if not matters and within_scope is None:
-        raise click.UsageError("name one or more matters, or use --within village|town")
+        raise click.UsageError(
+            "请写出一个或多个事项，或使用 --within village|town"
+            if language == "zh"
+            else "name one or more matters, or use --within village|town"
+        )
     engine = load_engine(catalog, plugins.load(catalog), language)
     bundle = engine.bundle
+    locality = locality_code(bundle, locality, language)
+    codes = [matter_code(bundle, m, language) for m in matters]
+    for code in codes:
+        offered(bundle, code, locality, language)
     day = on.date() if on is not None else dt.date.today()
     try:
-        routes = [engine.route(m, locality, day) for m in matters]
+        routes = [engine.route(m, locality, day) for m in codes]
         if within_scope is not None:
             routes += [
                 engine.route(r.matter, locality, day)

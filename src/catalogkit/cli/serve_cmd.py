@@ -141,7 +141,7 @@ def serve_command(
     for line in quarantine_lines(quarantined, language):  # the rest is served
         click.echo(line, err=True)
     if check:
-        click.echo(f"ok: revision {revision}")
+        click.echo(f"正常：目录版本 {revision}" if language == "zh" else f"ok: revision {revision}")
         if quarantined:
             sys.exit(1)
         return
@@ -156,7 +156,10 @@ def serve_command(
         sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(
-        f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
+        f"catalogkit 正在提供目录版本 {revision}：http://{shown}:{port}/ "
+        f"（接口：/v1，OpenAPI：/v1/openapi.json）"
+        if language == "zh"
+        else f"catalogkit serving revision {revision} at http://{shown}:{port}/ "
         f"(API: /v1, OpenAPI: /v1/openapi.json)",
         err=True,
     )

@@ -7,10 +7,8 @@ from pathlib import Path
 import click
 
 from ..load.tree import tree_root
-from ..report import as_json, as_svg, as_table, compute_stats
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .loading import load_bundle
 from .plugin_options import PluginSelection, plugin_options
 from .writing import OUTPUT_OPTION, emit
 
@@ -38,6 +36,9 @@ def stats_command(
     """Matters per tier, venue, department and type; shares of immediate, online and
     one-visit matters; limit compression; what villagers can do without leaving the
     village. Exit 1 when the catalog has errors (printed as validate prints them)."""
+    from ..report import as_json, as_svg, as_table, compute_stats  # not for `--help`
+    from .loading import load_bundle
+
     language = pick_language(lang)
     bundle = load_bundle(catalog, language, plugins.load(tree_root(catalog)))
     stats = compute_stats(bundle)

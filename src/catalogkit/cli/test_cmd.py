@@ -47,8 +47,18 @@ def test_command(
     failed = [r for r in results if not r.passed]
     for r in results:
         if verbose or not r.passed:
-            click.echo(f"{'PASS' if r.passed else 'FAIL'} {r.file}: {r.name}")
+            verdict = (
+                ("通过" if r.passed else "失败")
+                if language == "zh"
+                else ("PASS" if r.passed else "FAIL")
+            )
+            click.echo(f"{verdict} {r.file}: {r.name}")
             for diff in r.differences:
                 click.echo(f"    {diff}")
-    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    passed = len(results) - len(failed)
+    click.echo(
+        f"通过 {passed} 个，失败 {len(failed)} 个"
+        if language == "zh"
+        else f"{passed} passed, {len(failed)} failed"
+    )
     sys.exit(1 if failed or not results else 0)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalog import Report, check_catalog
 from ..load.opening import real_path
 from ..load.tree import SETTINGS_FILE, tree_root
 from .language import LANG_OPTION, pick_language
@@ -17,21 +17,29 @@ from .output import (
     quarantine_lines,
     strict_line,
     summary,
+    text_block,
     text_line,
 )
 from .plugin_options import PluginSelection, plugin_options
+
+if TYPE_CHECKING:
+    from ..catalog import Report
 
 
 class ProgressLine:
     """A one-line progress count on a terminal; silent when output is piped."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, lang: str = "en") -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.shown = False
+        self.lang = lang
 
     def __call__(self, done: int, total: int, errors: int) -> None:
         if self.enabled and (done % 25 == 0 or done == total) and total > 50:
-            sys.stderr.write(f"\r{done}/{total} files, {errors} problem(s) so far ")
+            if self.lang == "zh":
+                sys.stderr.write(f"\r{done}/{total} 个文件，已发现 {errors} 个问题 ")
+            else:
+                sys.stderr.write(f"\r{done}/{total} files, {errors} problem(s) so far ")
             sys.stderr.flush()
             self.shown = True
 
@@ -72,10 +80,12 @@ def validate_command(
     plugins: PluginSelection,
 ) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
+    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+
     language = pick_language(lang)
     failed = False
     for path in _targets(paths or (Path("."),)):
-        progress = ProgressLine(fmt == "text" and not quiet)
+        progress = ProgressLine(fmt == "text" and not quiet, language)
         loaded = plugins.load(tree_root(path))
         report = check_catalog(
             path, progress=progress, cache=not no_cache, plugins=loaded, quarantine=not strict
@@ -109,7 +119,10 @@ def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> N
         for name in report.files:
             click.echo(f"read {name}" if lang == "en" else f"读取 {name}")
     for d in shown:
-        click.echo(github_line(report, d, lang) if fmt == "github" else text_line(report, d, lang))
+        if fmt == "github":
+            click.echo(github_line(report, d, lang))
+        else:  # --quiet: one line per error, without the details
+            click.echo(text_line(report, d, lang) if quiet else text_block(report, d, lang))
     if not quiet and fmt == "text":
         for line in quarantine_lines(report.quarantined, lang):
             click.echo(line, err=True)

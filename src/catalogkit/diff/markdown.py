@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..resolve import Bundle
+from .marks import for_markdown
 from .model import Diff, Json, MatterChange
 from .phrases import field_phrase, locality_phrases, matter_phrases, owned_phrases
 from .words import show
@@ -24,7 +25,7 @@ _SPECIAL = "\\`*_[]<>|#~!"
 def md(text: Json) -> str:
     """Catalog text made safe inside Markdown (and inside a table cell)."""
     out = str(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return "".join("\\" + c if c in _SPECIAL else c for c in out)
+    return for_markdown("".join("\\" + c if c in _SPECIAL else c for c in out))
 
 
 def issuer_of(bundle: Bundle) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .marks import marked, worth_marking
 from .model import Diff, FieldChange, Json, LocalityChange, MatterChange, Section, fee_label
 from .words import ROLE, RULE_TYPE_ZH, key_name, money, show, show_days
 
@@ -26,6 +27,8 @@ def field_phrase(
     new = show(diff, change.field, change.new, lang, ids=not notice)
     if old is None or new is None:
         return f"{label}已修改" if lang == "zh" else f"{label} changed"
+    if (old, new) == (change.old, change.new) and worth_marking(old, new):
+        old, new = marked(old, new)  # long text: what changed inside it, marked
     if notice:
         return f"{label}由 {old} 调整为 {new}"
     return f"{label}: {old} → {new}" if lang != "zh" else f"{label}：{old} → {new}"

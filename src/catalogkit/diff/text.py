@@ -4,6 +4,7 @@ calendars), in Chinese or English."""
 
 from __future__ import annotations
 
+from .marks import for_terminal
 from .model import Diff, Json
 from .phrases import Phrase, field_phrase, locality_phrases, matter_phrases, owned_phrases
 
@@ -55,7 +56,7 @@ def as_text(diff: Diff, lang: str) -> str:
         ("calendar", diff.calendars),
     ):
         lines += _block(w[kind + "s"], owned_phrases(diff, kind, section, lang))
-    return _printable("\n".join(lines)) + "\n"
+    return _printable(for_terminal("\n".join(lines))) + "\n"
 
 
 def _matters(diff: Diff, lang: str) -> list[str]:

@@ -291,7 +291,7 @@ class Engine:
         calendar = self._calendar(chain, start.year, enabled_plugins(self.bundle, chain))
         settings = self.bundle.settings
         next_day = settings.count_from_next_day if settings is not None else True
-        return [_due(calendar, start, limit, list(pauses), next_day) for limit in limits]
+        return [_due(calendar, start, limit, list(pauses), next_day)[0] for limit in limits]
 
     # -- steps -------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ..load.opening import read_input, real_path
 from ..load.source import decode
 from ..load.tree import SETTINGS_FILE, catalog_files, tree_root
 from ..model.case import CASE_KINDS
+from .canonical import is_canonical
 from .guard import format_checked
 
 WAIVABLE = {"byte-order-mark", "tab-indent"}
@@ -69,6 +70,8 @@ def format_file(path: Path) -> Formatted:
     if isinstance(source, Diagnostic) and source.rule not in WAIVABLE:
         return Formatted(path, "", None, root, [source], raw=raw)
     text = raw.decode("utf-8-sig") if isinstance(source, Diagnostic) else source.text
+    if not isinstance(source, Diagnostic) and is_canonical(text):
+        return Formatted(path, text, text, root, raw=raw)  # no round trip needed
     result = format_checked(name, text)
     if isinstance(result, Diagnostic):
         return Formatted(path, text, None, root, locate_all(root, [result]), raw=raw)

@@ -10,6 +10,7 @@ from ..engine import route
 from ..resolve import Bundle
 from ..resolve.matters import show_limit
 from ..unknown import UNKNOWN_ZH
+from .life_events import ordered
 from .rows import fee_text
 
 
@@ -118,4 +119,4 @@ def booklet(bundle: Bundle, town: str) -> dict[str, list[ListedMatter]]:
                 proxy,
             )
         )
-    return dict(sorted(themes.items()))
+    return {theme: themes[theme] for theme in ordered(themes)}  # a resident's life order

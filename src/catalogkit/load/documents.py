@@ -12,6 +12,7 @@ from ..errors import Diagnostic
 from ..model import API_VERSION, KINDS, Model
 from .fastyaml import parse_mapping
 from .located import read_checked, vet
+from .recover import Recovered, recover
 from .source import SourceText, decode
 from .translate import diagnostics_from
 from .words import show, with_suggestion
@@ -30,6 +31,7 @@ class LoadedFile:
     data: dict[str, Any] | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checked_path: bool = False
+    recovered: Recovered | None = None  # for later checks only, when the schema failed
 
 
 def read_document(
@@ -57,6 +59,7 @@ def read_document(
         if isinstance(structural, Diagnostic):
             loaded.diagnostics = [structural]
             loaded.document = None
+            loaded.recovered = None
     return loaded
 
 
@@ -131,4 +134,6 @@ def _validate(
     try:
         loaded.document = model.model_validate(data)
     except ValidationError as exc:
-        loaded.diagnostics.extend(diagnostics_from(exc, model, data, file))
+        found = diagnostics_from(exc, model, data, file)
+        loaded.diagnostics.extend(found)
+        loaded.recovered = recover(model, data, found, file)

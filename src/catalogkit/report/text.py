@@ -35,17 +35,20 @@ def as_table(stats: Stats, lang: str) -> str:
         )
     if stats.cancelled:
         lines.append("  " + w["cancelled"].format(n=stats.cancelled))
+    matters = [w["h_matters"]]
     tiers = [(TIER[lang][c.key], [str(c.matters)]) for c in stats.tiers]
-    lines += _section(w["tiers"], [*tiers, (w["sum"], [str(stats.total)])])
+    tiers.append((w["sum"], [str(stats.total)]))
+    lines += _section(w["tiers"], tiers, (w["h_tier"], matters))
     venues = [(v.name, [str(v.decides), str(v.accepts)]) for v in stats.venues]
-    lines += _section(w["venues"], venues)
-    lines += _section(w["departments"], _counts(stats.departments))
-    lines += _section(w["types"], _counts(stats.types))
+    lines += _section(w["venues"], venues, (w["h_venue"], [w["h_decides"], w["h_accepts"]]))
+    lines += _section(w["departments"], _counts(stats.departments), (w["h_department"], matters))
+    lines += _section(w["types"], _counts(stats.types), (w["h_type"], matters))
     kinds = _counts(stats.handling_kinds)
     if stats.unknown_handling_kind:
         kinds.append((w["unknown"], [str(stats.unknown_handling_kind)]))
-    lines += _section(w["kinds"], kinds)
-    lines += _section(w["figures"], _figures(stats, lang))
+    lines += _section(w["kinds"], kinds, (w["h_kind"], matters))
+    figures = (w["h_figure"], [w["h_matters"], w["h_share"], w["h_detail"]])
+    lines += _section(w["figures"], _figures(stats, lang), figures)
     lines += _villages(stats, lang)
     return "\n".join(lines) + "\n"
 
@@ -90,7 +93,11 @@ def _figures(stats: Stats, lang: str) -> list[tuple[str, list[str]]]:
         ),
         (
             w["compression"],
-            [w["compression_detail"].format(avg=cut(c.average), n=c.counted, m=c.not_counted)],
+            [
+                "",
+                "",
+                w["compression_detail"].format(avg=cut(c.average), n=c.counted, m=c.not_counted),
+            ],
         ),
     ]
 
@@ -99,7 +106,7 @@ def _villages(stats: Stats, lang: str) -> list[str]:
     w = WORDS[lang]
     v = stats.villages
     rows = [(f"{r.town_name or ''} {r.name}".strip(), [str(r.matters)]) for r in v.per_village]
-    lines = _section(w["villages"], rows)
+    lines = _section(w["villages"], rows, (w["h_village"], [w["h_matters"]]))
     if not v.per_village:
         return lines
     average = "-" if v.average is None else f"{v.average:.1f}"
@@ -117,27 +124,40 @@ def _villages(stats: Stats, lang: str) -> list[str]:
     return lines
 
 
-def _section(title: str, rows: list[tuple[str, list[str]]]) -> list[str]:
-    """A heading and rows: labels padded to one column (Chinese characters count
-    double), numbers right-aligned under each other, free text left as it is."""
+Header = tuple[str, list[str]]
+
+
+def _section(title: str, rows: list[tuple[str, list[str]]], header: Header) -> list[str]:
+    """A heading, a line naming the columns, and rows: labels padded to one column
+    (Chinese characters count double), numbers right-aligned under each other and
+    under their column's name, free text left as it is."""
     lines = ["", title]
     if not rows:
         return [*lines, "  -"]
-    label_width = max(width(label) for label, _ in rows) + 2
+    label_width = max(width(label) for label, _ in [header, *rows]) + 2
     cells = max(len(values) for _, values in rows)
-    widths = [
-        max(
-            (width(values[i]) for _, values in rows if i < len(values) and _numeric(values[i])),
-            default=0,
-        )
-        for i in range(cells)
-    ]
+    numeric = [any(i < len(v) and _numeric(v[i]) for _, v in rows) for i in range(cells)]
+    widths = [max(width(v[i]) for _, v in [header, *rows] if i < len(v)) for i in range(cells)]
+    names = header[1][:cells]
+    lines.append(_row(header[0], names, label_width, widths, numeric))
     for label, values in rows:
-        shown = [
-            " " * (widths[i] - width(v)) + v if _numeric(v) else v for i, v in enumerate(values)
-        ]
-        lines.append(("  " + pad(label, label_width) + "  ".join(shown)).rstrip())
+        lines.append(_row(label, values, label_width, widths, numeric))
     return lines
+
+
+def _row(
+    label: str, values: list[str], label_width: int, widths: list[int], right: list[bool]
+) -> str:
+    """Numbers right-aligned, text left-aligned, each in its column."""
+    shown = [
+        " " * (widths[i] - width(v)) + v
+        if right[i]
+        else pad(v, widths[i]).rstrip()
+        if i == len(values) - 1
+        else pad(v, widths[i])
+        for i, v in enumerate(values)
+    ]
+    return ("  " + pad(label, label_width) + "  ".join(shown)).rstrip()
 
 
 def _numeric(text: str) -> bool:

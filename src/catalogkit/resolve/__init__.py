@@ -11,7 +11,7 @@ from .calendars import check_calendars
 from .claims import EffectiveClaim, resolve_claims
 from .index import build_index
 from .matters import check_matters
-from .references import check_references
+from .references import check_lexicons, check_references
 from .rules import check_rules
 from .tree import check_tree, patterns
 
@@ -31,6 +31,7 @@ def resolve(
     pats = patterns(index, p)
     check_tree(index, p, pats, declared)
     check_references(index, p, declared)
+    check_lexicons(index, p, declared)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p, declared)

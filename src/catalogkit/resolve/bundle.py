@@ -7,7 +7,15 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..errors import Diagnostic, UsageError
-from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
+from ..model import (
+    CalendarDocument,
+    Department,
+    LexiconDocument,
+    Locality,
+    Matter,
+    SettingsDocument,
+    Venue,
+)
 from .claims import Claims, EffectiveClaim
 from .index import Index, LocalityEntry, MatterEntry, Owned
 
@@ -29,6 +37,7 @@ class Bundle:
     claims: Mapping[str, Mapping[str, EffectiveClaim]]
     calendars: Mapping[tuple[int, str | None], CalendarDocument]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    lexicons: tuple[LexiconDocument, ...] = field(default=())  # the tree's own, file order
 
     def compacted(self) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching)."""
@@ -116,4 +125,5 @@ def make_bundle(
         claims=claims,
         calendars={key: doc for key, (doc, _src) in index.calendars.items()},
         warnings=warnings,
+        lexicons=tuple(doc for doc, _src in index.lexicons),
     )

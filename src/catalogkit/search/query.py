@@ -1,0 +1,257 @@
+"""A query → ranked hits. Every way in adds to one score per matter and records why:
+units found in the index (term), lexicon phrases (synonym), pinyin, a corrected
+one-character typo, and codes (exact, or a prefix)."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Collection
+
+from .hits import EventHit, EventStep, Hit, Results, Why
+from .index import FIELD_WEIGHTS, SearchIndex
+from .units import CJK, bigrams, normalise
+
+# words of a question that say nothing about the matter itself (longest first)
+_FILLER_TEXT = (
+    "请问 你好 我想 我要 想要 打算 准备 怎么办理 怎么办 怎么弄 怎么 如何 怎样 咋办 咋 "
+    "在哪里 在哪儿 在哪 去哪里 去哪儿 去哪 哪里 哪儿 哪个部门 需要 什么 哪些 带什么 "
+    "材料 手续 流程 办理 可以 能不能 能否 有没有 是不是 帮我 一下 应该 找谁 "
+    "吗 呢 啊 吧 了 的 我 呀"
+)
+FILLERS = sorted(_FILLER_TEXT.split(), key=len, reverse=True)
+CODE = re.compile(r"^[0-9a-z][0-9a-z-]{2,}$")
+COMMON = 0.15  # a unit in more than this share of matters only ranks what others found
+MAX_PHRASE = 12
+_Credit = Callable[[int, float, Why], None]
+
+
+def run_query(
+    index: SearchIndex, text: str, *, allowed: Collection[str] | None = None, limit: int = 20
+) -> Results:
+    """`allowed`: the localities whose matters may be answered (a resident's chain)."""
+    q = normalise(text)
+    scores: dict[int, float] = {}
+    why: dict[int, list[Why]] = {}
+
+    def credit(doc: int, points: float, reason: Why) -> None:
+        scores[doc] = scores.get(doc, 0.0) + points
+        reasons = why.setdefault(doc, [])
+        if reason not in reasons:
+            reasons.append(reason)
+
+    compact = re.sub(r"\s+", "", q)
+    _codes(index, compact, credit)
+    if CJK.search(q):
+        events = _chinese(index, q, credit)
+    else:
+        events = []
+        if re.fullmatch(r"[a-z ]+", q):
+            _pinyin(index, q, credit)
+    ranked = sorted(
+        (d for d in scores if allowed is None or index.places[d] in allowed),
+        key=lambda d: (-scores[d], index.codes[d]),
+    )
+    hits = [
+        Hit(index.codes[d], index.names[d], round(scores[d], 2), why[d]) for d in ranked[:limit]
+    ]
+    results = Results(text, hits, events, len(ranked), hotline=index.hotline)
+    if not ranked and not events and compact:
+        results.suggestions = _nearest(index, compact)
+    return results
+
+
+def _codes(index: SearchIndex, q: str, credit: _Credit) -> None:
+    if not CODE.match(q) or not any(ch.isdigit() or ch == "-" for ch in q):
+        return
+    start = bisect_left(index.code_keys, (q, -1))
+    for key, doc in index.code_keys[start : start + 200]:
+        if not key.startswith(q):
+            break
+        exact = key == q
+        credit(doc, 2000.0 if exact else 1000.0 - len(key), Why("code", q, None if exact else key))
+
+
+def _chinese(index: SearchIndex, q: str, credit: _Credit) -> list[EventHit]:
+    compact = re.sub(r"\s+", "", q)
+    found = _phrases(index, compact)
+    stripped = compact
+    for filler in FILLERS:
+        stripped = stripped.replace(filler, " ")
+    segments = [s for s in stripped.split() if s]
+    for phrase in found:
+        if phrase in index.lexicon.meanings:
+            _synonym(index, phrase, credit)
+    typos: list[tuple[str, str]] = []
+    whole = [
+        s
+        for s in segments
+        if len(s) >= 3 and not index.containing(s) and not any(p in s for p in found)
+    ]
+    if whole:
+        from .fuzzy import near
+
+        for seg in whole:
+            typos += [(seg, fixed) for fixed in _homophones_first(seg, near(seg, index.vocabulary))]
+    for rank, (seg, fixed) in enumerate(typos):
+        if fixed in index.lexicon.meanings or fixed in index.lexicon.spoken:
+            found.append(fixed)
+        if fixed in index.lexicon.meanings:
+            _synonym(index, fixed, credit, typo=seg)
+        for doc in index.containing(fixed):
+            credit(doc, 60.0 * len(fixed) / (1 + rank), Why("typo", seg, fixed))
+        _units(index, fixed, credit, Why("typo", seg, fixed), 1.0 / (1 + rank))
+    events = _events(index, found)
+    for event in events:
+        for rank, step in enumerate(event.steps):
+            if step.code is not None:
+                credit(
+                    index.position(step.code), 200.0 - rank, Why("event", event.matched, event.name)
+                )
+    for seg in segments:
+        for doc in index.containing(seg):
+            exact = index.keys[doc].split("\n")[0] == seg
+            credit(doc, 40.0 * len(seg) + (40.0 if exact else 0.0), Why("term", seg))
+        _units(index, seg, credit, None, 1.0)
+    return events
+
+
+def _homophones_first(typed: str, fixes: list[str]) -> list[str]:
+    """Corrections whose changed character sounds like the typed one come first: a
+    pinyin keyboard's typos are homophones (节婚 for 结婚)."""
+    from .pinyin import syllable
+
+    def sounds_alike(fixed: str) -> bool:
+        if len(fixed) != len(typed):
+            return False
+        return all(a == b or syllable(a) == syllable(b) for a, b in zip(typed, fixed, strict=True))
+
+    return sorted(fixes, key=lambda f: not sounds_alike(f))
+
+
+def _units(
+    index: SearchIndex, text: str, credit: _Credit, reason: Why | None, factor: float
+) -> None:
+    """Every known unit inside `text`, rarest first; a very common unit only adds to
+    matters that rarer units already found."""
+    n = max(len(index), 1)
+    found = {
+        text[i:j]
+        for i in range(len(text))
+        for j in range(i + 1, min(len(text), i + MAX_PHRASE) + 1)
+        if (j - i >= 2 or len(text) == 1) and text[i:j] in index.postings
+    }
+    touched: set[int] = set()
+    for unit in sorted(found, key=lambda u: len(index.postings[u])):
+        docs = index.postings[unit]
+        idf = math.log(1 + n / len(docs))
+        why = reason or Why("term", unit)
+        points = idf * len(unit) * factor
+        if touched and len(docs) > COMMON * n:
+            for doc in touched:
+                w = docs.get(doc)
+                if w:
+                    credit(doc, points * w, why)
+            continue
+        for doc, w in docs.items():
+            credit(doc, points * w, why)
+            touched.add(doc)
+
+
+def _phrases(index: SearchIndex, q: str) -> list[str]:
+    """Lexicon phrases inside the query, longest first, none inside a longer one found."""
+    meanings, events = index.lexicon.meanings, index.lexicon.spoken
+    spans = [
+        (i, j)
+        for i in range(len(q))
+        for j in range(i + 1, min(len(q), i + MAX_PHRASE) + 1)
+        if q[i:j] in meanings or q[i:j] in events
+    ]
+    spans.sort(key=lambda s: s[0] - s[1])
+    taken: list[tuple[int, int]] = []
+    for i, j in spans:
+        if not any(a <= i and j <= b for a, b in taken):
+            taken.append((i, j))
+    return [q[i:j] for i, j in taken]
+
+
+def _synonym(index: SearchIndex, phrase: str, credit: _Credit, typo: str | None = None) -> None:
+    meaning = index.lexicon.meanings[phrase]
+    said = typo or phrase
+    for code in meaning.matters:
+        if code in index.codes:
+            credit(index.position(code), 900.0, Why("synonym", said, code))
+    for rank, term in enumerate(meaning.terms):
+        docs = index.containing(normalise(term))
+        points = 600.0 - 20 * rank
+        reason = Why("synonym", said, term)
+        for doc in docs:
+            credit(doc, points + 5 * len(term), reason)
+        if not docs:
+            for doc, share in _mostly(index, normalise(term)):
+                credit(doc, points * share / 2, reason)
+        for doc in index.in_theme(normalise(term)):
+            credit(doc, points / 3, reason)
+
+
+def _mostly(index: SearchIndex, term: str) -> list[tuple[int, float]]:
+    """Matters whose name or an alias has most of the term's bigrams (居民身份证补领 in
+    居民身份证换领、补领), with the share they have."""
+    pairs = set(bigrams(term))
+    if len(pairs) < 2:
+        return []
+    counts: dict[int, int] = {}
+    for pair in pairs:
+        for doc, weight in index.postings.get(pair, {}).items():
+            if weight >= FIELD_WEIGHTS["alias"]:
+                counts[doc] = counts.get(doc, 0) + 1
+    return [(d, c / len(pairs)) for d, c in counts.items() if c / len(pairs) >= 0.6]
+
+
+def _pinyin(index: SearchIndex, q: str, credit: _Credit) -> None:
+    tokens = q.split()
+    joined = "".join(tokens)
+    for token in {*tokens, joined}:
+        if len(token) < 2:
+            continue
+        for word in index.pinyin.get(token, ()):
+            if word in index.lexicon.meanings:
+                _synonym(index, word, credit)
+            _units(index, word, credit, Why("pinyin", token, word), 1.0)
+        start = bisect_left(index.name_pinyin, (token, -1))
+        for key, doc in index.name_pinyin[start : start + 400]:
+            if not key.startswith(token):
+                break
+            credit(
+                doc,
+                300.0 + (200.0 if key == token else 0.0),
+                Why("pinyin", token, index.names[doc]),
+            )
+
+
+def _events(index: SearchIndex, phrases: list[str]) -> list[EventHit]:
+    out = []
+    for event in index.lexicon.events:
+        matched = next((p for p in phrases if event.id in index.lexicon.spoken.get(p, ())), None)
+        if matched is None:
+            continue
+        steps = []
+        for step in event.steps:
+            code = step.matter
+            name = step.term or code or ""
+            if code is None and step.term:
+                docs = index.containing(normalise(step.term))
+                code = index.codes[docs[0]] if docs else None
+            if code is not None and code in index.codes:
+                name = index.names[index.position(code)]
+            steps.append(EventStep(name, code, step.note))
+        out.append(EventHit(event.id, event.name, event.party, matched, tuple(steps)))
+    return out
+
+
+def _nearest(index: SearchIndex, q: str) -> list[str]:
+    from .fuzzy import similar
+
+    near = similar(q, [*index.lexicon.meanings, *index.names])
+    return near or [event.name for event in index.lexicon.events][:8]

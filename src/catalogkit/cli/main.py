@@ -18,6 +18,7 @@ from .plugins_cmd import plugins_command
 from .route import route_command
 from .rules import rules_command
 from .schema import schema_command
+from .search_cmd import search_command
 from .serve_cmd import serve_command
 from .stats_cmd import stats_command
 from .test_cmd import test_command
@@ -46,6 +47,7 @@ cli.add_command(fmt_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 cli.add_command(serve_command)
+cli.add_command(search_command)
 
 
 def main() -> None:

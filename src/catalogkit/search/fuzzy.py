@@ -18,7 +18,7 @@ def similar(word: str, choices: Sequence[str], limit: int = 5) -> list[str]:
     """The choices most like `word`, for a query that found nothing."""
     from rapidfuzz import fuzz, process
 
-    found = process.extract(word, choices, scorer=fuzz.WRatio, score_cutoff=40, limit=limit * 3)
+    found = process.extract(word, choices, scorer=fuzz.WRatio, score_cutoff=60, limit=limit * 3)
     out: list[str] = []
     for choice, _score, _ in found:
         if choice not in out:

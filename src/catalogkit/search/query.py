@@ -24,6 +24,8 @@ FILLERS = sorted(_FILLER_TEXT.split(), key=len, reverse=True)
 CODE = re.compile(r"^[0-9a-z][0-9a-z-]{2,}$")
 COMMON = 0.15  # a unit in more than this share of matters only ranks what others found
 MAX_PHRASE = 12
+MAX_WHY = 4  # the strongest reasons come first; more would bury them
+WEAK = 0.02  # hits below this share of the best score are noise, not answers
 _Credit = Callable[[int, float, Why], None]
 
 
@@ -43,18 +45,28 @@ def run_query(
 
     compact = re.sub(r"\s+", "", q)
     _codes(index, compact, credit)
+    events: list[EventHit] = []
     if CJK.search(q):
-        events = _chinese(index, q, credit)
-    else:
-        events = []
-        if re.fullmatch(r"[a-z ]+", q):
-            _pinyin(index, q, credit)
+        events, segments = _chinese(index, q, credit)
+        if len(segments) > 1:
+            _coverage(scores, why, segments)
+    elif re.fullmatch(r"[a-z ]+", q):
+        _pinyin(index, q, credit)
+        for token in q.split():  # a Latin word in a name (CT, ICP …)
+            if token in index.postings:
+                _units(index, token, credit, None, 1.0)
+    top = max(scores.values(), default=0.0)
     ranked = sorted(
-        (d for d in scores if allowed is None or index.places[d] in allowed),
+        (
+            d
+            for d in scores
+            if scores[d] >= WEAK * top and (allowed is None or index.places[d] in allowed)
+        ),
         key=lambda d: (-scores[d], index.codes[d]),
     )
     hits = [
-        Hit(index.codes[d], index.names[d], round(scores[d], 2), why[d]) for d in ranked[:limit]
+        Hit(index.codes[d], index.names[d], round(scores[d], 2), why[d][:MAX_WHY])
+        for d in ranked[:limit]
     ]
     results = Results(text, hits, events, len(ranked), hotline=index.hotline)
     if not ranked and not events and compact:
@@ -73,10 +85,19 @@ def _codes(index: SearchIndex, q: str, credit: _Credit) -> None:
         credit(doc, 2000.0 if exact else 1000.0 - len(key), Why("code", q, None if exact else key))
 
 
-def _chinese(index: SearchIndex, q: str, credit: _Credit) -> list[EventHit]:
+def _coverage(scores: dict[int, float], why: dict[int, list[Why]], segments: list[str]) -> None:
+    """With several parts in a query, a matter that answers all of them comes first:
+    its score is kept in proportion to the square of the share of parts it touches."""
+    for doc in scores:
+        said = {ch for w in why[doc] for ch in w.matched}
+        touched = sum(1 for seg in segments if said & set(seg))
+        scores[doc] *= (touched / len(segments)) ** 2
+
+
+def _chinese(index: SearchIndex, q: str, credit: _Credit) -> tuple[list[EventHit], list[str]]:
     compact = re.sub(r"\s+", "", q)
     found = _phrases(index, compact)
-    stripped = compact
+    stripped = q
     for filler in FILLERS:
         stripped = stripped.replace(filler, " ")
     segments = [s for s in stripped.split() if s]
@@ -114,7 +135,7 @@ def _chinese(index: SearchIndex, q: str, credit: _Credit) -> list[EventHit]:
             exact = index.keys[doc].split("\n")[0] == seg
             credit(doc, 40.0 * len(seg) + (40.0 if exact else 0.0), Why("term", seg))
         _units(index, seg, credit, None, 1.0)
-    return events
+    return events, segments
 
 
 def _homophones_first(typed: str, fixes: list[str]) -> list[str]:
@@ -253,5 +274,5 @@ def _events(index: SearchIndex, phrases: list[str]) -> list[EventHit]:
 def _nearest(index: SearchIndex, q: str) -> list[str]:
     from .fuzzy import similar
 
-    near = similar(q, [*index.lexicon.meanings, *index.names])
+    near = [w for w in similar(q, [*index.lexicon.meanings, *index.names]) if w != q]
     return near or [event.name for event in index.lexicon.events][:8]

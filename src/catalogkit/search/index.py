@@ -7,11 +7,14 @@ beside it, so that a query needs neither jieba nor pypinyin."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..resolve import Bundle
 from .lexicon import Lexicon, effective
-from .units import CJK, Units, normalise
+from .units import CJK, Units, normalise, runs
 
 FIELD_WEIGHTS = {
     "name": 10,
@@ -25,6 +28,25 @@ FIELD_WEIGHTS = {
 }
 
 
+@dataclass(frozen=True)
+class NameSounds:
+    """The full pinyin and the initials of every name and alias, one per line in one
+    text, so that a typed `sfzsl` or `shenfenzheng` is found anywhere in a name by one
+    regular-expression scan."""
+
+    text: str
+    starts: list[int]  # where each line starts in `text`
+    docs: list[tuple[int, ...]]  # the documents of each line
+
+    def find(self, typed: str) -> list[tuple[str, tuple[int, ...]]]:
+        """(line, its documents) for every line containing `typed`."""
+        found: dict[int, None] = {}
+        for m in re.finditer(re.escape(typed), self.text):
+            found[bisect_right(self.starts, m.start()) - 1] = None
+        ends = [*self.starts[1:], len(self.text) + 1]
+        return [(self.text[self.starts[k] : ends[k] - 1], self.docs[k]) for k in found]
+
+
 @dataclass
 class SearchIndex:
     revision: str
@@ -35,7 +57,8 @@ class SearchIndex:
     themes: list[str]
     postings: dict[str, dict[int, int]]
     pinyin: dict[str, set[str]]  # full pinyin or initials → words and lexicon phrases
-    name_pinyin: list[tuple[str, int]]  # sorted (pinyin of a name or alias, document)
+    sounds: dict[str, str]  # a syllable → the catalog's most used character with it
+    name_sounds: NameSounds
     code_keys: list[tuple[str, int]]  # sorted (normalised code, document)
     vocabulary: list[str]  # what a typo is corrected to
     lexicon: Lexicon
@@ -117,19 +140,31 @@ def build_index(bundle: Bundle) -> SearchIndex:
     pinyin: dict[str, set[str]] = {}
     spoken = {w for w in units.words if CJK.search(w)} | set(lexicon.meanings)
     spoken |= set(lexicon.spoken)
+    for m in matters:  # every two and three characters of a name: fwsyq finds 房屋所有权
+        for text in (m.name, *m.aliases):
+            for run in runs(text):
+                if CJK.match(run):
+                    spoken.update(run[i : i + k] for k in (2, 3) for i in range(len(run) - k + 1))
     for word in spoken:
         full, initials = romanise(word)
         pinyin.setdefault(full, set()).add(word)
         if len(initials) >= 2:
             pinyin.setdefault(initials, set()).add(word)
-    name_pinyin: list[tuple[str, int]] = []
+    sounds: dict[str, str] = {}
+    for ch in sorted({ch for w in spoken for ch in w if CJK.match(ch)}):
+        sound = romanise(ch)[0]
+        best = sounds.get(sound)
+        if best is None or len(postings.get(ch, ())) > len(postings.get(best, ())):
+            sounds[sound] = ch
+    by_sound: dict[str, list[int]] = {}
     named: dict[str, tuple[str, str]] = {}
     for doc, m in enumerate(matters):
         for text in (m.name, *m.aliases):
             if text not in named:
-                named[text] = romanise(normalise(text))
-            full, initials = named[text]
-            name_pinyin += [(full, doc), (initials, doc)]
+                named[text] = romanise("".join(runs(text)))
+            for key in named[text]:
+                by_sound.setdefault(key, []).append(doc)
+    keys = sorted(by_sound)
     code_keys = []
     for doc, code in enumerate(codes):
         code_keys.append((normalise(code), doc))
@@ -146,7 +181,12 @@ def build_index(bundle: Bundle) -> SearchIndex:
         themes=[normalise(m.theme or "") for m in matters],
         postings=postings,
         pinyin=pinyin,
-        name_pinyin=sorted(set(name_pinyin)),
+        sounds=sounds,
+        name_sounds=NameSounds(
+            "\n".join(keys),
+            list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)),
+            [tuple(sorted(set(by_sound[k]))) for k in keys],
+        ),
         code_keys=sorted(code_keys),
         vocabulary=vocabulary,
         lexicon=lexicon,

@@ -24,6 +24,7 @@ FILLERS = sorted(_FILLER_TEXT.split(), key=len, reverse=True)
 CODE = re.compile(r"^[0-9a-z][0-9a-z-]{2,}$")
 COMMON = 0.15  # a unit in more than this share of matters only ranks what others found
 MAX_PHRASE = 12
+BEAM = 12  # readings of a pinyin string kept at each letter
 MAX_WHY = 4  # the strongest reasons come first; more would bury them
 WEAK = 0.02  # hits below this share of the best score are noise, not answers
 _Credit = Callable[[int, float, Why], None]
@@ -52,6 +53,8 @@ def run_query(
             _coverage(scores, why, segments)
     elif re.fullmatch(r"[a-z ]+", q):
         _pinyin(index, q, credit)
+        if not scores:
+            _pinyin_slip(index, compact, credit)
         for token in q.split():  # a Latin word in a name (CT, ICP …)
             if token in index.postings:
                 _units(index, token, credit, None, 1.0)
@@ -230,9 +233,62 @@ def _mostly(index: SearchIndex, term: str) -> list[tuple[int, float]]:
     return [(d, c / len(pairs)) for d, c in counts.items() if c / len(pairs) >= 0.6]
 
 
+def _as_chinese(index: SearchIndex, typed: str) -> str | None:
+    """The Chinese a pinyin string most likely stands for, in the catalog's words:
+    readings with the fewest pieces, each a known word (full pinyin or initials) or a
+    syllable, the words most used first (身份证申领 for shenfenzhengshenling or
+    sfzsl); of those, the first that a name bears out. Initials fit too many words to
+    be trusted without a name to bear them out."""
+    n = len(typed)
+    beams: list[list[tuple[int, int, str, bool]]] = [[] for _ in range(n + 1)]
+    beams[0] = [(0, 0, "", False)]
+    for i in range(n):
+        for here in beams[i]:
+            for j in range(i + 1, min(n, i + 30) + 1):
+                piece = typed[i:j]
+                words = index.pinyin.get(piece)
+                if words:
+                    ranked = sorted(words, key=lambda w: (-len(index.postings.get(w, ())), w))
+                    options = [(w, len(index.postings.get(w, ()))) for w in ranked[:3]]
+                elif piece in index.sounds:
+                    options = [(index.sounds[piece], 0)]
+                else:
+                    continue
+                for word, used in options:
+                    initials = len(piece) < len(romanise_word(index, word))
+                    beams[j].append(
+                        (here[0] + 1, here[1] - used, here[2] + word, here[3] or initials)
+                    )
+        if i + 1 <= n:
+            beams[i + 1] = sorted(set(beams[i + 1]))[:BEAM]
+    readings = beams[n]
+    for _pieces, _used, text, _initials in readings:
+        if index.containing(text):
+            return text
+    supported = [(max((s for _, s in _mostly(index, r[2])), default=0.0), r) for r in readings]
+    share, best = max(supported, key=lambda x: x[0], default=(0.0, None))
+    if best is not None and share >= 0.6:
+        return best[2]
+    plain = [r for r in readings if not r[3]]
+    return plain[0][2] if plain else None
+
+
+def romanise_word(index: SearchIndex, word: str) -> str:
+    from .pinyin import syllable
+
+    return "".join(syllable(ch) or ch for ch in word)
+
+
 def _pinyin(index: SearchIndex, q: str, credit: _Credit) -> None:
     tokens = q.split()
     joined = "".join(tokens)
+    text = _as_chinese(index, joined)
+    if text:
+
+        def as_pinyin(doc: int, points: float, reason: Why) -> None:
+            credit(doc, points, Why("pinyin", joined, text))
+
+        _chinese(index, text, as_pinyin)
     for token in {*tokens, joined}:
         if len(token) < 2:
             continue
@@ -240,15 +296,24 @@ def _pinyin(index: SearchIndex, q: str, credit: _Credit) -> None:
             if word in index.lexicon.meanings:
                 _synonym(index, word, credit)
             _units(index, word, credit, Why("pinyin", token, word), 1.0)
-        start = bisect_left(index.name_pinyin, (token, -1))
-        for key, doc in index.name_pinyin[start : start + 400]:
-            if not key.startswith(token):
-                break
-            credit(
-                doc,
-                300.0 + (200.0 if key == token else 0.0),
-                Why("pinyin", token, index.names[doc]),
-            )
+        for key, docs in index.name_sounds.find(token):
+            points = 300.0 * len(token) / len(key) + (100.0 if key.startswith(token) else 0.0)
+            for doc in docs:
+                credit(doc, 200.0 + points, Why("pinyin", token, index.names[doc]))
+
+
+def _pinyin_slip(index: SearchIndex, typed: str, credit: _Credit) -> None:
+    """Pinyin or initials one letter away from a name's (nyjyxkz for 农药经营许可)."""
+    if len(typed) < 4:
+        return
+    from .fuzzy import near
+
+    lines = index.name_sounds.text.split("\n")
+    for key in near(typed, lines, limit=5):
+        for _line, docs in index.name_sounds.find(key):
+            if _line == key:
+                for doc in docs:
+                    credit(doc, 250.0, Why("pinyin", typed, index.names[doc]))
 
 
 def _events(index: SearchIndex, phrases: list[str]) -> list[EventHit]:

@@ -16,6 +16,8 @@ from ..resolve import Bundle
 from .lexicon import Lexicon, effective
 from .units import CJK, Units, normalise, runs
 
+REMEMBERED = 20_000  # terms whose matters are remembered between queries
+
 FIELD_WEIGHTS = {
     "name": 10,
     "alias": 8,
@@ -65,23 +67,48 @@ class SearchIndex:
     hotline: str | None
     _terms: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
+    _themes: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def matter_codes(self) -> dict[str, int]:
+        if not self._positions:
+            self._positions.update((c, i) for i, c in enumerate(self.codes))
+        return self._positions
 
     def position(self, code: str) -> int:
         if not self._positions:
             self._positions.update((c, i) for i, c in enumerate(self.codes))
         return self._positions[code]
 
-    def in_theme(self, term: str) -> list[int]:
-        return [d for d, theme in enumerate(self.themes) if term in theme] if term else []
+    def in_theme(self, term: str) -> tuple[int, ...]:
+        """Documents whose theme contains `term` (a catalog has few themes)."""
+        key = "\ttheme\t" + term
+        found = self._terms.get(key)
+        if found is None:
+            if not self._themes:
+                for d, theme in enumerate(self.themes):
+                    self._themes.setdefault(theme, []).append(d)
+            found = tuple(
+                sorted(
+                    d
+                    for theme, docs in self._themes.items()
+                    if term and term in theme
+                    for d in docs
+                )
+            )
+            self._terms[key] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.codes)
 
     def containing(self, term: str) -> tuple[int, ...]:
-        """Documents whose name or an alias contains `term` (remembered)."""
+        """Documents whose name or an alias contains `term` (remembered, a bounded number)."""
         found = self._terms.get(term)
         if found is None:
             found = tuple(sorted(_containing(self, term)))
+            if len(self._terms) >= REMEMBERED:
+                self._terms.clear()
             self._terms[term] = found
         return found
 
@@ -115,27 +142,51 @@ def build_index(bundle: Bundle) -> SearchIndex:
     units = Units(segmenter(normalise(w) for w in known))
     postings: dict[str, dict[int, int]] = {}
 
-    def add(doc: int, text: str | None, where: str, mode: str) -> None:
-        if not text:
-            return
-        weight = FIELD_WEIGHTS[where]
-        for unit in units.of(text, mode):
-            docs = postings.setdefault(unit, {})
-            if docs.get(doc, 0) < weight:
-                docs[doc] = weight
+    def weigh(fields: list[tuple[str | None, str, str]]) -> dict[str, int]:
+        """Each unit of these fields with the weight of the best field holding it."""
+        out: dict[str, int] = {}
+        for text, where, mode in fields:
+            if text:
+                weight = FIELD_WEIGHTS[where]
+                for unit in units.of(text, mode):
+                    if out.get(unit, 0) < weight:
+                        out[unit] = weight
+        return out
 
     departments = {k: v.item.name for k, v in bundle.departments.items()}
+    bodies: dict[tuple[object, ...], dict[str, int]] = {}  # matters often share all but the name
     for doc, m in enumerate(matters):
-        add(doc, m.name, "name", "full")
-        for alias in m.aliases:
-            add(doc, alias, "alias", "full")
-        add(doc, m.theme, "theme", "short")
-        add(doc, m.result.name, "result", "short")
-        add(doc, departments.get(m.department), "department", "short")
-        for material in m.materials:
-            add(doc, material.name, "material", "words")
-        add(doc, " ".join(m.service_objects), "objects", "words")
-        add(doc, m.conditions, "condition", "words")
+        body = (
+            m.theme,
+            m.result.name,
+            m.department,
+            tuple(mat.name for mat in m.materials),
+            tuple(m.service_objects),
+            m.conditions,
+        )
+        common = bodies.get(body)
+        if common is None:
+            common = bodies[body] = weigh(
+                [
+                    (m.theme, "theme", "short"),
+                    (m.result.name, "result", "short"),
+                    (departments.get(m.department), "department", "short"),
+                    *((mat.name, "material", "words") for mat in m.materials),
+                    (" ".join(m.service_objects), "objects", "words"),
+                    (m.conditions, "condition", "words"),
+                ]
+            )
+        mine = dict(common)
+        for unit, weight in weigh(
+            [(m.name, "name", "full"), *((a, "alias", "full") for a in m.aliases)]
+        ).items():
+            if mine.get(unit, 0) < weight:
+                mine[unit] = weight
+        for unit, weight in mine.items():
+            docs = postings.get(unit)
+            if docs is None:
+                docs = postings[unit] = {}
+            docs[doc] = weight
     romanise = romaniser()
     pinyin: dict[str, set[str]] = {}
     spoken = {w for w in units.words if CJK.search(w)} | set(lexicon.meanings)
@@ -169,8 +220,9 @@ def build_index(bundle: Bundle) -> SearchIndex:
     for doc, code in enumerate(codes):
         code_keys.append((normalise(code), doc))
         code_keys.append((normalise(bundle.implementation_code(code)), doc))
-    vocabulary = sorted(
-        {normalise(w) for w in known if len(w) >= 3} | {w for w in units.words if len(w) >= 3}
+    vocabulary = sorted(  # runs, not whole names: 工伤认定（新办） adds nothing to 工伤认定
+        {run for w in known for run in runs(w) if len(run) >= 3}
+        | {w for w in units.words if len(w) >= 3}
     )
     return SearchIndex(
         revision=bundle.revision,

@@ -4,13 +4,15 @@ one-character typo, and codes (exact, or a prefix)."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 
 from .hits import EventHit, EventStep, Hit, Results, Why
 from .index import FIELD_WEIGHTS, SearchIndex
+from .tally import Tally
 from .units import CJK, bigrams, normalise
 
 # words of a question that say nothing about the matter itself (longest first)
@@ -27,7 +29,7 @@ MAX_PHRASE = 12
 BEAM = 12  # readings of a pinyin string kept at each letter
 MAX_WHY = 4  # the strongest reasons come first; more would bury them
 WEAK = 0.02  # hits below this share of the best score are noise, not answers
-_Credit = Callable[[int, float, Why], None]
+COVERED = 300  # candidates whose share of a query's parts is counted
 
 
 def run_query(
@@ -35,22 +37,14 @@ def run_query(
 ) -> Results:
     """`allowed`: the localities whose matters may be answered (a resident's chain)."""
     q = normalise(text)
-    scores: dict[int, float] = {}
-    why: dict[int, list[Why]] = {}
-
-    def credit(doc: int, points: float, reason: Why) -> None:
-        scores[doc] = scores.get(doc, 0.0) + points
-        reasons = why.setdefault(doc, [])
-        if reason not in reasons:
-            reasons.append(reason)
-
+    credit = Tally()
+    scores = credit.scores
     compact = re.sub(r"\s+", "", q)
     _codes(index, compact, credit)
     events: list[EventHit] = []
+    segments: list[str] = []
     if CJK.search(q):
         events, segments = _chinese(index, q, credit)
-        if len(segments) > 1:
-            _coverage(scores, why, segments)
     elif re.fullmatch(r"[a-z ]+", q):
         _pinyin(index, q, credit)
         if not scores:
@@ -58,26 +52,29 @@ def run_query(
         for token in q.split():  # a Latin word in a name (CT, ICP …)
             if token in index.postings:
                 _units(index, token, credit, None, 1.0)
+    if len(segments) > 1:
+        _coverage(credit, segments)
     top = max(scores.values(), default=0.0)
-    ranked = sorted(
-        (
-            d
-            for d in scores
-            if scores[d] >= WEAK * top and (allowed is None or index.places[d] in allowed)
-        ),
-        key=lambda d: (-scores[d], index.codes[d]),
+    kept = [
+        d
+        for d, score in scores.items()
+        if score >= WEAK * top and (allowed is None or index.places[d] in allowed)
+    ]
+    order = lambda d: (-scores[d], index.codes[d])  # noqa: E731
+    best = (
+        sorted(kept, key=order) if limit >= len(kept) else heapq.nsmallest(limit, kept, key=order)
     )
     hits = [
-        Hit(index.codes[d], index.names[d], round(scores[d], 2), why[d][:MAX_WHY])
-        for d in ranked[:limit]
+        Hit(index.codes[d], index.names[d], round(scores[d], 2), credit.reasons(d)[:MAX_WHY])
+        for d in best[:limit]
     ]
-    results = Results(text, hits, events, len(ranked), hotline=index.hotline)
-    if not ranked and not events and compact:
+    results = Results(text, hits, events, len(kept), hotline=index.hotline)
+    if not kept and not events and compact:
         results.suggestions = _nearest(index, compact)
     return results
 
 
-def _codes(index: SearchIndex, q: str, credit: _Credit) -> None:
+def _codes(index: SearchIndex, q: str, credit: Tally) -> None:
     if not CODE.match(q) or not any(ch.isdigit() or ch == "-" for ch in q):
         return
     start = bisect_left(index.code_keys, (q, -1))
@@ -88,16 +85,18 @@ def _codes(index: SearchIndex, q: str, credit: _Credit) -> None:
         credit(doc, 2000.0 if exact else 1000.0 - len(key), Why("code", q, None if exact else key))
 
 
-def _coverage(scores: dict[int, float], why: dict[int, list[Why]], segments: list[str]) -> None:
+def _coverage(tally: Tally, segments: list[str]) -> None:
     """With several parts in a query, a matter that answers all of them comes first:
-    its score is kept in proportion to the square of the share of parts it touches."""
-    for doc in scores:
-        said = {ch for w in why[doc] for ch in w.matched}
+    among the best candidates, a score is kept in proportion to the square of the
+    share of parts the matter touches."""
+    scores = tally.scores
+    for doc in heapq.nlargest(COVERED, scores, key=scores.__getitem__):
+        said = {ch for w in tally.reasons(doc) for ch in w.matched}
         touched = sum(1 for seg in segments if said & set(seg))
         scores[doc] *= (touched / len(segments)) ** 2
 
 
-def _chinese(index: SearchIndex, q: str, credit: _Credit) -> tuple[list[EventHit], list[str]]:
+def _chinese(index: SearchIndex, q: str, credit: Tally) -> tuple[list[EventHit], list[str]]:
     compact = re.sub(r"\s+", "", q)
     found = _phrases(index, compact)
     stripped = q
@@ -123,8 +122,9 @@ def _chinese(index: SearchIndex, q: str, credit: _Credit) -> tuple[list[EventHit
             found.append(fixed)
         if fixed in index.lexicon.meanings:
             _synonym(index, fixed, credit, typo=seg)
-        for doc in index.containing(fixed):
-            credit(doc, 60.0 * len(fixed) / (1 + rank), Why("typo", seg, fixed))
+        credit.each(
+            index.containing(fixed), 60.0 * len(fixed) / (1 + rank), Why("typo", seg, fixed)
+        )
         _units(index, fixed, credit, Why("typo", seg, fixed), 1.0 / (1 + rank))
     events = _events(index, found)
     for event in events:
@@ -134,10 +134,12 @@ def _chinese(index: SearchIndex, q: str, credit: _Credit) -> tuple[list[EventHit
                     index.position(step.code), 200.0 - rank, Why("event", event.matched, event.name)
                 )
     for seg in segments:
-        for doc in index.containing(seg):
-            exact = index.keys[doc].split("\n")[0] == seg
-            credit(doc, 40.0 * len(seg) + (40.0 if exact else 0.0), Why("term", seg))
-        _units(index, seg, credit, None, 1.0)
+        docs = index.containing(seg)
+        credit.each(docs, 40.0 * len(seg), Why("term", seg))
+        exact = [d for d in docs if index.keys[d].split("\n")[0] == seg]
+        credit.each(exact, 40.0, Why("term", seg))
+        # names that hold the whole part are the answer: its pieces only rank them
+        _units(index, seg, credit, None, 1.0, within=set(docs) if docs else None)
     return events, segments
 
 
@@ -155,10 +157,16 @@ def _homophones_first(typed: str, fixes: list[str]) -> list[str]:
 
 
 def _units(
-    index: SearchIndex, text: str, credit: _Credit, reason: Why | None, factor: float
+    index: SearchIndex,
+    text: str,
+    credit: Tally,
+    reason: Why | None,
+    factor: float,
+    within: set[int] | None = None,
 ) -> None:
     """Every known unit inside `text`, rarest first; a very common unit only adds to
-    matters that rarer units already found."""
+    matters that rarer units already found, and with `within`, every unit only to
+    those matters."""
     n = max(len(index), 1)
     found = {
         text[i:j]
@@ -166,21 +174,17 @@ def _units(
         for j in range(i + 1, min(len(text), i + MAX_PHRASE) + 1)
         if (j - i >= 2 or len(text) == 1) and text[i:j] in index.postings
     }
-    touched: set[int] = set()
+    touched: set[int] = set(within or ())
     for unit in sorted(found, key=lambda u: len(index.postings[u])):
         docs = index.postings[unit]
         idf = math.log(1 + n / len(docs))
         why = reason or Why("term", unit)
         points = idf * len(unit) * factor
-        if touched and len(docs) > COMMON * n:
-            for doc in touched:
-                w = docs.get(doc)
-                if w:
-                    credit(doc, points * w, why)
-            continue
-        for doc, w in docs.items():
-            credit(doc, points * w, why)
-            touched.add(doc)
+        if within is not None or (touched and len(docs) > COMMON * n):
+            docs = {d: docs[d] for d in touched if d in docs}
+        else:
+            touched.update(docs)
+        credit.weighted(docs, points, why)
 
 
 def _phrases(index: SearchIndex, q: str) -> list[str]:
@@ -200,23 +204,21 @@ def _phrases(index: SearchIndex, q: str) -> list[str]:
     return [q[i:j] for i, j in taken]
 
 
-def _synonym(index: SearchIndex, phrase: str, credit: _Credit, typo: str | None = None) -> None:
+def _synonym(index: SearchIndex, phrase: str, credit: Tally, typo: str | None = None) -> None:
     meaning = index.lexicon.meanings[phrase]
     said = typo or phrase
     for code in meaning.matters:
-        if code in index.codes:
+        if code in index.matter_codes:
             credit(index.position(code), 900.0, Why("synonym", said, code))
     for rank, term in enumerate(meaning.terms):
         docs = index.containing(normalise(term))
         points = 600.0 - 20 * rank
         reason = Why("synonym", said, term)
-        for doc in docs:
-            credit(doc, points + 5 * len(term), reason)
+        credit.each(docs, points + 5 * len(term), reason)
         if not docs:
             for doc, share in _mostly(index, normalise(term)):
                 credit(doc, points * share / 2, reason)
-        for doc in index.in_theme(normalise(term)):
-            credit(doc, points / 3, reason)
+        credit.each(index.in_theme(normalise(term)), points / 3, reason)
 
 
 def _mostly(index: SearchIndex, term: str) -> list[tuple[int, float]]:
@@ -279,16 +281,14 @@ def romanise_word(index: SearchIndex, word: str) -> str:
     return "".join(syllable(ch) or ch for ch in word)
 
 
-def _pinyin(index: SearchIndex, q: str, credit: _Credit) -> None:
+def _pinyin(index: SearchIndex, q: str, credit: Tally) -> None:
     tokens = q.split()
     joined = "".join(tokens)
     text = _as_chinese(index, joined)
     if text:
-
-        def as_pinyin(doc: int, points: float, reason: Why) -> None:
-            credit(doc, points, Why("pinyin", joined, text))
-
-        _chinese(index, text, as_pinyin)
+        credit.label = Why("pinyin", joined, text)
+        _chinese(index, text, credit)
+        credit.label = None
     for token in {*tokens, joined}:
         if len(token) < 2:
             continue
@@ -298,11 +298,10 @@ def _pinyin(index: SearchIndex, q: str, credit: _Credit) -> None:
             _units(index, word, credit, Why("pinyin", token, word), 1.0)
         for key, docs in index.name_sounds.find(token):
             points = 300.0 * len(token) / len(key) + (100.0 if key.startswith(token) else 0.0)
-            for doc in docs:
-                credit(doc, 200.0 + points, Why("pinyin", token, index.names[doc]))
+            credit.each(docs, 200.0 + points, Why("pinyin", token, index.names[docs[0]]))
 
 
-def _pinyin_slip(index: SearchIndex, typed: str, credit: _Credit) -> None:
+def _pinyin_slip(index: SearchIndex, typed: str, credit: Tally) -> None:
     """Pinyin or initials one letter away from a name's (nyjyxkz for 农药经营许可)."""
     if len(typed) < 4:
         return
@@ -329,7 +328,7 @@ def _events(index: SearchIndex, phrases: list[str]) -> list[EventHit]:
             if code is None and step.term:
                 docs = index.containing(normalise(step.term))
                 code = index.codes[docs[0]] if docs else None
-            if code is not None and code in index.codes:
+            if code is not None and code in index.matter_codes:
                 name = index.names[index.position(code)]
             steps.append(EventStep(name, code, step.note))
         out.append(EventHit(event.id, event.name, event.party, matched, tuple(steps)))

@@ -30,11 +30,13 @@ def bigrams(run: str) -> list[str]:
 
 
 class Units:
-    """Units of texts by mode, each distinct text cut once (catalogs repeat a lot)."""
+    """Units of texts by mode, each distinct text and each distinct run cut once:
+    catalogs repeat a lot (（新办）, 居民身份证, the same conditions)."""
 
     def __init__(self, cut: Callable[[str], list[str]]) -> None:
         self.cut = cut
         self._seen: dict[tuple[str, str], frozenset[str]] = {}
+        self._runs: dict[tuple[str, str], frozenset[str]] = {}
         self.words: set[str] = set()
 
     def of(self, text: str, mode: str) -> frozenset[str]:
@@ -42,19 +44,25 @@ class Units:
         `words`: words of two characters or more."""
         key = (text, mode)
         found = self._seen.get(key)
+        if found is None:
+            parts = [self._run(run, mode) for run in runs(text)]
+            found = parts[0] if len(parts) == 1 else frozenset().union(*parts)
+            self._seen[key] = found
+        return found
+
+    def _run(self, run: str, mode: str) -> frozenset[str]:
+        key = (run, mode)
+        found = self._runs.get(key)
         if found is not None:
             return found
-        out: set[str] = set()
-        for run in runs(text):
-            words = [w for w in self.cut(run) if len(w) >= 2]
-            self.words.update(words)
-            out.update(words)
-            if mode != "words":
-                out.update(bigrams(run))
-                if len(run) <= 32:
-                    out.add(run)
-            if mode == "full":
-                out.update(run)
-        made = frozenset(out)
-        self._seen[key] = made
-        return made
+        words = [w for w in self.cut(run) if len(w) >= 2]
+        self.words.update(words)
+        out = set(words)
+        if mode != "words":
+            out.update(bigrams(run))
+            if len(run) <= 32:
+                out.add(run)
+        if mode == "full":
+            out.update(run)
+        found = self._runs[key] = frozenset(out)
+        return found

@@ -1,9 +1,11 @@
 """The search index of one bundle: built with it, kept in the compiled cache.
 
 Each matter is a document numbered by position; `postings` maps a unit (word,
-bigram, character) to the documents containing it, with the weight of the best
-field it was found in. Pinyin, codes, the typo vocabulary and the lexicon are kept
-beside it, so that a query needs neither jieba nor pypinyin."""
+bigram, character) of names and aliases to the documents containing it, with the
+weight of the best field it was found in, and `body` does the same for the other
+fields (theme, department, result, materials, service objects, conditions).
+Pinyin, codes, the typo vocabulary and the lexicon are kept beside it, so that a
+query needs neither jieba nor pypinyin."""
 
 from __future__ import annotations
 
@@ -57,7 +59,8 @@ class SearchIndex:
     keys: list[str]  # normalised name and aliases, one per line
     places: list[str]  # the locality that defines each matter
     themes: list[str]
-    postings: dict[str, dict[int, int]]
+    postings: dict[str, dict[int, int]]  # units of names and aliases
+    body: dict[str, dict[int, int]]  # units of the other fields, where the name lacks them
     pinyin: dict[str, set[str]]  # full pinyin or initials → words and lexicon phrases
     sounds: dict[str, str]  # a syllable → the catalog's most used character with it
     name_sounds: NameSounds
@@ -141,6 +144,7 @@ def build_index(bundle: Bundle) -> SearchIndex:
         known.update(mat.name for mat in m.materials)
     units = Units(segmenter(normalise(w) for w in known))
     postings: dict[str, dict[int, int]] = {}
+    rest: dict[str, dict[int, int]] = {}
 
     def weigh(fields: list[tuple[str | None, str, str]]) -> dict[str, int]:
         """Each unit of these fields with the weight of the best field holding it."""
@@ -176,17 +180,18 @@ def build_index(bundle: Bundle) -> SearchIndex:
                     (m.conditions, "condition", "words"),
                 ]
             )
-        mine = dict(common)
-        for unit, weight in weigh(
-            [(m.name, "name", "full"), *((a, "alias", "full") for a in m.aliases)]
-        ).items():
-            if mine.get(unit, 0) < weight:
-                mine[unit] = weight
-        for unit, weight in mine.items():
+        in_name = weigh([(m.name, "name", "full"), *((a, "alias", "full") for a in m.aliases)])
+        for unit, weight in in_name.items():
             docs = postings.get(unit)
             if docs is None:
                 docs = postings[unit] = {}
             docs[doc] = weight
+        for unit, weight in common.items():
+            if unit not in in_name:
+                docs = rest.get(unit)
+                if docs is None:
+                    docs = rest[unit] = {}
+                docs[doc] = weight
     romanise = romaniser()
     pinyin: dict[str, set[str]] = {}
     spoken = {w for w in units.words if CJK.search(w)} | set(lexicon.meanings)
@@ -232,6 +237,7 @@ def build_index(bundle: Bundle) -> SearchIndex:
         places=[bundle.matters[c].locality for c in codes],
         themes=[normalise(m.theme or "") for m in matters],
         postings=postings,
+        body=rest,
         pinyin=pinyin,
         sounds=sounds,
         name_sounds=NameSounds(

@@ -50,7 +50,7 @@ def run_query(
         if not scores:
             _pinyin_slip(index, compact, credit)
         for token in q.split():  # a Latin word in a name (CT, ICP …)
-            if token in index.postings:
+            if token in index.postings or token in index.body:
                 _units(index, token, credit, None, 1.0)
     if len(segments) > 1:
         _coverage(credit, segments)
@@ -168,23 +168,39 @@ def _units(
     matters that rarer units already found, and with `within`, every unit only to
     those matters."""
     n = max(len(index), 1)
-    found = {
+    pieces = {
         text[i:j]
         for i in range(len(text))
-        for j in range(i + 1, min(len(text), i + MAX_PHRASE) + 1)
-        if (j - i >= 2 or len(text) == 1) and text[i:j] in index.postings
+        for j in range(i + (1 if len(text) == 1 else 2), min(len(text), i + MAX_PHRASE) + 1)
     }
     touched: set[int] = set(within or ())
-    for unit in sorted(found, key=lambda u: len(index.postings[u])):
+    named = [u for u in pieces if u in index.postings]
+    for unit in sorted(named, key=lambda u: len(index.postings[u])):
         docs = index.postings[unit]
-        idf = math.log(1 + n / len(docs))
-        why = reason or Why("term", unit)
-        points = idf * len(unit) * factor
         if within is not None or (touched and len(docs) > COMMON * n):
             docs = {d: docs[d] for d in touched if d in docs}
         else:
             touched.update(docs)
-        credit.weighted(docs, points, why)
+        _give(credit, unit, docs, n, len(index.postings[unit]), reason, factor)
+    for unit in [u for u in pieces if u in index.body]:  # other fields: they only rank
+        docs = index.body[unit]
+        if touched:
+            docs = {d: docs[d] for d in touched if d in docs}
+        _give(credit, unit, docs, n, len(index.body[unit]), reason, factor)
+
+
+def _give(
+    credit: Tally,
+    unit: str,
+    docs: dict[int, int],
+    n: int,
+    df: int,
+    reason: Why | None,
+    factor: float,
+) -> None:
+    if docs:
+        idf = math.log(1 + n / df)
+        credit.weighted(docs, idf * len(unit) * factor, reason or Why("term", unit))
 
 
 def _phrases(index: SearchIndex, q: str) -> list[str]:

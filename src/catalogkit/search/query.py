@@ -24,7 +24,7 @@ _FILLER_TEXT = (
 )
 FILLERS = sorted(_FILLER_TEXT.split(), key=len, reverse=True)
 CODE = re.compile(r"^[0-9a-z][0-9a-z-]{2,}$")
-COMMON = 0.15  # a unit in more than this share of matters only ranks what others found
+COMMON = 0.05  # a unit in more than this share of matters only ranks what others found
 MAX_PHRASE = 12
 BEAM = 12  # readings of a pinyin string kept at each letter
 MAX_WHY = 4  # the strongest reasons come first; more would bury them
@@ -60,10 +60,16 @@ def run_query(
         for d, score in scores.items()
         if score >= WEAK * top and (allowed is None or index.places[d] in allowed)
     ]
-    order = lambda d: (-scores[d], index.codes[d])  # noqa: E731
-    best = (
-        sorted(kept, key=order) if limit >= len(kept) else heapq.nsmallest(limit, kept, key=order)
-    )
+
+    def order(d: int) -> tuple[float, str]:
+        return (-scores[d], index.codes[d])
+
+    if limit < len(kept):  # the few best first, then in order (equal scores by code)
+        floor = heapq.nlargest(limit, (scores[d] for d in kept))[-1]
+        kept_best = [d for d in kept if scores[d] >= floor]
+    else:
+        kept_best = kept
+    best = sorted(kept_best, key=order)
     hits = [
         Hit(index.codes[d], index.names[d], round(scores[d], 2), credit.reasons(d)[:MAX_WHY])
         for d in best[:limit]
@@ -308,7 +314,7 @@ def _pinyin(index: SearchIndex, q: str, credit: Tally) -> None:
     for token in {*tokens, joined}:
         if len(token) < 2:
             continue
-        for word in index.pinyin.get(token, ()):
+        for word in () if text else index.pinyin.get(token, ()):
             if word in index.lexicon.meanings:
                 _synonym(index, word, credit)
             _units(index, word, credit, Why("pinyin", token, word), 1.0)

@@ -37,8 +37,9 @@ class Tally:
     def weighted(self, docs: Mapping[int, int], points: float, reason: Why) -> None:
         """`points` times each matter's field weight."""
         scores = self.scores
+        get = scores.get
         for doc, weight in docs.items():
-            scores[doc] = scores.get(doc, 0.0) + points * weight
+            scores[doc] = get(doc, 0.0) + points * weight
         self._record(reason, docs)
 
     def reasons(self, doc: int) -> list[Why]:

@@ -267,22 +267,22 @@ def _as_chinese(index: SearchIndex, typed: str) -> str | None:
     beams: list[list[tuple[int, int, str, bool]]] = [[] for _ in range(n + 1)]
     beams[0] = [(0, 0, "", False)]
     for i in range(n):
+        if not beams[i]:
+            continue
+        steps = []  # the words that can start here, looked up once for every reading
+        for j in range(i + 1, min(n, i + 30) + 1):
+            piece = typed[i:j]
+            words = index.pinyin.get(piece)
+            if words:
+                ranked = sorted(words, key=lambda w: (-len(index.postings.get(w, ())), w))
+                for w in ranked[:3]:
+                    short = len(piece) < len(romanise_word(index, w))
+                    steps.append((j, w, len(index.postings.get(w, ())), short))
+            elif piece in index.sounds:
+                steps.append((j, index.sounds[piece], 0, False))
         for here in beams[i]:
-            for j in range(i + 1, min(n, i + 30) + 1):
-                piece = typed[i:j]
-                words = index.pinyin.get(piece)
-                if words:
-                    ranked = sorted(words, key=lambda w: (-len(index.postings.get(w, ())), w))
-                    options = [(w, len(index.postings.get(w, ()))) for w in ranked[:3]]
-                elif piece in index.sounds:
-                    options = [(index.sounds[piece], 0)]
-                else:
-                    continue
-                for word, used in options:
-                    initials = len(piece) < len(romanise_word(index, word))
-                    beams[j].append(
-                        (here[0] + 1, here[1] - used, here[2] + word, here[3] or initials)
-                    )
+            for j, word, used, initials in steps:
+                beams[j].append((here[0] + 1, here[1] - used, here[2] + word, here[3] or initials))
         if i + 1 <= n:
             beams[i + 1] = sorted(set(beams[i + 1]))[:BEAM]
     readings = beams[n]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import UsageError
-from ..search import Finder, Results, load_index
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_bundle
+
+if TYPE_CHECKING:  # imported when the command runs: `catalogkit --help` stays quick
+    from ..search import Finder, Results
 
 _KIND_EN = {
     "term": "word",
@@ -36,6 +38,8 @@ def search_command(
 ) -> None:
     """Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why
     each matched; with --locality, only what that resident's places offer, and where."""
+    from ..search import Finder, load_index
+
     language = pick_language(lang)
     bundle = load_bundle(catalog, language)
     finder = Finder(bundle, load_index(bundle))

@@ -116,7 +116,9 @@ def _chinese(index: SearchIndex, q: str, credit: Tally) -> tuple[list[EventHit],
     whole = [
         s
         for s in segments
-        if len(s) >= 3 and not index.containing(s) and not any(p in s for p in found)
+        if len(s) >= 3
+        and not index.containing(s)
+        and not any(p in s and len(p) >= len(s) - 1 for p in found)
     ]
     if whole:
         from .fuzzy import near
@@ -129,7 +131,7 @@ def _chinese(index: SearchIndex, q: str, credit: Tally) -> tuple[list[EventHit],
         if fixed in index.lexicon.meanings:
             _synonym(index, fixed, credit, typo=seg)
         credit.each(
-            index.containing(fixed), 60.0 * len(fixed) / (1 + rank), Why("typo", seg, fixed)
+            index.containing(fixed), 120.0 * len(fixed) / (1 + rank), Why("typo", seg, fixed)
         )
         _units(index, fixed, credit, Why("typo", seg, fixed), 1.0 / (1 + rank))
     events = _events(index, found)

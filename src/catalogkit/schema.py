@@ -37,9 +37,9 @@ def catalog_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "catalogkit catalog document v1 / catalogkit 目录文档 v1",
         "description": (
-            "一个目录文件：设置、区划（含场所、部门、认领）、事项或工作日历 / "
+            "一个目录文件：设置、区划（含场所、部门、认领）、事项、工作日历或群众用语词库 / "
             "One catalog file: settings, a locality (with venues, departments, claims), "
-            "matters, or a working-day calendar."
+            "matters, a working-day calendar, or a lexicon of everyday terms."
         ),
         **body,
     }

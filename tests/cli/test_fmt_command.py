@@ -50,7 +50,7 @@ def untidy(tree: Path) -> Path:
 def test_demo_tree_is_already_canonical(tree: Path) -> None:
     result = run(str(tree), "--check")
     assert result.exit_code == 0, result.output
-    assert "0 file(s) would be reformatted, 23 unchanged, 0 refused" in result.stderr
+    assert "0 file(s) would be reformatted, 24 unchanged, 0 refused" in result.stderr
 
 
 def test_check_lists_the_file_and_writes_nothing(untidy: Path) -> None:
@@ -86,7 +86,7 @@ def test_write_formats_keeps_data_comments_and_permissions(untidy: Path) -> None
     assert "# 元旦" in untidy.read_text(encoding="utf-8")
     again = run(str(untidy.parents[1]))
     assert again.exit_code == 0 and again.stdout == ""
-    assert "0 file(s) reformatted, 23 unchanged" in again.stderr
+    assert "0 file(s) reformatted, 24 unchanged" in again.stderr
 
 
 def test_data_read_by_the_checked_reader_is_unchanged(untidy: Path) -> None:
@@ -144,7 +144,7 @@ def test_invalid_file_is_refused_with_validate_diagnostics(tree: Path) -> None:
     result = run(str(tree))
     assert result.exit_code == 1
     assert re.search(r"2026\.yaml:\d+:\d+: error \[unknown-key\] yaer: ", result.stderr)
-    assert "0 file(s) reformatted, 22 unchanged, 1 refused" in result.stderr
+    assert "0 file(s) reformatted, 23 unchanged, 1 refused" in result.stderr
     assert path.read_bytes() == before
 
 

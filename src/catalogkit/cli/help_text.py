@@ -449,4 +449,16 @@ COMMANDS: dict[str, Text] = {
         "将整个台账复制到空数据库（如从 SQLite 迁到 PostgreSQL）。",
     ),
     "cases copy --to": ("The database URL to copy into (empty).", "要复制到的（空）数据库 URL。"),
+    # ---------------------------------------------------------------- search
+    "search": (
+        "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "
+        "each matched; with --locality, only what that resident's places offer, and where.",
+        "按居民的说法查找事项（如 低保、过户、dibao、错别字、编码），并说明匹配原因；"
+        "给出 --locality 时只列出该居民所在地可办的事项及办理地点。",
+    ),
+    "search --locality": (
+        "The resident's locality: division code or name.",
+        "居民所在地：区划代码或名称。",
+    ),
+    "search --limit": ("At most this many matters.", "最多列出的事项数。"),
 }

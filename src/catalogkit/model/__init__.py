@@ -9,6 +9,7 @@ from .documents import (
     MattersDocument,
     SettingsDocument,
 )
+from .lexicon import LexiconDocument, LifeEvent
 from .locality import Claim, Department, Locality, Profile, Venue, Window
 from .matter import Material, Matter, TimeLimit
 
@@ -19,6 +20,8 @@ __all__ = [
     "Claim",
     "Department",
     "Document",
+    "LexiconDocument",
+    "LifeEvent",
     "Locality",
     "LocalityDocument",
     "Material",

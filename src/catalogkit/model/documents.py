@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .base import IsoDate, Model, Name, Text, Url, doc
+from .lexicon import LexiconDocument
 from .locality import Locality
 from .matter import Matter
 
@@ -93,7 +94,7 @@ class CalendarDocument(Model):
 
 
 Document = Annotated[
-    SettingsDocument | LocalityDocument | MattersDocument | CalendarDocument,
+    SettingsDocument | LocalityDocument | MattersDocument | CalendarDocument | LexiconDocument,
     Field(discriminator="kind"),
 ]
 
@@ -102,4 +103,5 @@ KINDS: dict[str, type[Model]] = {
     "Locality": LocalityDocument,
     "Matters": MattersDocument,
     "Calendar": CalendarDocument,
+    "Lexicon": LexiconDocument,
 }

@@ -13,7 +13,7 @@ from .claims import EffectiveClaim, resolve_claims
 from .index import build_index
 from .matters import check_matters
 from .overrides import check_overrides
-from .references import check_references
+from .references import check_lexicons, check_references
 from .rules import check_rules
 from .tree import check_tree, patterns
 
@@ -34,6 +34,7 @@ def resolve(
     check_tree(index, p, pats, declared)
     check_references(index, p, declared)
     check_body_codes(index, p, pats)
+    check_lexicons(index, p, declared)
     check_matters(index, p, pats, declared)
     claims = resolve_claims(index, p, declared)
     check_calendars(index, p, declared)

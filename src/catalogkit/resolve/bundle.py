@@ -9,7 +9,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, UsageError
-from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
+from ..model import (
+    CalendarDocument,
+    Department,
+    LexiconDocument,
+    Locality,
+    Matter,
+    SettingsDocument,
+    Venue,
+)
 from .claims import Claims, EffectiveClaim
 
 if TYPE_CHECKING:
@@ -36,6 +44,7 @@ class Bundle:
     warnings: tuple[Diagnostic, ...] = field(default=())
     quarantined: tuple[Quarantined, ...] = field(default=())
     """Items left out because of their errors: every output that omits them says so."""
+    lexicons: tuple[LexiconDocument, ...] = field(default=())  # the tree's own, file order
 
     def compacted(self) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching)."""
@@ -166,4 +175,5 @@ def make_bundle(
         claims=claims,
         calendars={key: doc for key, (doc, _src) in index.calendars.items()},
         warnings=warnings,
+        lexicons=tuple(doc for doc, _src in index.lexicons),
     )

@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from ..model import (
     CalendarDocument,
     Department,
+    LexiconDocument,
     Locality,
     LocalityDocument,
     Matter,
@@ -59,6 +60,7 @@ class Index:
     calendars: dict[tuple[int, str | None], tuple[CalendarDocument, Source]] = field(
         default_factory=dict
     )
+    lexicons: list[tuple[LexiconDocument, Source]] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
 
 
@@ -116,6 +118,8 @@ def build_index(documents: Sequence[tuple[object, str]]) -> Index:
                 )
             else:
                 index.calendars[key] = (document, root)
+        elif isinstance(document, LexiconDocument):
+            index.lexicons.append((document, root))
     return index
 
 

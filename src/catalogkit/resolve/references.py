@@ -120,3 +120,20 @@ def _check_served_by(
             expected="a venue nearby",
             found=venue_id,
         )
+
+
+def check_lexicons(index: Index, p: Problems, declared: set[str]) -> None:
+    """A county lexicon may name its own matters by code: each must exist."""
+    codes = list(index.matters)
+    for lexicon, root in index.lexicons:
+        for i, entry in enumerate(lexicon.entries):
+            for j, code in enumerate(entry.matters):
+                if code not in index.matters and code not in declared:
+                    dangling(p, "matter", "事项", code, codes, root.at("entries", i, "matters", j))
+        for i, event in enumerate(lexicon.events):
+            for j, step in enumerate(event.steps):
+                step_code = step.matter
+                if step_code is None or step_code in index.matters or step_code in declared:
+                    continue
+                where = root.at("events", i, "steps", j, "matter")
+                dangling(p, "matter", "事项", step_code, codes, where)

@@ -21,6 +21,7 @@ from ..engine import Engine
 from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
 from ..load.tree import SETTINGS_FILE, tree_root
 from ..plugins import Plugins
+from .search import make_finder
 from .settle import wait_until_settled
 from .snapshot import Snapshot
 
@@ -207,9 +208,11 @@ class LiveBundle:
         except CatalogkitError as exc:
             log.error("the engine refused revision %s: %s", report.bundle.revision, exc)
             return None, [_internal(exc, self.root)]
-        seconds = time.perf_counter() - started
-        now = dt.datetime.now(dt.UTC)
-        return Snapshot(engine, now, seconds, report.from_cache), []
+        snapshot = Snapshot(engine, dt.datetime.now(dt.UTC), 0.0, report.from_cache)
+        bundle = report.bundle
+        snapshot.derived("finder", lambda: make_finder(bundle, cache=self.cache))
+        snapshot.load_seconds = time.perf_counter() - started
+        return snapshot, []
 
     def _present(self) -> bool:
         if self.settings:

@@ -1,59 +1,36 @@
-"""Finding matters by the words residents use: Chinese keywords in names and aliases.
-
-Chinese has no spaces between words, so a keyword matches as a substring; several
-keywords (split on spaces) must all match. Text is NFKC-normalised first, so
-full-width letters and digits match their ordinary forms."""
+"""Finding matters for the API and the pages: the search room's Finder, made once per
+snapshot, before the snapshot is served (so /v1/ready means search is ready too)."""
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-
 from ..engine import route
 from ..resolve import Bundle
+from ..search import Finder, load_index
+from .snapshot import Snapshot
+
+MAX_FOUND = 100_000
 
 
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+def finder_of(snap: Snapshot) -> Finder:
+    """Made by LiveBundle before the snapshot is served; built here (without the
+    cache) only for a snapshot made some other way."""
+    found: Finder = snap.derived("finder", lambda: make_finder(snap.bundle, cache=False))
+    return found
 
 
-@dataclass(frozen=True)
-class Entry:
-    code: str
-    name: str
-    aliases: str
+def make_finder(bundle: Bundle, *, cache: bool = True) -> Finder:
+    return Finder(bundle, load_index(bundle, cache=cache))
 
 
 class MatterIndex:
-    def __init__(self, bundle: Bundle) -> None:
+    """The codes a query finds, best first, and the level that decides a matter."""
+
+    def __init__(self, bundle: Bundle, finder: Finder) -> None:
         self.bundle = bundle
-        self.entries = [
-            Entry(
-                code,
-                normalise(e.matter.name),
-                "\n".join(normalise(a) for a in e.matter.aliases),
-            )
-            for code, e in sorted(bundle.matters.items())
-        ]
+        self.finder = finder
 
     def find(self, words: str) -> list[str]:
-        """Codes of matching matters, best first: name before alias, earlier before later."""
-        keys = normalise(words).split()
-        scored = []
-        for e in self.entries:
-            score = 0
-            for key in keys:
-                if key in e.name:
-                    score += 0 if e.name.startswith(key) else 1
-                elif key in e.aliases:
-                    score += 2
-                elif key in e.code.casefold():
-                    score += 3
-                else:
-                    break
-            else:
-                scored.append((score, e.code))
-        return [code for _, code in sorted(scored)]
+        return [h.code for h in self.finder.search(words, limit=MAX_FOUND).hits]
 
     def tier(self, code: str, locality: str | None) -> str:
         """The level that decides the matter: for a resident of `locality` when given,

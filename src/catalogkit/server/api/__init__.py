@@ -2,11 +2,22 @@
 
 from fastapi import APIRouter, Depends
 
-from . import admin, decide, guides, ledger, localities, matters, routes, status, venues
+from . import (
+    admin,
+    decide,
+    guides,
+    ledger,
+    localities,
+    matters,
+    routes,
+    search,
+    status,
+    venues,
+)
 from .known import known_query
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
-for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger):
+for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger, search):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -13,7 +13,7 @@ from ...model.vocab import HandlingKind, MatterType
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
-from ..search import MatterIndex
+from ..search import MatterIndex, finder_of
 from ..snapshot import CachedBody, Snapshot
 from .params import CODE_PATTERN, MatterCode, need_locality, need_matter, problems
 
@@ -21,7 +21,9 @@ router = APIRouter(tags=["matters"])
 
 
 def index_of(snap: Snapshot) -> MatterIndex:
-    found: MatterIndex = snap.derived("matter-index", lambda: MatterIndex(snap.bundle))
+    found: MatterIndex = snap.derived(
+        "matter-index", lambda: MatterIndex(snap.bundle, finder_of(snap))
+    )
     return found
 
 
@@ -34,7 +36,8 @@ def index_of(snap: Snapshot) -> MatterIndex:
 async def list_matters(
     request: Request,
     q: Annotated[
-        str | None, Query(max_length=100, description="keywords in names and aliases (中文)")
+        str | None,
+        Query(max_length=100, description="what the resident says, as GET /v1/search takes it"),
     ] = None,
     locality: Annotated[
         str | None,
@@ -55,7 +58,8 @@ async def list_matters(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     per_page: Annotated[int, Query(alias="perPage", ge=1, le=100)] = 20,
 ) -> Response:
-    """Matters matching every filter given, best keyword match first (else by code)."""
+    """Matters matching every filter given, best search match first (else by code);
+    `q` is searched as `GET /v1/search` does."""
     snap = snapshot(request)
 
     def make() -> CachedBody:

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from ..api.matters import index_of
 from ..respond import snapshot
+from ..search import finder_of
 from . import params
 from .places import towns
 from .site import page
@@ -32,30 +32,30 @@ async def home(request: Request) -> Response:
 
 @router.get("/search")
 async def search(request: Request, q: str | None = None, locality: str | None = None) -> Response:
-    """Matters whose names or aliases hold every keyword. With `locality` (searching
-    from a place page), only what its residents are offered, linked to their guides."""
+    """Matters for what the resident typed, life events first, each saying why it was
+    found. With `locality` (searching from a place page), only what its residents are
+    offered, with where they can do it, linked to their guides."""
     snap = snapshot(request)
 
     def context() -> dict[str, Any]:
         bundle = snap.bundle
         words = params.query(q)
         place = params.locality(bundle, locality) if locality is not None else None
-        index = index_of(snap)
-        found = index.find(words) if words else []
+        found = finder_of(snap).search(words, locality=place, limit=50) if words else None
         results = []
-        for code in found:
-            entry = bundle.matters[code]
-            if place is not None and not snap.bundle.offers(code, place):
-                continue
+        for hit in found.hits if found else []:
+            entry = bundle.matters[hit.code]
             m = entry.matter
             results.append(
                 {
-                    "code": code,
+                    "code": hit.code,
                     "name": m.name,
                     "aliases": m.aliases,
                     "department": bundle.department_of(m).name,
                     "theme": m.theme or "其他",
                     "locality": place or entry.locality,
+                    "why": [w.text() for w in hit.why[:2]],
+                    "where": hit.where,
                 }
             )
         return {
@@ -63,6 +63,9 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
             "place": None if place is None else bundle.locality(place),
             "place_code": place,
             "results": results,
+            "events": found.events if found else [],
+            "suggestions": found.suggestions if found else [],
+            "hotline": (found.hotline if found else None) or "12345",
             "popular": POPULAR,
         }
 

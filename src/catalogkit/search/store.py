@@ -1,0 +1,56 @@
+"""The search index in the compiled cache, beside the bundle: one file per tree,
+stamped with the bundle's revision, catalogkit's code and the national lexicon,
+so that any change to any of them builds it again."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from ..load.cache import cache_dir, code_fingerprint
+from ..resolve import Bundle
+from .index import SearchIndex, build_index
+from .lexicon import national_digest
+
+
+def _slot(root: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+    return cache_dir() / f"search-{key}.pickle"
+
+
+def _stamp(revision: str) -> str:
+    return f"search1:{sys.version_info[:2]}:{code_fingerprint()}:{national_digest()}:{revision}"
+
+
+def load_index(bundle: Bundle, *, cache: bool = True) -> SearchIndex:
+    """The bundle's index from the cache, or built now (and kept for next time)."""
+    root = Path(bundle.root)
+    use = cache and not os.environ.get("CATALOGKIT_NO_CACHE")
+    if use:
+        try:
+            with _slot(root).open("rb") as fh:
+                stamp, index = pickle.load(fh)
+            if stamp == _stamp(bundle.revision) and isinstance(index, SearchIndex):
+                return index
+        except Exception:  # missing, stale or unreadable: build it
+            pass
+    index = build_index(bundle)
+    if use:
+        _store(root, bundle.revision, index)
+    return index
+
+
+def _store(root: Path, revision: str, index: SearchIndex) -> None:
+    slot = _slot(root)
+    try:
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".search-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((_stamp(revision), index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, slot)
+    except OSError:
+        return  # a read-only home must not break searching

@@ -47,7 +47,7 @@ def test_a_bad_matter_is_quarantined_and_the_rest_served(tmp_path: Path) -> None
     )
     result = CliRunner().invoke(cli, ["serve", "--catalog", str(root), "--check", "--lang", "zh"])
     assert result.exit_code == 1  # --check: something is left out
-    assert "ok: revision" in result.output and "隔离" in result.output
+    assert "正常：目录版本" in result.output and "隔离" in result.output
     assert "county/matters/minzheng.yaml:matters[" in result.output
 
 

@@ -54,7 +54,9 @@ def detail_lines(d: Diagnostic, lang: str) -> list[str]:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    """Long lists of allowed keys cut short (the JSON format has them whole)."""
+    """Long lists of allowed keys cut short (the JSON format has them whole); text that
+    cannot be printed as it is (a lone surrogate) shown escaped, as the message shows it."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -68,7 +68,8 @@ class Engine:
         key = (matter, locality, day)
         known = self._routes.get(key)
         if known is None:
-            known = self._remember(key, self._place(matter, locality, day))
+            code = self.bundle.matter_code(matter) or matter  # 实施编码 and basic code alike
+            known = self._remember(key, self._place(code, locality, day))
         return known
 
     def _route(self, matter: str, locality: str) -> Route:

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
+from .load.collector import collector_paused
+from .load.compact import Compactor
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
@@ -74,10 +76,16 @@ def check_catalog(
 
     With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
     that has just been deleted must not fall back to the parent folder."""
+    with collector_paused():
+        return _check(Path(path), progress, cache, plugins, pinned)
+
+
+def _check(
+    target: Path, progress: Progress | None, cache: bool, plugins: Plugins | None, pinned: bool
+) -> Report:
     from .load import cache as compiled
 
     started = time.perf_counter()
-    target = Path(path)
     root = target if pinned else tree_root(target)
     single = not pinned and target.is_file() and not (root / SETTINGS_FILE).is_file()
     if single:  # a lone file outside any tree: document checks only
@@ -94,8 +102,12 @@ def check_catalog(
             return report
     loaded: list[LoadedFile] = []
     errors = 0
+    compactor = Compactor()
     for i, (name, raw, digest) in enumerate(inputs, 1):
-        one = read_document(name, raw, digest)
+        inputs[i - 1] = (name, b"", digest)  # the bytes are not needed once read
+        one = read_document(name, raw, digest, keep_data=False)
+        if one.document is not None:
+            compactor.model(one.document)
         loaded.append(one)
         errors += len(one.diagnostics)
         if progress is not None:
@@ -108,7 +120,7 @@ def check_catalog(
     files = tuple((one.file, one.digest) for one in loaded)
     bundle: Bundle | None = None
     problems: list[Diagnostic] = []
-    unreadable = any(one.data is None for one in loaded)
+    unreadable = any(one.document is None and one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
     diagnostics = _unique([d for one in loaded for d in one.diagnostics] + problems)

@@ -15,7 +15,7 @@ from .sources import Problems, Source
 from .tree import ancestors, rooted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EffectiveClaim:
     """A claim after profiles and inheritance: the limit and visits that apply here."""
 

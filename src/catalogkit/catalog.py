@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
 from .load.collector import collector_paused
-from .load.compact import Compactor
-from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
+from .load.parallel import read_documents, workers_for
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
@@ -100,18 +99,7 @@ def _check(
             _plugin_checks(report, plugins)
             report.seconds = time.perf_counter() - started
             return report
-    loaded: list[LoadedFile] = []
-    errors = 0
-    compactor = Compactor()
-    for i, (name, raw, digest) in enumerate(inputs, 1):
-        inputs[i - 1] = (name, b"", digest)  # the bytes are not needed once read
-        one = read_document(name, raw, digest, keep_data=False)
-        if one.document is not None:
-            compactor.model(one.document)
-        loaded.append(one)
-        errors += len(one.diagnostics)
-        if progress is not None:
-            progress(i, len(inputs), errors)
+    loaded = read_documents(inputs, progress, workers=workers_for(inputs))
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:

@@ -98,9 +98,7 @@ def _read_run(run: range) -> list[LoadedFile]:
     return [_read(*_inputs[i], compactor) for i in run]
 
 
-def _in_processes(
-    inputs: list[Input], progress: Progress | None, workers: int
-) -> list[LoadedFile]:
+def _in_processes(inputs: list[Input], progress: Progress | None, workers: int) -> list[LoadedFile]:
     global _inputs
     runs = _runs(inputs, workers * 4)
     loaded: list[LoadedFile] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -29,6 +29,11 @@ class Bundle:
     claims: Mapping[str, Mapping[str, EffectiveClaim]]
     calendars: Mapping[tuple[int, str | None], CalendarDocument]
     warnings: tuple[Diagnostic, ...] = field(default=())
+    tops: tuple[str, ...] = field(default=())
+    """The localities with no parent in the tree, found once when the bundle is built."""
+    plugged: tuple[str, ...] = field(default=())
+    """The localities that enable a plugin, in tree order: a load that checks plugins
+    (or an engine that needs them) looks at these, not at every locality of a province."""
 
     def compacted(self) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching)."""
@@ -68,7 +73,12 @@ class Bundle:
 
     def roots(self) -> list[str]:
         """The localities with no parent in the tree (the county, normally)."""
-        return sorted(c for c, e in self.localities.items() if e.parent not in self.localities)
+        return list(self.tops)
+
+    def plugin_uses(self) -> Iterator[tuple[str, LocalityEntry]]:
+        """Each locality that enables plugins, with its entry."""
+        for code in self.plugged:
+            yield code, self.localities[code]
 
     def offers(self, matter: str, locality: str) -> bool:
         """Whether residents of `locality` are served by the locality that defines
@@ -116,4 +126,6 @@ def make_bundle(
         claims=claims,
         calendars={key: doc for key, (doc, _src) in index.calendars.items()},
         warnings=warnings,
+        tops=tuple(sorted(c for c, e in index.localities.items() if e.parent not in children)),
+        plugged=tuple(c for c, e in index.localities.items() if e.locality.plugins),
     )

@@ -126,7 +126,24 @@ def _check(
     return report
 
 
-def _plugin_checks(report: Report, plugins: Plugins | None) -> None:
+def check_artifact(path: Path | str, *, plugins: Plugins | None = None) -> Report:
+    """A bundle built by `catalogkit build`, read without its tree, with the plugin
+    checks a load of the tree would make (plugins are never part of a bundle).
+    Raises UsageError when the file cannot be served."""
+    from .load.artifact import read_artifact
+
+    started = time.perf_counter()
+    target = Path(path)
+    with collector_paused():
+        bundle = read_artifact(target)
+    report = Report(root=target.parent, files=[f for f, _ in bundle.files], bundle=bundle)
+    report.from_cache = True
+    _plugin_checks(report, plugins, locate=False)  # the tree is not here to locate in
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plugin_checks(report: Report, plugins: Plugins | None, *, locate: bool = True) -> None:
     """Plugins are not part of the bundle (nor of its cache): check them on every load."""
     if report.bundle is None or plugins is None:
         return
@@ -134,7 +151,7 @@ def _plugin_checks(report: Report, plugins: Plugins | None) -> None:
 
     found = check_plugins(report.bundle, plugins)
     if found:
-        report.diagnostics += locate_all(report.root, found)
+        report.diagnostics += locate_all(report.root, found) if locate else found
         if any(d.severity == "error" for d in found):
             report.bundle = None
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..version import __version__
+from .build_cmd import build_command
 from .decide import decide_command
 from .diff_cmd import diff_command
 from .export_cmd import export_command
@@ -46,6 +47,7 @@ cli.add_command(fmt_command)
 cli.add_command(venue_list_command)
 cli.add_command(booklet_command)
 cli.add_command(serve_command)
+cli.add_command(build_command)
 
 
 def main() -> None:

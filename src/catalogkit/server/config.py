@@ -26,6 +26,7 @@ class ServeConfig:
     max_body_bytes: int = 64 * 1024
     cache: bool = True  # the compiled bundle cache (outside the tree)
     reload_signal: Path | None = None  # with several workers: rewritten to reload them all
+    bundle_file: Path | None = None  # serve this built bundle instead of reading `catalog`
 
 
 def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
@@ -45,12 +46,14 @@ def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
         "cache": config.cache,
         "reload_signal": None if config.reload_signal is None else str(config.reload_signal),
         "log_level": log_level,
+        "bundle_file": None if config.bundle_file is None else str(config.bundle_file),
     }
 
 
 def config_from_json(raw: dict[str, Any]) -> tuple[ServeConfig, str]:
     """The configuration and log level that `config_to_json` wrote."""
     signal = _optional(raw, "reload_signal", str)
+    bundle_file = _optional(raw, "bundle_file", str)
     config = ServeConfig(
         catalog=Path(_one(raw, "catalog", str)),
         plugin_folders=tuple(Path(p) for p in _strings(raw, "plugin_folders")),
@@ -65,6 +68,7 @@ def config_from_json(raw: dict[str, Any]) -> tuple[ServeConfig, str]:
         max_body_bytes=_one(raw, "max_body_bytes", int),
         cache=_one(raw, "cache", bool),
         reload_signal=None if signal is None else Path(signal),
+        bundle_file=None if bundle_file is None else Path(bundle_file),
     )
     return config, _one(raw, "log_level", str)
 

@@ -26,17 +26,16 @@ from .plugin_options import PluginSelection, plugin_options
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="The bundle file to write (replaced atomically).",
 )
-@click.option("--no-cache", is_flag=True, help="Do not use or write the compiled cache.")
 @LANG_OPTION
 @plugin_options
-def build_command(
-    catalog: Path, out: Path, no_cache: bool, lang: str | None, plugins: PluginSelection
-) -> None:
+def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginSelection) -> None:
     """Check the tree as `validate` does and write its compiled bundle to OUT, for
     `serve --bundle OUT` on machines without the tree. Exit 0 written, 1 on errors."""
     language = pick_language(lang)
     started = time.perf_counter()
-    report = check_catalog(catalog, cache=not no_cache, plugins=plugins.load(catalog))
+    # always cold and without the user's cache: a build is made from the files alone, and
+    # compiling the bundle once for the artifact costs less than once more for a cache
+    report = check_catalog(catalog, cache=False, plugins=plugins.load(catalog))
     if report.bundle is None:
         for d in report.errors:
             click.echo(text_line(report, d, language), err=True)

@@ -87,6 +87,10 @@ def test_files_that_cannot_be_trusted_or_read_are_refused(
     with pytest.raises(UsageError, match="others may write"):
         check_artifact(out)
     out.chmod(0o644)
+    cut = tmp_path / "cut.bundle"
+    cut.write_bytes(out.read_bytes()[: out.stat().st_size // 2])
+    with pytest.raises(UsageError, match="damaged"):
+        check_artifact(cut)
     monkeypatch.setattr(artifact, "code_fingerprint", lambda: "another build")
     with pytest.raises(UsageError, match="another version of catalogkit"):
         check_artifact(out)

@@ -35,3 +35,15 @@ def test_the_bundle_knows_its_roots_and_the_localities_that_enable_plugins() -> 
     assert [c for c, _ in bundle.plugin_uses()] == walked
     tops = sorted(c for c, e in bundle.localities.items() if e.parent not in bundle.localities)
     assert bundle.roots() == tops
+
+
+def test_cached_entries_stay_views_of_the_mapped_file_until_asked_for(
+    synthetic_tree: Path,
+) -> None:
+    cold = check_catalog(synthetic_tree, cache=True).bundle
+    warm = check_catalog(synthetic_tree, cache=True).bundle
+    assert cold is not None and warm is not None
+    assert isinstance(warm.matters, LazyMap)
+    assert all(isinstance(v, memoryview) for v in warm.matters._raw.values())
+    assert {c: warm.matters[c] for c in warm.matters} == dict(cold.matters)
+    assert warm.compacted().revision == cold.revision  # a mapped bundle pickles again

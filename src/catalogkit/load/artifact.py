@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from . import mapped
 from .cache import code_fingerprint
 
 MAGIC = b"catalogkit-bundle\n"
@@ -43,14 +44,18 @@ def write_artifact(bundle: Any, path: Path) -> int:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC)
-            pickle.dump(header(bundle.revision), out, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(bundle.compacted(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            mapped.dump(out, header(bundle.revision), bundle.compacted())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path.stat().st_size
+
+
+def _ours(found: Any) -> bool:
+    revision = found.get("revision", "") if isinstance(found, dict) else ""
+    return bool(found == header(revision))
 
 
 def read_artifact(path: Path) -> Any:
@@ -69,20 +74,26 @@ def read_artifact(path: Path) -> Any:
                     f"{path} is not a bundle built by `catalogkit build` / "
                     "该文件不是 catalogkit build 生成的编译包"
                 )
-            found = pickle.load(fh)
-            wanted = header(found.get("revision", "") if isinstance(found, dict) else "")
-            if found != wanted:
+            bundle = mapped.load(fh, len(MAGIC), _ours)
+            if bundle is None:
                 raise UsageError(
                     f"{path} was built by another version of catalogkit or Python; build it "
                     f"again with this one (catalogkit build) / 该编译包由其他版本的 catalogkit "
                     "或 Python 生成，请用当前版本重新执行 catalogkit build"
                 )
-            return pickle.load(fh)
+            return bundle
     except OSError as exc:
         raise UsageError(
             f"cannot read the bundle {path}: {exc.strerror or exc} / 无法读取编译包 {path}"
         ) from None
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+    except (
+        mapped.Damaged,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        ValueError,
+    ) as exc:
         raise UsageError(
             f"{path} is damaged ({type(exc).__name__}); build it again / 编译包已损坏，请重新生成"
         ) from None

@@ -17,7 +17,7 @@ V = TypeVar("V")
 class LazyMap(Mapping[K, V], Generic[K, V]):
     __slots__ = ("_done", "_raw")
 
-    def __init__(self, raw: dict[K, bytes]) -> None:
+    def __init__(self, raw: dict[K, bytes] | dict[K, memoryview]) -> None:
         self._raw = raw
         self._done: dict[K, V] = {}
 
@@ -44,8 +44,12 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
     def __len__(self) -> int:
         return len(self._raw)
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyMap, (self._raw,))
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        """With protocol 5 each entry goes out of band (see mapped.py), so that a
+        mapped file gives it back as a view, not a copy."""
+        if isinstance(protocol, int) and protocol >= 5:
+            return (LazyMap, ({k: pickle.PickleBuffer(v) for k, v in self._raw.items()},))
+        return (LazyMap, ({k: bytes(v) for k, v in self._raw.items()},))
 
     def __repr__(self) -> str:
         return f"LazyMap({len(self._raw)} entries)"

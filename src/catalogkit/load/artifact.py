@@ -24,7 +24,7 @@ from . import mapped
 from .cache import code_fingerprint
 
 MAGIC = b"catalogkit-bundle\n"
-FORMAT = 1
+FORMAT = 2
 
 
 def header(revision: str) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def write_artifact(bundle: Any, path: Path) -> int:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC)
-            mapped.dump(out, header(bundle.revision), bundle.compacted())
+            mapped.dump(out, header(bundle.revision), bundle)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import mapped
 
-_FORMAT = 2
+_FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -66,7 +66,7 @@ def store(root: Path, revision: str, bundle: Any) -> None:
         slot.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".bundle-")
         with os.fdopen(fd, "wb") as fh:
-            mapped.dump(fh, _stamp(revision), bundle.compacted())
+            mapped.dump(fh, _stamp(revision), bundle)
         os.replace(tmp, slot)
     except OSError:
         return  # a read-only home must not break loading

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
+class Span(NamedTuple):
+    """Where an entry's pickle lies in a mapped file (see mapped.py)."""
+
+    offset: int
+    length: int
+
+
 class LazyMap(Mapping[K, V], Generic[K, V]):
     __slots__ = ("_done", "_raw")
 
-    def __init__(self, raw: dict[K, bytes] | dict[K, memoryview]) -> None:
+    def __init__(self, raw: Mapping[K, bytes | memoryview | Span]) -> None:
         self._raw = raw
         self._done: dict[K, V] = {}
 
@@ -31,7 +38,10 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
         try:
             return self._done[key]
         except KeyError:
-            value: V = pickle.loads(self._raw[key])  # raises KeyError for unknown keys
+            raw = self._raw[key]  # raises KeyError for unknown keys
+            if isinstance(raw, Span):
+                raise TypeError("an entry being written cannot be read") from None
+            value: V = pickle.loads(raw)
             self._done[key] = value
             return value
 
@@ -44,12 +54,13 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
     def __len__(self) -> int:
         return len(self._raw)
 
-    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
-        """With protocol 5 each entry goes out of band (see mapped.py), so that a
-        mapped file gives it back as a view, not a copy."""
-        if isinstance(protocol, int) and protocol >= 5:
-            return (LazyMap, ({k: pickle.PickleBuffer(v) for k, v in self._raw.items()},))
-        return (LazyMap, ({k: bytes(v) for k, v in self._raw.items()},))
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Views of a mapped file are pickled as bytes; spans as they are (mapped.py
+        turns them into views when it loads them)."""
+        return (
+            LazyMap,
+            ({k: bytes(v) if isinstance(v, memoryview) else v for k, v in self._raw.items()},),
+        )
 
     def __repr__(self) -> str:
         return f"LazyMap({len(self._raw)} entries)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -10,6 +10,8 @@ from ..errors import Diagnostic, UsageError
 from ..model import CalendarDocument, Department, Locality, Matter, SettingsDocument, Venue
 from .claims import Claims, EffectiveClaim
 from .index import Index, LocalityEntry, MatterEntry, Owned
+
+Packer = Callable[[Mapping[Any, Any]], Mapping[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,14 @@ class Bundle:
     """The localities that enable a plugin, in tree order: a load that checks plugins
     (or an engine that needs them) looks at these, not at every locality of a province."""
 
-    def compacted(self) -> Bundle:
-        """The same bundle with every map unpickled entry by entry on demand (for caching)."""
+    def compacted(self, pack: Packer | None = None) -> Bundle:
+        """The same bundle with every map unpickled entry by entry on demand (for caching);
+        `pack` makes each lazy map (by default, LazyMap.of keeps the pickles in memory)."""
         from ..load.lazy import LazyMap
 
+        pack = pack or LazyMap.of
         lazy: dict[str, Any] = {
-            f.name: LazyMap.of(getattr(self, f.name))
+            f.name: pack(getattr(self, f.name))
             for f in fields(self)
             if isinstance(getattr(self, f.name), Mapping)
         }

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
+from .load.collector import collector_paused
 from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
 from .load.opening import read_input
+from .load.parallel import read_documents, workers_for
 from .load.recover import Recovered
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
 from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
@@ -96,10 +98,22 @@ def check_catalog(
     With `quarantine`, a matter, venue, department or claim with errors is set aside
     and the rest is built (the errors are still reported); without it, any error
     means no bundle (all or nothing, for CI)."""
+    with collector_paused():
+        return _check(Path(path), progress, cache, plugins, pinned, today, quarantine)
+
+
+def _check(
+    target: Path,
+    progress: Progress | None,
+    cache: bool,
+    plugins: Plugins | None,
+    pinned: bool,
+    today: dt.date | None,
+    quarantine: bool,
+) -> Report:
     from .load import cache as compiled
 
     started = time.perf_counter()
-    target = Path(path)
     root = target if pinned else tree_root(target)
     single = not pinned and target.is_file() and not (root / SETTINGS_FILE).is_file()
     if single:  # a lone file outside any tree: document checks only
@@ -116,14 +130,7 @@ def check_catalog(
             _plugin_checks(report, plugins, quarantine)
             report.seconds = time.perf_counter() - started
             return report
-    loaded: list[LoadedFile] = []
-    errors = 0
-    for i, (name, raw, digest) in enumerate(inputs, 1):
-        one = read_document(name, raw, digest)
-        loaded.append(one)
-        errors += len(one.diagnostics)
-        if progress is not None:
-            progress(i, len(inputs), errors)
+    loaded = read_documents(inputs, progress, workers=workers_for(inputs))
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:
@@ -136,7 +143,7 @@ def check_catalog(
     files = tuple((one.file, one.digest) for one in loaded)
     bundle: Bundle | None = None
     problems: list[Diagnostic] = []
-    unreadable = any(one.data is None for one in loaded)
+    unreadable = any(one.document is None and one.data is None for one in loaded)
     if not single and not unreadable:  # cross-file checks need every file's codes
         bundle, problems = resolve(documents, declared, str(root), revision, files)
         problems = beyond_repairs(problems, repaired)
@@ -150,6 +157,7 @@ def check_catalog(
     if quarantine and not single and not unreadable and erroneous:
         # what is reported stays what the whole tree shows; setting items aside only
         # decides what can still be built (its follow-on errors are the reasons)
+        _plain_readings(root, loaded)
         q = Quarantine(loaded)
         first_pass(q)
         if not any(one.document is None and one.data is not None for one in loaded):
@@ -180,6 +188,16 @@ def check_catalog(
     return report
 
 
+def _plain_readings(root: Path, loaded: list[LoadedFile]) -> None:
+    """A quarantine sets items aside by editing a file's plain reading, which a load
+    drops once the file's document is valid: read those files again (only a tree with
+    errors comes here)."""
+    for one in loaded:
+        if one.data is None and one.document is not None:
+            raw = read_input(root / one.file, one.file, root=root)
+            one.data = read_document(one.file, raw, one.digest).data
+
+
 def _calendar_checks(report: Report, today: dt.date | None) -> None:
     """Whether next year's calendar is due depends on the date, not on the files: checked
     on every load, never cached."""
@@ -195,14 +213,33 @@ def _calendar_checks(report: Report, today: dt.date | None) -> None:
         report.diagnostics += locate_all(report.root, found)
 
 
-def _plugin_checks(report: Report, plugins: Plugins | None, quarantine: bool = False) -> None:
+def check_artifact(path: Path | str, *, plugins: Plugins | None = None) -> Report:
+    """A bundle built by `catalogkit build`, read without its tree, with the plugin
+    checks a load of the tree would make (plugins are never part of a bundle).
+    Raises UsageError when the file cannot be served."""
+    from .load.artifact import read_artifact
+
+    started = time.perf_counter()
+    target = Path(path)
+    with collector_paused():
+        bundle = read_artifact(target)
+    report = Report(root=target.parent, files=[f for f, _ in bundle.files], bundle=bundle)
+    report.from_cache = True
+    _plugin_checks(report, plugins, locate=False)  # the tree is not here to locate in
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plugin_checks(
+    report: Report, plugins: Plugins | None, quarantine: bool = False, *, locate: bool = True
+) -> None:
     """Plugins and the province profile are not part of the bundle (nor of its cache):
     check them on every load."""
     if report.bundle is None:
         return
     from .profile import check_profile
 
-    found = check_profile(report.root, report.bundle)
+    found = check_profile(report.root, report.bundle) if locate else []
     if found:
         report.diagnostics += locate_all(report.root, found)
         if not quarantine:
@@ -215,7 +252,7 @@ def _plugin_checks(report: Report, plugins: Plugins | None, quarantine: bool = F
 
     found = check_plugins(report.bundle, plugins)
     if found:
-        report.diagnostics += locate_all(report.root, found)
+        report.diagnostics += locate_all(report.root, found) if locate else found
         if any(d.severity == "error" for d in found):
             report.bundle = None
 

@@ -11,6 +11,11 @@ which is a valid YAML 1.2 double-quoted scalar, so no value can change type or
 break the document whatever it contains. Keys are our own identifiers.
 
     python -m catalogkit.synthetic OUTDIR --towns 100 --villages 30 --matters 2000
+
+`generate_province` (`--counties N`) writes N such counties side by side under
+`counties/<code>/`, each with its own code, name, departments, venues and matter codes.
+
+    python -m catalogkit.synthetic OUTDIR --counties 90 --towns 15 --villages 19
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import shutil
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +48,19 @@ MAX_VILLAGES = 599  # village codes <town>201 … <town>799
 TOWN_CLAIMS = 120  # a town center claims a fifth of the county's matters, at most this many
 
 Doc = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class County:
+    """The county a generated catalog belongs to; `tag` makes its ids and matter codes
+    unique in a province (empty for a tree of one county, which keeps its old bytes)."""
+
+    code: str = COUNTY_CODE
+    name: str = COUNTY_NAME
+    tag: str = ""
+
+
+ONE_COUNTY = County()
 
 # ---------------------------------------------------------------------------------------
 # YAML text
@@ -744,20 +763,22 @@ def _hours(rng: random.Random, tier: str) -> list[Doc]:
     return [{"days": days, "opens": "09:00", "closes": "16:00", "note": "其余时间可电话预约代办"}]
 
 
-def _departments(rng: random.Random, count: int) -> list[tuple[Doc, DeptSpec]]:
+def _departments(
+    rng: random.Random, count: int, place: County = ONE_COUNTY
+) -> list[tuple[Doc, DeptSpec]]:
     out: list[tuple[Doc, DeptSpec]] = []
     for i in range(count):
         spec = DEPARTMENTS[i % len(DEPARTMENTS)]
         round_ = i // len(DEPARTMENTS)
-        dept_id = spec[0] if round_ == 0 else f"{spec[0]}-{round_ + 1}"
-        name = f"{COUNTY_NAME}{spec[1]}" + ("" if round_ == 0 else f"第{round_ + 1}分局")
+        dept_id = (spec[0] if round_ == 0 else f"{spec[0]}-{round_ + 1}") + place.tag
+        name = f"{place.name}{spec[1]}" + ("" if round_ == 0 else f"第{round_ + 1}分局")
         org8 = f"{rng.randint(0, 99_999_999):08d}"
         out.append(
             (
                 {
                     "id": dept_id,
                     "name": name,
-                    "creditCode": make_credit_code("1", "1", COUNTY_CODE, org8),
+                    "creditCode": make_credit_code("1", "1", place.code, org8),
                     "consultation": [_phone(rng)],
                     "supervision": [_phone(rng), "12345"],
                 },
@@ -767,7 +788,9 @@ def _departments(rng: random.Random, count: int) -> list[tuple[Doc, DeptSpec]]:
     return out
 
 
-def _county(rng: random.Random, depts: list[tuple[Doc, DeptSpec]]) -> Doc:
+def _county(
+    rng: random.Random, depts: list[tuple[Doc, DeptSpec]], place: County = ONE_COUNTY
+) -> Doc:
     hall_windows: list[Doc] = [
         {"id": "w-zonghe", "name": "综合受理窗口", "number": "01", "phone": _phone(rng)},
     ]
@@ -789,15 +812,15 @@ def _county(rng: random.Random, depts: list[tuple[Doc, DeptSpec]]) -> Doc:
     return {
         "apiVersion": "catalogkit/v1",
         "kind": "Locality",
-        "code": COUNTY_CODE,
-        "name": COUNTY_NAME,
+        "code": place.code,
+        "name": place.name,
         "level": "county",
         "venues": [
             {
-                "id": "county-hall",
-                "name": f"{COUNTY_NAME}行政审批服务中心",
+                "id": f"county-hall{place.tag}",
+                "name": f"{place.name}行政审批服务中心",
                 "tier": "county-hall",
-                "address": f"{COUNTY_NAME}{ROADS[0]}1号",
+                "address": f"{place.name}{ROADS[0]}1号",
                 "hours": _hours(rng, "county-hall"),
                 "phones": [
                     {"label": "咨询", "number": _phone(rng)},
@@ -806,11 +829,11 @@ def _county(rng: random.Random, depts: list[tuple[Doc, DeptSpec]]) -> Doc:
                 "windows": hall_windows,
             },
             {
-                "id": "county-branch-realestate",
-                "name": f"{COUNTY_NAME}行政审批服务中心{BRANCH_TOPIC}分厅",
+                "id": f"county-branch-realestate{place.tag}",
+                "name": f"{place.name}行政审批服务中心{BRANCH_TOPIC}分厅",
                 "tier": "branch-hall",
                 "topic": BRANCH_TOPIC,
-                "address": f"{COUNTY_NAME}{ROADS[2]}88号",
+                "address": f"{place.name}{ROADS[2]}88号",
                 "hours": _hours(rng, "branch-hall"),
                 "phones": [{"label": "咨询", "number": _phone(rng)}],
                 "windows": branch_windows,
@@ -878,14 +901,19 @@ def _material(rng: random.Random, name: str, source: str, law: str | None) -> Do
 
 
 def _matter(
-    rng: random.Random, index: int, plan: MatterSpec, depts: list[tuple[Doc, DeptSpec]], d: int
+    rng: random.Random,
+    index: int,
+    plan: MatterSpec,
+    depts: list[tuple[Doc, DeptSpec]],
+    d: int,
+    place: County = ONE_COUNTY,
 ) -> Doc:
     name, type_key, law_index = plan
     dept, spec = depts[d]
     mtype = TYPES[type_key]
     public = mtype == "公共服务"
     law = spec[3][law_index]
-    code = f"{MATTER_TYPE_CODE[mtype]}{d + 1:03d}{index + 1:05d}"
+    code = f"{MATTER_TYPE_CODE[mtype]}{d + 1:03d}{index + 1:05d}{place.tag}"
     kind = _weighted(rng, HANDLING_KINDS)
     if len(depts) < 2 and kind == "联办件":
         kind = "承诺件"
@@ -1084,7 +1112,7 @@ def _matter(
         }
     )
     at_branch = spec[0] in BRANCH_DEPTS
-    m["venue"] = "county-branch-realestate" if at_branch else "county-hall"
+    m["venue"] = ("county-branch-realestate" if at_branch else "county-hall") + place.tag
     m["window"] = f"w-{dept['id']}"
     if online:
         o: Doc = {
@@ -1161,9 +1189,14 @@ def _claim(rng: random.Random, matter: Doc, role: str, window: str | None = None
 
 
 def _town(
-    rng: random.Random, number: int, villages: int, matters: list[Doc], names: set[str]
+    rng: random.Random,
+    number: int,
+    villages: int,
+    matters: list[Doc],
+    names: set[str],
+    place: County = ONE_COUNTY,
 ) -> Doc:
-    code = f"{COUNTY_CODE}{number:03d}"
+    code = f"{place.code}{number:03d}"
     suffix = _weighted(rng, ADMIN_SUFFIXES)
     name = _place_name(rng, names) + suffix
     center = f"tc-{code}"
@@ -1221,7 +1254,7 @@ def _town(
                     "id": station,
                     "name": f"{vname}便民服务站",
                     "tier": "village-station",
-                    "address": f"{COUNTY_NAME}{name}{vname}村委会一楼",
+                    "address": f"{place.name}{name}{vname}村委会一楼",
                     "hours": _hours(rng, "village-station"),
                     "phones": [{"label": "代办员", "number": _phone(rng)}],
                 }
@@ -1245,13 +1278,13 @@ def _town(
         "code": code,
         "name": name,
         "level": "town",
-        "parent": COUNTY_CODE,
+        "parent": place.code,
         "venues": [
             {
                 "id": center,
                 "name": f"{name}便民服务中心",
                 "tier": "town-center",
-                "address": f"{COUNTY_NAME}{name}{rng.choice(ROADS)}{rng.randint(1, 200)}号",
+                "address": f"{place.name}{name}{rng.choice(ROADS)}{rng.randint(1, 200)}号",
                 "hours": _hours(rng, "town-center"),
                 "phones": [
                     {"label": "咨询", "number": _phone(rng)},
@@ -1271,7 +1304,7 @@ def _town(
 # ---------------------------------------------------------------------------------------
 
 
-def _prepare(root: Path) -> None:
+def _prepare(root: Path, folders: Sequence[str]) -> None:
     """Refuse to write into a folder that holds anything but an earlier synthetic tree."""
     settings = root / "catalogkit.yaml"
     if root.exists() and any(root.iterdir()):
@@ -1288,8 +1321,27 @@ def _prepare(root: Path) -> None:
             if folder.is_dir():
                 for old in folder.glob("*.yaml"):
                     old.unlink()
-    for sub in ("county", "towns"):
+        if (root / "counties").is_dir():
+            for old in (root / "counties").glob("*/**/*.yaml"):
+                old.unlink()
+    for sub in folders:
         (root / sub).mkdir(parents=True, exist_ok=True)
+
+
+def _check_sizes(towns: int, villages_per_town: int, matters: int, departments: int) -> None:
+    if not 1 <= towns <= MAX_TOWNS:
+        raise ValueError(f"towns must be between 1 and {MAX_TOWNS}")
+    if not 0 <= villages_per_town <= MAX_VILLAGES:
+        raise ValueError(f"villages_per_town must be between 0 and {MAX_VILLAGES}")
+    if matters < 1 or departments < 1:
+        raise ValueError("matters and departments must be at least 1")
+
+
+def _note(seed: int) -> str:
+    return (
+        f"{MARKER} (seed {seed}).\n"
+        "Invented content for tests and benchmarks, not real service standards."
+    )
 
 
 def generate_tree(
@@ -1305,47 +1357,110 @@ def generate_tree(
 
     `root` must be empty, new, or an earlier synthetic tree (whose files are replaced).
     """
-    if not 1 <= towns <= MAX_TOWNS:
-        raise ValueError(f"towns must be between 1 and {MAX_TOWNS}")
-    if not 0 <= villages_per_town <= MAX_VILLAGES:
-        raise ValueError(f"villages_per_town must be between 0 and {MAX_VILLAGES}")
-    if matters < 1 or departments < 1:
-        raise ValueError("matters and departments must be at least 1")
+    _check_sizes(towns, villages_per_town, matters, departments)
     rng = random.Random(seed)
     root = Path(root)
-    _prepare(root)
-    note = (
-        f"{MARKER} (seed {seed}).\n"
-        "Invented content for tests and benchmarks, not real service standards."
-    )
-
+    _prepare(root, ("county", "towns"))
+    note = _note(seed)
     settings = {
         "apiVersion": "catalogkit/v1",
         "kind": "Settings",
         "name": f"合成目录：{COUNTY_NAME}（{towns}个乡镇，{matters}项事项）",
     }
     _write(root / "catalogkit.yaml", to_yaml(settings, note))
+    _write_county(root, rng, ONE_COUNTY, towns, villages_per_town, matters, departments, note)
+    _copy_calendars(root)
 
-    depts = _departments(rng, departments)
-    _write(root / "county" / "county.yaml", to_yaml(_county(rng, depts), note))
+
+PROVINCE_NAME = "示例省"
+MAX_COUNTIES = 900
+COUNTIES_PER_CITY = 12
+
+
+def province_counties(count: int, seed: int = 0) -> list[County]:
+    """`count` counties with distinct codes (33CCNN: city CC, county NN), names and tags."""
+    if not 1 <= count <= MAX_COUNTIES:
+        raise ValueError(f"counties must be between 1 and {MAX_COUNTIES}")
+    rng = random.Random(f"province:{seed}")
+    names: set[str] = set()
+    out: list[County] = []
+    for i in range(count):
+        city, n = divmod(i, COUNTIES_PER_CITY)
+        code = f"33{city + 1:02d}{n + 1:02d}"
+        name = _place_name(rng, names) + ("区" if n == 0 else "县")
+        out.append(County(code, name, f"-{code}"))
+    return out
+
+
+def generate_province(
+    root: Path,
+    *,
+    counties: int,
+    towns: int = 4,
+    villages_per_town: int = 3,
+    matters: int = 400,
+    departments: int = 10,
+    seed: int = 0,
+) -> None:
+    """Write a province: `counties/<code>/` holds each county as `generate_tree` makes one
+    (own departments, venues and matter codes, tagged with the county's code), under one
+    settings file and the calendars. Each county has its own random stream, so adding
+    counties leaves the earlier ones' files as they were."""
+    _check_sizes(towns, villages_per_town, matters, departments)
+    places = province_counties(counties, seed)
+    root = Path(root)
+    _prepare(root, ("counties",))
+    note = _note(seed)
+    settings = {
+        "apiVersion": "catalogkit/v1",
+        "kind": "Settings",
+        "name": f"合成目录：{PROVINCE_NAME}（{counties}个县，每县{towns}个乡镇、{matters}项事项）",
+        "province": PROVINCE_NAME,
+    }
+    _write(root / "catalogkit.yaml", to_yaml(settings, note))
+    for place in places:
+        folder = root / "counties" / place.code
+        for sub in ("county", "towns"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        rng = random.Random(f"{seed}:{place.code}")
+        _write_county(folder, rng, place, towns, villages_per_town, matters, departments, note)
+    _copy_calendars(root)
+
+
+def _write_county(
+    folder: Path,
+    rng: random.Random,
+    place: County,
+    towns: int,
+    villages_per_town: int,
+    matters: int,
+    departments: int,
+    note: str,
+) -> None:
+    """One county's files: `county/county.yaml`, `county/matters.yaml`, `towns/<n>.yaml`."""
+    depts = _departments(rng, departments, place)
+    _write(folder / "county" / "county.yaml", to_yaml(_county(rng, depts, place), note))
 
     matter_docs = [
-        _matter(rng, i, plan, depts, d) for i, (plan, d) in enumerate(_matter_plan(depts, matters))
+        _matter(rng, i, plan, depts, d, place)
+        for i, (plan, d) in enumerate(_matter_plan(depts, matters))
     ]
     doc = {
         "apiVersion": "catalogkit/v1",
         "kind": "Matters",
-        "locality": COUNTY_CODE,
+        "locality": place.code,
         "matters": matter_docs,
     }
-    _write(root / "county" / "matters.yaml", to_yaml(doc, note))
+    _write(folder / "county" / "matters.yaml", to_yaml(doc, note))
 
     names: set[str] = set()
     width = max(3, len(str(towns)))
     for t in range(1, towns + 1):
-        town = _town(rng, t, villages_per_town, matter_docs, names)
-        _write(root / "towns" / f"{t:0{width}d}.yaml", to_yaml(town, note))
+        town = _town(rng, t, villages_per_town, matter_docs, names, place)
+        _write(folder / "towns" / f"{t:0{width}d}.yaml", to_yaml(town, note))
 
+
+def _copy_calendars(root: Path) -> None:
     if DEMO_CALENDARS.is_dir():
         calendars = sorted(DEMO_CALENDARS.glob("*.yaml"))
         if calendars:
@@ -1377,34 +1492,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--departments", type=int, default=10, help="county departments (default 10)"
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--counties",
+        type=int,
+        default=None,
+        help="write a province of this many counties, each with these towns, villages "
+        "and matters, under counties/<code>/ (default: one county, as before)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    sizes = {
+        "towns": args.towns,
+        "villages_per_town": args.villages,
+        "matters": args.matters,
+        "departments": args.departments,
+        "seed": args.seed,
+    }
     try:
-        generate_tree(
-            args.outdir,
-            towns=args.towns,
-            villages_per_town=args.villages,
-            matters=args.matters,
-            departments=args.departments,
-            seed=args.seed,
-        )
+        if args.counties is None:
+            generate_tree(args.outdir, **sizes)
+        else:
+            generate_province(args.outdir, counties=args.counties, **sizes)
     except (ValueError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - started
     root: Path = args.outdir
     files = sorted(root.rglob("*.yaml"))
-    matters_file = root / "county" / "matters.yaml"
-    towns_files = sorted((root / "towns").glob("*.yaml"))
     print(f"wrote {len(files)} files, {_size(files) / 1024:,.1f} KiB, to {root} in {seconds:.2f} s")
-    print(
-        f"  county/matters.yaml: {args.matters} matters, "
-        f"{matters_file.stat().st_size / 1024:,.1f} KiB"
-    )
-    print(
-        f"  towns/: {len(towns_files)} files, {args.towns * args.villages} villages, "
-        f"{_size(towns_files) / 1024:,.1f} KiB"
-    )
+    if args.counties is not None:
+        n = args.counties
+        print(
+            f"  counties/: {n} counties, {n * args.towns} towns, "
+            f"{n * args.towns * args.villages} villages, {n * args.matters} matters"
+        )
+    else:
+        matters_file = root / "county" / "matters.yaml"
+        towns_files = sorted((root / "towns").glob("*.yaml"))
+        print(
+            f"  county/matters.yaml: {args.matters} matters, "
+            f"{matters_file.stat().st_size / 1024:,.1f} KiB"
+        )
+        print(
+            f"  towns/: {len(towns_files)} files, {args.towns * args.villages} villages, "
+            f"{_size(towns_files) / 1024:,.1f} KiB"
+        )
     from .load.source import MAX_FILE_BYTES
 
     for path in files:

@@ -461,4 +461,21 @@ COMMANDS: dict[str, Text] = {
         "居民所在地：区划代码或名称。",
     ),
     "search --limit": ("At most this many matters.", "最多列出的事项数。"),
+    # ---------------------------------------------------------------- build
+    "build": (
+        "Check the tree as `validate` does and write its compiled bundle to OUT, for "
+        "`serve --bundle OUT` on machines without the tree. Exit 0 written, 1 on errors.",
+        "像 validate 一样检查目录树，并把编译包写入 OUT，供没有目录树的机器用 serve --bundle OUT "
+        "提供服务。写入成功退出码为 0，有错误为 1。",
+    ),
+    "build --out": (
+        "The bundle file to write (replaced atomically).",
+        "要写入的编译包文件（原子替换）。",
+    ),
+    "serve --bundle": (
+        "Serve a bundle written by `catalogkit build` instead of the tree (no watching; "
+        "POST /v1/admin/reload reads the file again).",
+        "直接服务 catalogkit build 生成的编译包，无需目录树（不监视文件；"
+        "POST /v1/admin/reload 重新读取该文件）。",
+    ),
 }

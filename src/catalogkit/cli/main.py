@@ -50,6 +50,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "completeness": ("completeness_cmd", "completeness_command"),
     "cases": ("cases_admin", "cases_command"),
     "search": ("search_cmd", "search_command"),
+    "build": ("build_cmd", "build_command"),
 }
 
 

@@ -26,7 +26,7 @@ class PluginSelection:
     blocked: tuple[str, ...]
     no_autoload: bool
 
-    def load(self, tree: Path) -> Plugins:
+    def load(self, tree: Path | None) -> Plugins:
         """The plugins of this run: installed ones (unless turned off), the tree's
         `plugins/` folder, extra folders and names, less the blocked ones."""
         from ..plugins import Plugins  # here, so that `--help` loads no plugin machinery

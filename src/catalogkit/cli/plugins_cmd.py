@@ -30,7 +30,7 @@ def plugins_command(
     report = check_catalog(catalog, cache=True)
     enabled: dict[str, list[str]] = {}
     if report.bundle is not None:
-        for code, entry in report.bundle.localities.items():
+        for code, entry in report.bundle.plugin_uses():
             for use in entry.locality.plugins:
                 enabled.setdefault(use.name, []).append(code)
     rows = [

@@ -78,6 +78,14 @@ from .plugin_options import PluginSelection, plugin_options
 )
 @click.option("--no-access-log", is_flag=True, help="Do not log each request.")
 @click.option("--check", is_flag=True, help="Load the catalog and plugins, then exit.")
+@click.option(
+    "--bundle",
+    "bundle_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Serve a bundle written by `catalogkit build` instead of the tree "
+    "(no watching; POST /v1/admin/reload reads the file again).",
+)
 @LANG_OPTION
 @plugin_options
 def serve_command(
@@ -95,6 +103,7 @@ def serve_command(
     log_level: str,
     no_access_log: bool,
     check: bool,
+    bundle_file: Path | None,
     lang: str | None,
     plugins: PluginSelection,
 ) -> None:
@@ -111,7 +120,7 @@ def serve_command(
         plugin_names=plugins.names,
         blocked_plugins=plugins.blocked,
         plugin_autoload=False if plugins.no_autoload else None,
-        watch=watch,
+        watch=watch and bundle_file is None,
         watch_polling=watch_polling,
         # taken out of the environment: worker processes must not inherit it
         admin_token=os.environ.pop(admin_token_env, None) or None,
@@ -119,9 +128,10 @@ def serve_command(
         max_body_bytes=max_body,
         settle_ms=settle_ms,
         reload_timeout=reload_timeout,
+        bundle_file=bundle_file,
     )
     try:
-        app = create_app(config, plugins.load(catalog))
+        app = create_app(config, plugins.load(None if bundle_file else catalog))
     except CatalogError as exc:
         root = tree_root(catalog)  # the files of diagnostics are relative to it
         for d in exc.diagnostics:

@@ -43,7 +43,7 @@ class Engine:
     ) -> None:
         self.bundle = bundle
         self.plugins = plugins if plugins is not None else Plugins()
-        wanted = {u.name for e in bundle.localities.values() for u in e.locality.plugins}
+        wanted = {u.name for _, e in bundle.plugin_uses() for u in e.locality.plugins}
         missing = sorted(wanted - set(self.plugins.names()))
         if missing and missing_plugins == "error":  # answers would be wrong for those towns
             raise UsageError(

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-_FORMAT = 1
+from . import mapped
+
+_FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -49,12 +50,12 @@ def fetch(root: Path, revision: str) -> Any:
     """The cached bundle of this exact revision, or None."""
     if os.environ.get("CATALOGKIT_NO_CACHE"):
         return None
+    wanted = _stamp(revision)
     try:
         with _slot(root).open("rb") as fh:
-            stamp, bundle = pickle.load(fh)
+            return mapped.load(fh, 0, lambda stamp: stamp == wanted)
     except Exception:  # a missing, stale or unreadable cache is simply a miss
         return None
-    return bundle if stamp == _stamp(revision) else None
 
 
 def store(root: Path, revision: str, bundle: Any) -> None:
@@ -65,9 +66,7 @@ def store(root: Path, revision: str, bundle: Any) -> None:
         slot.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".bundle-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(
-                (_stamp(revision), bundle.compacted()), fh, protocol=pickle.HIGHEST_PROTOCOL
-            )
+            mapped.dump(fh, _stamp(revision), bundle)
         os.replace(tmp, slot)
     except OSError:
         return  # a read-only home must not break loading

@@ -23,7 +23,9 @@ class LoadedFile:
     """A catalog file after reading: its document when valid, its problems otherwise.
 
     `data` is the plain reading even for an invalid document, so cross-file checks
-    can still see the codes it declares and do not report them as missing."""
+    can still see the codes it declares and do not report them as missing; a load
+    that asks for it (`keep_data=False`) drops it once the document is valid, since
+    a province's parsed YAML would otherwise be kept next to its models."""
 
     file: str
     digest: str
@@ -35,7 +37,12 @@ class LoadedFile:
 
 
 def read_document(
-    file: str, raw: bytes, digest: str, kinds: Mapping[str, type[Model]] = KINDS
+    file: str,
+    raw: bytes,
+    digest: str,
+    kinds: Mapping[str, type[Model]] = KINDS,
+    *,
+    keep_data: bool = True,
 ) -> LoadedFile:
     loaded = LoadedFile(file, digest)
     source = decode(file, raw)
@@ -60,6 +67,8 @@ def read_document(
             loaded.diagnostics = [structural]
             loaded.document = None
             loaded.recovered = None
+    if not keep_data and loaded.document is not None:
+        loaded.data = None
     return loaded
 
 

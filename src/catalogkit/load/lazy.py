@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
+class Span(NamedTuple):
+    """Where an entry's pickle lies in a mapped file (see mapped.py)."""
+
+    offset: int
+    length: int
+
+
 class LazyMap(Mapping[K, V], Generic[K, V]):
     __slots__ = ("_done", "_raw")
 
-    def __init__(self, raw: dict[K, bytes]) -> None:
+    def __init__(self, raw: Mapping[K, bytes | memoryview | Span]) -> None:
         self._raw = raw
         self._done: dict[K, V] = {}
 
@@ -31,7 +38,10 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
         try:
             return self._done[key]
         except KeyError:
-            value: V = pickle.loads(self._raw[key])  # raises KeyError for unknown keys
+            raw = self._raw[key]  # raises KeyError for unknown keys
+            if isinstance(raw, Span):
+                raise TypeError("an entry being written cannot be read") from None
+            value: V = pickle.loads(raw)
             self._done[key] = value
             return value
 
@@ -45,7 +55,12 @@ class LazyMap(Mapping[K, V], Generic[K, V]):
         return len(self._raw)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (LazyMap, (self._raw,))
+        """Views of a mapped file are pickled as bytes; spans as they are (mapped.py
+        turns them into views when it loads them)."""
+        return (
+            LazyMap,
+            ({k: bytes(v) if isinstance(v, memoryview) else v for k, v in self._raw.items()},),
+        )
 
     def __repr__(self) -> str:
         return f"LazyMap({len(self._raw)} entries)"

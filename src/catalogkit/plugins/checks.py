@@ -15,7 +15,7 @@ from .manager import Plugins
 
 def check_plugins(bundle: Bundle, plugins: Plugins) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for code, entry in bundle.localities.items():
+    for code, entry in bundle.plugin_uses():
         for i, use in enumerate(entry.locality.plugins):
             where = entry.source.at("plugins", i)
             if use.name not in plugins:

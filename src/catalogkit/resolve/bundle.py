@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,8 @@ from .claims import Claims, EffectiveClaim
 if TYPE_CHECKING:
     from ..quarantine import Quarantined
 from .index import Index, LocalityEntry, MatterEntry, Owned
+
+Packer = Callable[[Mapping[Any, Any]], Mapping[Any, Any]]
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,20 @@ class Bundle:
     quarantined: tuple[Quarantined, ...] = field(default=())
     """Items left out because of their errors: every output that omits them says so."""
     lexicons: tuple[LexiconDocument, ...] = field(default=())  # the tree's own, file order
+    tops: tuple[str, ...] = field(default=())
+    """The localities with no parent in the tree, found once when the bundle is built."""
+    plugged: tuple[str, ...] = field(default=())
+    """The localities that enable a plugin, in tree order: a load that checks plugins
+    (or an engine that needs them) looks at these, not at every locality of a province."""
 
-    def compacted(self) -> Bundle:
-        """The same bundle with every map unpickled entry by entry on demand (for caching)."""
+    def compacted(self, pack: Packer | None = None) -> Bundle:
+        """The same bundle with every map unpickled entry by entry on demand (for caching);
+        `pack` makes each lazy map (by default, LazyMap.of keeps the pickles in memory)."""
         from ..load.lazy import LazyMap
 
+        pack = pack or LazyMap.of
         lazy: dict[str, Any] = {
-            f.name: LazyMap.of(getattr(self, f.name))
+            f.name: pack(getattr(self, f.name))
             for f in fields(self)
             if isinstance(getattr(self, f.name), Mapping)
         }
@@ -106,7 +115,12 @@ class Bundle:
 
     def roots(self) -> list[str]:
         """The localities with no parent in the tree (the county, normally)."""
-        return sorted(c for c, e in self.localities.items() if e.parent not in self.localities)
+        return list(self.tops)
+
+    def plugin_uses(self) -> Iterator[tuple[str, LocalityEntry]]:
+        """Each locality that enables plugins, with its entry."""
+        for code in self.plugged:
+            yield code, self.localities[code]
 
     def offers(self, matter: str, locality: str) -> bool:
         """Whether residents of `locality` are served by the locality that defines
@@ -176,4 +190,6 @@ def make_bundle(
         calendars={key: doc for key, (doc, _src) in index.calendars.items()},
         warnings=warnings,
         lexicons=tuple(doc for doc, _src in index.lexicons),
+        tops=tuple(sorted(c for c, e in index.localities.items() if e.parent not in children)),
+        plugged=tuple(c for c, e in index.localities.items() if e.locality.plugins),
     )

@@ -15,7 +15,7 @@ from .sources import Problems, Source
 from .tree import ancestors, rooted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EffectiveClaim:
     """A claim after profiles and inheritance: the limit and visits that apply here."""
 
@@ -32,11 +32,12 @@ Claims = dict[str, dict[str, EffectiveClaim]]
 def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
     out: Claims = {}
     order = sorted(index.localities, key=lambda c: LEVEL_ORDER[index.localities[c].locality.level])
+    profiled: ProfileClaims = {}
     for code in order:
         if not rooted(index, code):
             continue
-        gathered = _gather(index, p, code)
         ups = ancestors(index, code)
+        gathered = _gather(index, p, code, ups, profiled)
         effective: dict[str, EffectiveClaim] = {}
         for matter_code, (claim, source, profile) in gathered.items():
             entry = index.matters.get(matter_code)
@@ -108,20 +109,34 @@ def resolve_claims(index: Index, p: Problems, declared: set[str]) -> Claims:
     return out
 
 
-def _gather(index: Index, p: Problems, code: str) -> dict[str, tuple[Claim, Source, str | None]]:
+ProfileClaims = dict[tuple[str, str], list[tuple[Claim, Source]]]
+
+
+def _profile_claims(
+    index: Index, key: tuple[str, str], done: ProfileClaims
+) -> list[tuple[Claim, Source]]:
+    """A profile's claims with their sources, built once for all the villages using it."""
+    found = done.get(key)
+    if found is None:
+        prof = index.profiles[key]
+        found = [(c, prof.source.at("claims", j)) for j, c in enumerate(prof.item.claims)]
+        done[key] = found
+    return found
+
+
+def _gather(
+    index: Index, p: Problems, code: str, ups: list[str], profiled: ProfileClaims
+) -> dict[str, tuple[Claim, Source, str | None]]:
     entry = index.localities[code]
     loc = entry.locality
     from_profiles: dict[str, tuple[Claim, Source, str | None]] = {}
-    ups = ancestors(index, code)
     for i, name in enumerate(loc.use_profiles):
         owner = next((a for a in ups if (a, name) in index.profiles), None)
         if owner is None:
             choices = [pid for (a, pid) in index.profiles if a in ups]
             dangling(p, "profile", "模板", name, choices, entry.source.at("useProfiles", i))
             continue
-        prof = index.profiles[(owner, name)]
-        for j, claim in enumerate(prof.item.claims):
-            src = prof.source.at("claims", j)
+        for claim, src in _profile_claims(index, (owner, name), profiled):
             seen = from_profiles.get(claim.matter)
             if seen is not None and seen[0] != claim and not _own_claims(loc, claim.matter):
                 p.add(
@@ -200,13 +215,13 @@ def _tightened_limit(
 def _check_places(
     index: Index, p: Problems, code: str, claim: Claim, source: Source, declared: set[str]
 ) -> None:
-    known = index.departments.keys() | declared
-    if claim.department and claim.department not in known:
+    department = claim.department
+    if department and department not in index.departments and department not in declared:
         dangling(
             p,
             "department",
             "部门",
-            claim.department,
+            department,
             list(index.departments),
             source.at("department"),
         )
@@ -218,7 +233,7 @@ def _check_places(
         if claim.venue is not None and claim.venue not in declared:
             dangling(p, "venue", "场所", claim.venue, list(index.venues), source.at("venue"))
         return
-    if claim.window and claim.window not in {w.id for w in venue.item.windows}:
+    if claim.window and all(w.id != claim.window for w in venue.item.windows):
         dangling(
             p,
             "window",

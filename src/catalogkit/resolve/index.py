@@ -21,7 +21,7 @@ from ..model.locality import Profile
 from .sources import Problems, Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalityEntry:
     locality: Locality
     source: Source
@@ -31,7 +31,7 @@ class LocalityEntry:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Owned(Generic[T]):
     """A venue, department or profile with the locality it belongs to."""
 
@@ -40,7 +40,7 @@ class Owned(Generic[T]):
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatterEntry:
     matter: Matter
     locality: str

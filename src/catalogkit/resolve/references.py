@@ -107,10 +107,10 @@ def _check_served_by(
         if venue_id not in declared:
             dangling(p, "venue", "场所", venue_id, venues, source.at("servedBy"))
         return
-    family = {code, *ancestors(index, code)}
     parent = index.localities[code].parent
-    siblings = {c for c, e in index.localities.items() if parent and e.parent == parent}
-    if owned.locality not in family | siblings:
+    owner = index.localities.get(owned.locality)
+    neighbour = parent is not None and owner is not None and owner.parent == parent
+    if not neighbour and owned.locality != code and owned.locality not in ancestors(index, code):
         p.add(
             "served-by-far",
             f"the venue {venue_id!r} belongs to {owned.locality}, which is neither this "

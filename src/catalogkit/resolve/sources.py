@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import Diagnostic, YamlPath
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
+    """A tuple, not a frozen dataclass: a province makes a million of them, and a
+    tuple is built several times faster and takes less room."""
+
     file: str
     path: YamlPath = ()
 
     def at(self, *more: str | int) -> Source:
-        return Source(self.file, (*self.path, *more))
+        return Source(self.file, self.path + more)
 
     def __str__(self) -> str:
         return self.file

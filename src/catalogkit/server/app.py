@@ -30,7 +30,7 @@ from .watch import watch_and_reload
 
 def load_plugins(config: ServeConfig) -> Plugins:
     return Plugins.load(
-        tree=config.catalog,
+        tree=config.catalog if config.bundle_file is None else None,
         folders=config.plugin_folders,
         names=config.plugin_names,
         blocked=config.blocked_plugins,
@@ -41,13 +41,17 @@ def load_plugins(config: ServeConfig) -> Plugins:
 def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     """Loads the catalog now (raises CatalogError if it is invalid: a server never
     starts on a broken catalog) and returns the app that serves it."""
-    live = LiveBundle.open(
-        config.catalog,
-        plugins or load_plugins(config),
-        cache=config.cache,
-        deadline=config.reload_timeout,
-        quiet=config.settle_ms / 1000,
-    )
+    plugins = plugins or load_plugins(config)
+    if config.bundle_file is not None:
+        live = LiveBundle.open_artifact(config.bundle_file, plugins)
+    else:
+        live = LiveBundle.open(
+            config.catalog,
+            plugins,
+            cache=config.cache,
+            deadline=config.reload_timeout,
+            quiet=config.settle_ms / 1000,
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -64,7 +68,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
                 watch_and_reload(
                     live,
                     stop,
-                    tree=config.watch,
+                    tree=config.watch and config.bundle_file is None,
                     signal=config.reload_signal,
                     polling=config.watch_polling,
                     debounce_ms=config.debounce_ms,

@@ -28,6 +28,7 @@ class ServeConfig:
     reload_signal: Path | None = None  # with several workers: rewritten to reload them all
     reload_timeout: float = 30.0  # seconds a reload may take before it is given up
     settle_ms: int = 500  # a reload waits until no file has changed for this long
+    bundle_file: Path | None = None  # serve this built bundle instead of reading `catalog`
 
 
 def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
@@ -49,12 +50,14 @@ def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:
         "reload_timeout": float(config.reload_timeout),
         "settle_ms": config.settle_ms,
         "log_level": log_level,
+        "bundle_file": None if config.bundle_file is None else str(config.bundle_file),
     }
 
 
 def config_from_json(raw: dict[str, Any]) -> tuple[ServeConfig, str]:
     """The configuration and log level that `config_to_json` wrote."""
     signal = _optional(raw, "reload_signal", str)
+    bundle_file = _optional(raw, "bundle_file", str)
     config = ServeConfig(
         catalog=Path(_one(raw, "catalog", str)),
         plugin_folders=tuple(Path(p) for p in _strings(raw, "plugin_folders")),
@@ -71,6 +74,7 @@ def config_from_json(raw: dict[str, Any]) -> tuple[ServeConfig, str]:
         reload_signal=None if signal is None else Path(signal),
         reload_timeout=_one(raw, "reload_timeout", float),
         settle_ms=_one(raw, "settle_ms", int),
+        bundle_file=None if bundle_file is None else Path(bundle_file),
     )
     return config, _one(raw, "log_level", str)
 

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import check_catalog
+from ..catalog import check_artifact, check_catalog
 from ..engine import Engine
 from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
 from ..load.tree import SETTINGS_FILE, tree_root
@@ -57,6 +57,7 @@ class LiveBundle:
     settings: bool = True  # the tree had catalogkit.yaml at the start: a reload needs it
     deadline: float = DEADLINE_SECONDS
     quiet: float = 0.0
+    artifact: Path | None = None  # serving a built bundle: a reload reads this file again
     state: tuple[Snapshot, ReloadStatus] = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _stuck: threading.Thread | None = None  # a build that missed its deadline, still running
@@ -86,6 +87,17 @@ class LiveBundle:
             snapshot, problems = live._build(None)
         except OSError as exc:  # a broken symbolic link, an unreadable file
             raise CatalogError([_internal(exc, root)]) from exc
+        if snapshot is None:
+            raise CatalogError(problems)
+        live.state = (snapshot, ReloadStatus())
+        return live
+
+    @classmethod
+    def open_artifact(cls, path: Path, plugins: Plugins) -> LiveBundle:
+        """Serves a bundle built by `catalogkit build`, without its tree."""
+        path = path.absolute()
+        live = cls(path.parent, plugins, cache=False, settings=False, artifact=path)
+        snapshot, problems = live._build(None)
         if snapshot is None:
             raise CatalogError(problems)
         live.state = (snapshot, ReloadStatus())
@@ -190,13 +202,23 @@ class LiveBundle:
         started = time.perf_counter()
         if not self._present():
             return None, [_missing(self.settings)]
-        # with nothing served yet, a bad item is left out and the rest is served; once
-        # a revision is served, it keeps serving every item until the tree is clean
-        report = check_catalog(
-            self.root, cache=self.cache, plugins=self.plugins, pinned=True, quarantine=kept is None
-        )
-        if not report.files or (self.settings and SETTINGS_FILE not in report.files):
-            return None, [_missing(self.settings)]  # deleted while being read
+        if self.artifact is not None:
+            try:
+                report = check_artifact(self.artifact, plugins=self.plugins)
+            except CatalogkitError as exc:  # not a bundle, another build's, unreadable
+                return None, [_internal(exc, self.root)]
+        else:
+            # with nothing served yet, a bad item is left out and the rest is served; once
+            # a revision is served, it keeps serving every item until the tree is clean
+            report = check_catalog(
+                self.root,
+                cache=self.cache,
+                plugins=self.plugins,
+                pinned=True,
+                quarantine=kept is None,
+            )
+            if not report.files or (self.settings and SETTINGS_FILE not in report.files):
+                return None, [_missing(self.settings)]  # deleted while being read
         if report.bundle is None:
             return None, report.errors
         for q in report.quarantined:
@@ -215,6 +237,8 @@ class LiveBundle:
         return snapshot, []
 
     def _present(self) -> bool:
+        if self.artifact is not None:
+            return True  # reading it says what is wrong with it
         if self.settings:
             return (self.root / SETTINGS_FILE).is_file()
         return self.root.is_dir()

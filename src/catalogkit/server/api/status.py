@@ -28,7 +28,7 @@ async def get_bundle(request: Request) -> Response:
     snap, last = live.state
     bundle = snap.bundle
     enabled: dict[str, list[str]] = {}
-    for code, entry in sorted(bundle.localities.items()):
+    for code, entry in sorted(bundle.plugin_uses()):
         for use in entry.locality.plugins:
             enabled.setdefault(use.name, []).append(code)
     plugins = [

@@ -65,6 +65,8 @@ def fact_rows(g: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> lis
         ("handling_kind", m["handling_kind"]),
         ("statutory", limits["statutory"] or "—"),
         ("promised", limits["promised"] or "—"),
+        ("counting", limits["counting"]),
+        ("provisional", limits["provisional"]),
         ("visits", visits),
         ("across_area", m["across_area"]),
         ("online", m["online_text"]),

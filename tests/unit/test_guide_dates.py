@@ -56,7 +56,7 @@ def test_dates_counted_in_december_are_provisional_with_the_reason(engine: Engin
     assert note is not None
     assert "承诺办结日期为 2027-01-04（暂定）" in note
     assert "法定办结日期为 2027-01-18（暂定）" in note
-    assert "2027 年工作日历尚未载入" in note
+    assert "2027 年节假日安排尚未载入" in note
     for fmt in ("md", "html"):
         text = render(g, fmt, "zh")
         assert "暂定日期" in text and "2027-01-04（暂定）" in text, fmt

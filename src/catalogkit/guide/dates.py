@@ -1,6 +1,6 @@
 """How a guide's limits are counted, and whether dates counted today are provisional:
-the acceptance day, the units' counting rules and a missing calendar year, in the
-same words a decision's date notes use (calendar.notes)."""
+the acceptance day, the units' counting rules and a missing calendar year: the rules a
+decision's date notes state (calendar.notes), in words for residents."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ _TEXT = {
         "provisional": "今天（{today}）提交的申请，{dates}。原因：{why}",
         "due": "{label}为 {due}（暂定）",
         "and": "，",
+        "why": "{year} 年节假日安排尚未载入，{year} 年的日期只按周末推算，未计法定节假日和调休，"
+        "以国务院办公厅公布的 {year} 年节假日安排为准",
         "join": "；",
         "end": "。",
     },
@@ -47,6 +49,9 @@ _TEXT = {
         "provisional": "for a case handed in today ({today}): {dates}. Why: {why}",
         "due": "{label} {due} (provisional)",
         "and": ", ",
+        "why": "the {year} holiday schedule is not loaded yet, so days in {year} are counted "
+        "skipping weekends only, without public holidays or make-up working days; the "
+        "State Council's {year} holiday schedule prevails",
         "join": "; ",
         "end": ".",
     },
@@ -96,8 +101,9 @@ def provisional_text(
             continue
         dates.append(t["due"].format(label=label, due=found.due.isoformat()))
         for note in found.notes:
-            if note.code == "provisional" and note.text(lang) not in why:
-                why.append(note.text(lang))
+            if note.code == "provisional":
+                reason = t["why"].format(year=note.facts[0])
+                why += [] if reason in why else [reason]
     if not dates:
         return None
     text = t["provisional"].format(

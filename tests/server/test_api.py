@@ -94,6 +94,25 @@ def test_filters_agree_with_the_bundle(client: TestClient) -> None:
         assert [i["code"] for i in body["items"]] == want, field
 
 
+def test_the_matter_list_names_the_body_the_guide_names(client: TestClient) -> None:
+    """东礁镇's claim on 临时救助 names the town government: for its residents the list
+    says so (and filters by it), as the guide's 实施主体 does; with no locality, the
+    definition's 民政局."""
+    here = {"locality": "339901102201", "perPage": 100}
+    items = client.get("/v1/matters", params={**here, "q": "临时救助"}).json()["items"]
+    assert [(i["department"], i["departmentName"]) for i in items] == [
+        ("dongjiao-zf", "明湖县东礁镇人民政府")
+    ]
+    guide = client.get("/v1/matters/MH-MZ-0003/guide", params={"locality": here["locality"]})
+    assert guide.json()["guide"]["matter"]["department"] == "明湖县东礁镇人民政府"
+    town = client.get("/v1/matters", params={**here, "department": "dongjiao-zf"}).json()
+    assert "MH-MZ-0003" in [i["code"] for i in town["items"]]
+    county = client.get("/v1/matters", params={**here, "department": "minzheng"}).json()
+    assert "MH-MZ-0003" not in [i["code"] for i in county["items"]]
+    anywhere = client.get("/v1/matters", params={"q": "临时救助"})  # the county's definition
+    assert anywhere.json()["items"][0]["department"] == "minzheng"
+
+
 def test_services_agree_with_within(client: TestClient) -> None:
     bundle = load_catalog(DEMO, cache=False)
     for code in ("339901101202", "339901102201", "339901001001"):

@@ -53,7 +53,7 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
                     "code": code,
                     "name": m.name,
                     "aliases": m.aliases,
-                    "department": bundle.department_of(m).name,
+                    "department": bundle.departments[index.department(code, place)].item.name,
                     "theme": m.theme or "其他",
                     "locality": place or entry.locality,
                 }

@@ -213,10 +213,17 @@ def test_proxy_legs_count_in_the_timeline(client: TestClient) -> None:
         ("decide", "minghu-hall", 20, "2026-11-03"),
     ]
     assert body["acceptedOn"] == "2026-09-30" and body["promisedDue"] == "2026-11-03"
+    carried = body["dueNotes"][0]  # why the clock starts six days after handing in
+    assert carried["code"] == "carried"
+    assert carried["messageZh"] == (
+        "2026-09-24（周四）交代办员代办，经 2 段代办按各自代办时限转交，"
+        "2026-09-30（周三）送达清溪镇便民服务中心"
+    )
     assert body["route"]["hops"][0]["legLimit"] == {"value": 1, "unit": "工作日", "note": None}
     window = client.post("/v1/decide", json={**case, "channel": "window"}).json()
     assert window["promisedDue"] == "2026-10-29"  # brought to the town window directly
     assert [s["role"] for s in window["timeline"]] == ["accept", "decide"]
+    assert "carried" not in [n["code"] for n in window["dueNotes"]]
 
 
 def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:

@@ -239,7 +239,12 @@ class Engine:
             )
             # the hour of handing in says nothing about when a carried file arrives
             time = case.time if arrival == case.submitted else None
-            accepted, notes = accepted_on(calendar, arrival, time, self._venue_hours(handled_at))
+            hours = self._venue_hours(handled_at)
+            accepted, notes = accepted_on(calendar, arrival, time, hours)
+            if arrival != case.submitted:  # say why the clock starts days later
+                name = hours.name if hours is not None else "受理场所"
+                carried = (name, name, case.submitted, len(legs), arrival)
+                notes = (DueNote("carried", carried), *notes)
             if accepted.year != case.submitted.year or not calendar.has_data(accepted.year):
                 notes += tuple(provisional_notes(calendar, case.submitted, accepted))
             pauses = [(p.start, p.end) for p in case.pauses]

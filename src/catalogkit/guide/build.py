@@ -13,11 +13,10 @@ from ..model import Venue
 from ..model.matter import LegalBasis, TimeLimit
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
-from ..resolve import horizon
 from ..resolve.matters import show_limit
-from .dates import counting_text, provisional_text
 from .labels import LABELS
 from .rows import fact_rows, fee_line, fee_text, online_text
+from .time_limits import counting_text, provisional_text, today_or_pinned
 from .words import describe
 
 
@@ -72,7 +71,7 @@ def build_guide(
     engine: Engine, matter: str, locality: str, lang: str = "zh", today: dt.date | None = None
 ) -> Guide:
     """The guide, with its basic facts as rows (`facts`) that every rendering shows."""
-    g = _build(engine, matter, locality, lang, today or horizon.today())
+    g = _build(engine, matter, locality, lang, today_or_pinned(today))
     return replace(g, facts=fact_rows(asdict(g), LABELS[lang], lang))
 
 
@@ -87,9 +86,6 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
     own_body = body != m.department
     accepting = bundle.claim(found.accepted_at.locality, matter)
     visits = accepting.visits if accepting else m.visits.count
-    promised = found.accepted_at.promised_limit or m.promised_limit
-    venue = found.accepted_at.venue if found.accepted_at.venue in bundle.venues else None
-    settings = bundle.settings
     rules = rules_for(bundle, matter, chain)
     enabled = enabled_plugins(bundle, chain)
     sections = engine.plugins.call(
@@ -100,6 +96,9 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
         GuideSection,
         many=True,
     )
+    promised = found.accepted_at.promised_limit or m.promised_limit
+    venue = found.accepted_at.venue if found.accepted_at.venue in bundle.venues else None
+    settings = bundle.settings
     return Guide(
         matter={
             "code": m.code,

@@ -12,6 +12,7 @@ from ..calendar.due import CALENDAR_DAYS, MONTHS, ON_THE_SPOT
 from ..engine import Engine
 from ..model import Venue
 from ..model.matter import TimeLimit
+from ..resolve import horizon
 
 _TEXT = {
     "zh": {
@@ -56,6 +57,11 @@ _TEXT = {
         "end": ".",
     },
 }
+
+
+def today_or_pinned(today: dt.date | None) -> dt.date:
+    """The guide's date: the one given, else $CATALOGKIT_TODAY, else the system date."""
+    return today if today is not None else horizon.today()
 
 
 def counting_text(

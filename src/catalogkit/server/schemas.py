@@ -61,7 +61,11 @@ class Hop(ApiModel):
     role: Literal["proxy", "accept", "decide"]
     venue: str | None
     venue_name: str | None
-    promised_limit: Limit | None
+    promised_limit: Limit | None = Field(
+        description="the matter's promised limit as this locality publishes it; it runs "
+        "from acceptance at the accepting venue, so at a proxy hop it is not the hop's "
+        "own time (that is legLimit)"
+    )
     proxy_agent: str | None = None
     closed: str | None = Field(
         default=None,

@@ -41,7 +41,14 @@ def test_into_a_year_without_calendar_data() -> None:
     body = answer("2026-12-07", "20")
     assert body["due"] == "2027-01-04"
     assert body["provisional"] is True
-    assert "provisional" in [r["code"] for r in body["reasons"]]  # type: ignore[union-attr]
+    codes = [r["code"] for r in body["reasons"]]  # type: ignore[union-attr]
+    assert codes == ["accepted-same-day", "days-skipped", "provisional"]  # as decide orders
+
+
+def test_a_year_without_data_before_the_count_is_still_said_last() -> None:
+    body = answer("2024-03-04", "5")  # the demo's calendars start in 2025
+    codes = [r["code"] for r in body["reasons"]]  # type: ignore[union-attr]
+    assert codes == ["accepted-same-day", "days-skipped", "provisional"]
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,9 @@ def test_route_command_in_chinese_and_json() -> None:
     assert "代办" in out and "办理决定" in out
     code, out = run(*args, "--json")
     assert json.loads(out)[0]["hops"][-1]["venue"] == "minghu-hall"
+    hops = json.loads(out)[0]["hops"]  # limits as fields, never Python text
+    assert hops[-1]["promised_limit"] == {"value": 20, "unit": "工作日", "note": None}
+    assert hops[0]["leg_limit"] == {"value": 1, "unit": "工作日", "note": None}
 
 
 def test_route_command_applies_routing_plugins_on_the_date_given() -> None:

@@ -94,6 +94,25 @@ def test_filters_agree_with_the_bundle(client: TestClient) -> None:
         assert [i["code"] for i in body["items"]] == want, field
 
 
+def test_the_matter_list_names_the_body_the_guide_names(client: TestClient) -> None:
+    """东礁镇's claim on 临时救助 names the town government: for its residents the list
+    says so (and filters by it), as the guide's 实施主体 does; with no locality, the
+    definition's 民政局."""
+    here = {"locality": "339901102201", "perPage": 100}
+    items = client.get("/v1/matters", params={**here, "q": "临时救助"}).json()["items"]
+    assert [(i["department"], i["departmentName"]) for i in items] == [
+        ("dongjiao-zf", "明湖县东礁镇人民政府")
+    ]
+    guide = client.get("/v1/matters/MH-MZ-0003/guide", params={"locality": here["locality"]})
+    assert guide.json()["guide"]["matter"]["department"] == "明湖县东礁镇人民政府"
+    town = client.get("/v1/matters", params={**here, "department": "dongjiao-zf"}).json()
+    assert "MH-MZ-0003" in [i["code"] for i in town["items"]]
+    county = client.get("/v1/matters", params={**here, "department": "minzheng"}).json()
+    assert "MH-MZ-0003" not in [i["code"] for i in county["items"]]
+    anywhere = client.get("/v1/matters", params={"q": "临时救助"})  # the county's definition
+    assert anywhere.json()["items"][0]["department"] == "minzheng"
+
+
 def test_services_agree_with_within(client: TestClient) -> None:
     bundle = load_catalog(DEMO, cache=False)
     for code in ("339901101202", "339901102201", "339901001001"):
@@ -194,10 +213,17 @@ def test_proxy_legs_count_in_the_timeline(client: TestClient) -> None:
         ("decide", "minghu-hall", 20, "2026-11-03"),
     ]
     assert body["acceptedOn"] == "2026-09-30" and body["promisedDue"] == "2026-11-03"
+    carried = body["dueNotes"][0]  # why the clock starts six days after handing in
+    assert carried["code"] == "carried"
+    assert carried["messageZh"] == (
+        "2026-09-24（周四）交代办员代办，经 2 段代办按各自代办时限转交，"
+        "2026-09-30（周三）送达清溪镇便民服务中心"
+    )
     assert body["route"]["hops"][0]["legLimit"] == {"value": 1, "unit": "工作日", "note": None}
     window = client.post("/v1/decide", json={**case, "channel": "window"}).json()
     assert window["promisedDue"] == "2026-10-29"  # brought to the town window directly
     assert [s["role"] for s in window["timeline"]] == ["accept", "decide"]
+    assert "carried" not in [n["code"] for n in window["dueNotes"]]
 
 
 def test_decide_fees_due_dates_and_trace(client: TestClient) -> None:

@@ -84,6 +84,13 @@ def test_search_finds_matters_by_name_and_alias(client: TestClient) -> None:
     assert "请输入要办的事" in client.get("/search", params={"q": "  "}).text
 
 
+def test_search_from_a_place_names_the_body_that_decides_there(client: TestClient) -> None:
+    """东礁镇's residents: 临时救助 is the town government's (its claim), as in the guide."""
+    text = client.get("/search", params={"q": "临时救助", "locality": "339901102201"}).text
+    assert "明湖县东礁镇人民政府 · 社会救助" in text
+    assert "明湖县民政局 · 社会救助" in client.get("/search", params={"q": "临时救助"}).text
+
+
 def test_search_from_a_place_links_to_its_guides(client: TestClient) -> None:
     page = html(client.get("/search", params={"q": "低保", "locality": VILLAGE}))
     guides = [link for link in page.links if link.startswith("/guide/")]

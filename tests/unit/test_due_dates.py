@@ -89,3 +89,24 @@ def test_acceptance_in_a_year_without_data_is_provisional(engine: Engine) -> Non
     assert decision.outcome == "accept"
     assert decision.provisional
     assert decision.promised_due == dt.date(2027, 3, 29)
+
+
+def test_only_a_case_accepted_now_has_an_acceptance_day(engine: Engine) -> None:
+    """不予受理 has no acceptance day, and 材料补齐后受理 is accepted when the materials
+    arrive: neither says 「当日受理」."""
+    refused = engine.decide(
+        Case.model_validate(
+            {
+                "matter": "MH-MZ-0005",
+                "locality": "339901101202",
+                "submitted": "2026-09-22",
+                "facts": {"age": 75},
+            }
+        )
+    )
+    pending = engine.decide(dibao("2026-09-24", materials=MATERIALS[:2]))
+    assert (refused.outcome, pending.outcome) == ("refuse", "accept-pending-materials")
+    for decision in (refused, pending):
+        assert decision.accepted_on is None and decision.due_notes == ()
+        assert decision.promised_due is None and not decision.provisional
+    assert engine.decide(dibao("2026-09-24")).accepted_on == dt.date(2026, 9, 24)

@@ -106,6 +106,9 @@ def test_booklet_groups_every_matter_of_the_town_by_theme(engine: Engine) -> Non
     assert marriage.where == "明湖县婚姻登记处" and not marriage.proxy_in_villages
     dibao = next(m for items in themes.values() for m in items if m.code == "MH-MZ-0001")
     assert dibao.proxy_in_villages
+    town = booklet(engine.bundle, "339901102")  # 东礁镇 decides 临时救助 itself
+    relief = next(m for items in town.values() for m in items if m.code == "MH-MZ-0003")
+    assert relief.department == "明湖县东礁镇人民政府"
     html = render_page(
         "booklet.html.j2",
         town="清溪镇",

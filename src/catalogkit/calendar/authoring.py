@@ -146,4 +146,6 @@ def _check_model(text: str) -> None:
     try:
         CalendarDocument.model_validate(YAML(typ="safe", pure=True).load(text))
     except Exception as exc:  # pragma: no cover - the text above is built to fit
-        raise UsageError(f"the calendar would not be valid: {exc}") from None
+        raise UsageError(
+            f"the calendar would not be valid: {exc} / 生成的日历不符合格式要求：{exc}"
+        ) from None

@@ -40,7 +40,10 @@ def add_months(start: dt.date, months: int) -> dt.date:
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
     if year > dt.MAXYEAR:
-        raise UsageError(f"a limit of {months} months runs past the year {dt.MAXYEAR}")
+        raise UsageError(
+            f"a limit of {months} months runs past the year {dt.MAXYEAR}"
+            f" / {months} 个月的期限超出公元 {dt.MAXYEAR} 年"
+        )
     last = stdlib_calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(start.day, last))
 
@@ -67,7 +70,7 @@ def due_date(
 ) -> DueDate:
     """The due date of a limit of `value` `unit`s counted from the acceptance day."""
     if value < 0:
-        raise UsageError(f"a time limit cannot be negative ({value})")
+        raise UsageError(f"a time limit cannot be negative ({value}) / 期限不能为负数（{value}）")
     if unit in ON_THE_SPOT or value == 0:
         return DueDate(accepted, not calendar.has_data(accepted.year), ())
     if unit == "工作日" and not pauses and count_from_next_day:  # the common case, kept lean
@@ -90,7 +93,10 @@ def due_date(
         elif unit in MONTHS:
             span = (add_months(accepted, value * MONTHS[unit]) - accepted).days
         else:
-            raise UsageError(f"unknown time-limit unit {unit!r}; known: {', '.join(UNITS)}")
+            raise UsageError(
+                f"unknown time-limit unit {unit!r}; known: {', '.join(UNITS)}"
+                f" / 未知的期限单位 {unit!r}，可用：{'、'.join(UNITS)}"
+            )
         if not count_from_next_day and unit in MONTHS:
             span -= 1
         last = add_calendar_days(

@@ -65,6 +65,18 @@ def _after_hours(
     )
 
 
+def _carried(
+    venue: str, venue_en: str, handed: dt.date, legs: int, arrives: dt.date
+) -> tuple[str, str]:
+    return (
+        f"{day_zh(handed)}交代办员代办，经 {legs} 段代办按各自代办时限转交，"
+        f"{day_zh(arrives)}送达{venue}",
+        f"handed to a proxy agent on {day_en(handed)}; carried on over {legs} "
+        f"leg{'s' if legs != 1 else ''} within their proxy limits, it reaches {venue_en} "
+        f"on {day_en(arrives)}",
+    )
+
+
 def _skipped(
     accepted: dt.date, due: dt.date, count: int, names: tuple[str, ...]
 ) -> tuple[str, str]:
@@ -112,6 +124,7 @@ TEXTS: dict[str, Callable[..., tuple[str, str]]] = {
     "weekend-service": _weekend,
     "accepted-later": _later,
     "after-hours": _after_hours,
+    "carried": _carried,
     "days-skipped": _skipped,
     "rest-day-end": _rest_day_end,
     "paused": _paused,

@@ -146,14 +146,18 @@ class WorkingCalendar:
             return self.add_working_days(start, n)
         first = start.toordinal() + (1 if count_from_next_day else 0)
         if first < self._first:
-            raise UsageError(f"the calendar starts in {dt.date.fromordinal(self._first).year}")
+            begins = dt.date.fromordinal(self._first).year
+            raise UsageError(f"the calendar starts in {begins} / 工作日历从 {begins} 年开始")
         ordinals = self._ordinals
         index = bisect_left(ordinals, first)
         due = index + n - 1
         if pauses:
             due = self._skip_pauses(index, due, pauses)
         if due >= len(ordinals):
-            raise UsageError(f"a limit of {n} working days runs past the calendar's horizon")
+            raise UsageError(
+                f"a limit of {n} working days runs past the calendar's horizon"
+                f" / {n} 个工作日的期限超出工作日历的推算范围"
+            )
         return dt.date.fromordinal(ordinals[due])
 
     def days_off_between(self, a: dt.date, b: dt.date) -> tuple[int, list[str]]:
@@ -186,7 +190,7 @@ class WorkingCalendar:
         if n <= 0:
             if n == 0:
                 return start
-            raise UsageError(f"a time limit cannot be negative ({n})")
+            raise UsageError(f"a time limit cannot be negative ({n}) / 期限不能为负数（{n}）")
         ordinals = self._ordinals
         first = start.toordinal()
         first_year = start.year

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
-from pydantic import BaseModel
 
 from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
@@ -24,6 +20,7 @@ from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
+from .plain_json import dumps
 from .plugin_options import PluginSelection, plugin_options
 
 
@@ -72,19 +69,7 @@ def as_json_text(decision: Decision) -> str:
     body = dataclasses.asdict(decision)
     body["total_fee"] = decision.total_fee
     body["due_notes"] = [note.as_dict() for note in decision.due_notes]
-    return json.dumps(body, ensure_ascii=False, indent=2, default=_plain)
-
-
-def _plain(value: Any) -> Any:
-    """JSON for what `dataclasses.asdict` leaves as objects: catalog models (a time limit
-    as {"value", "unit", "note"}, never its Python text) and dates as YYYY-MM-DD."""
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, set | frozenset):
-        return sorted(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return dumps(body)
 
 
 def as_text(engine: Engine, d: Decision, lang: str) -> str:

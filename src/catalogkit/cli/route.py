@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
@@ -18,6 +17,7 @@ from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .names import locality_code, matter_code, offered
+from .plain_json import dumps
 from .plugin_options import PluginSelection, plugin_options
 
 _ROLE = {
@@ -96,9 +96,7 @@ def route_command(
     except CatalogkitError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
-        click.echo(
-            json.dumps([asdict(r) for r in routes], ensure_ascii=False, indent=2, default=str)
-        )
+        click.echo(dumps([asdict(r) for r in routes]))
         return
     place = bundle.locality(locality)
     for r in routes:

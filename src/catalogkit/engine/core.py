@@ -231,7 +231,9 @@ class Engine:
         due_s = due_p = accepted = None
         notes: tuple[DueNote, ...] = ()
         steps: tuple[Step, ...] = ()
-        if outcome != "undetermined":
+        # only a case accepted now has an acceptance day: a refusal (不予受理) has none,
+        # and an incomplete one is accepted when the missing materials arrive
+        if outcome == "accept" or (outcome == "accept-pending-materials" and not materials):
             calendar = self._calendar(chain, case.submitted.year, enabled)
             settings = bundle.settings
             next_day = settings.count_from_next_day if settings is not None else True
@@ -243,18 +245,22 @@ class Engine:
             )
             # the hour of handing in says nothing about when a carried file arrives
             time = case.time if arrival == case.submitted else None
-            accepted, notes = accepted_on(calendar, arrival, time, self._venue_hours(handled_at))
+            hours = self._venue_hours(handled_at)
+            accepted, notes = accepted_on(calendar, arrival, time, hours)
+            if arrival != case.submitted:  # say why the clock starts days later
+                name = hours.name if hours is not None else "受理场所"
+                carried = (name, name, case.submitted, len(legs), arrival)
+                notes = (DueNote("carried", carried), *notes)
             if accepted.year != case.submitted.year or not calendar.has_data(accepted.year):
                 notes += tuple(provisional_notes(calendar, case.submitted, accepted))
-            if outcome == "accept" or (outcome == "accept-pending-materials" and not materials):
-                pauses = [(p.start, p.end) for p in case.pauses]
-                due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
-                due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
-                # the promised date first, as guides show it; provisional notes last, once
-                for note in sorted(more_p + more_s, key=lambda n: n.code == "provisional"):
-                    if note not in notes:
-                        notes += (note,)
-                steps = timeline(found, legs, accepted, promised, due_p)
+            pauses = [(p.start, p.end) for p in case.pauses]
+            due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
+            due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
+            # the promised date first, as guides show it; provisional notes last, once
+            for note in sorted(more_p + more_s, key=lambda n: n.code == "provisional"):
+                if note not in notes:
+                    notes += (note,)
+            steps = timeline(found, legs, accepted, promised, due_p)
         provisional = any(n.code == "provisional" for n in notes)
         return _replace(
             base,

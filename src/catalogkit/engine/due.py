@@ -57,8 +57,14 @@ def reckon(
         unit,
         count_from_next_day=bundle.settings.count_from_next_day if bundle.settings else True,
     )
-    notes = [*why, *provisional_notes(calendar, submitted, accepted)]
-    notes += (n for n in found.notes if n not in notes)
+    notes: list[DueNote] = []
+    # as a decision orders them: the acceptance day, the counting, provisional notes last
+    for note in sorted(
+        (*why, *provisional_notes(calendar, submitted, accepted), *found.notes),
+        key=lambda n: n.code == "provisional",
+    ):
+        if note not in notes:
+            notes.append(note)
     return DueAnswer(
         submitted,
         accepted,

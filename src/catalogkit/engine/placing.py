@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..calendar import WorkingCalendar
+from ..calendar.notes import WEEKDAY_ZH
 from ..errors import CalendarError
 from ..model import Venue
 from ..resolve import Bundle
 from .route import Hop, Route
-
-WEEKDAY_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def closed_on(venue: Venue, day: dt.date, calendar: WorkingCalendar) -> str | None:

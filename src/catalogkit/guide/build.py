@@ -18,6 +18,7 @@ from ..resolve.matters import show_limit
 from ..unknown import unknown_text
 from .labels import LABELS
 from .rows import fact_rows, fee_line, fee_text, online_text
+from .time_limits import counting_text, provisional_text, today_or_pinned
 from .words import describe
 
 
@@ -30,6 +31,9 @@ def _limit(limit: TimeLimit | None) -> str | None:
         return None
     text = show_limit(limit)
     return f"{text}（{limit.note}）" if limit.note else text
+
+
+DUE_LABELS = {"zh": ("承诺办结日期", "法定办结日期"), "en": ("promised due", "statutory due")}
 
 
 @dataclass(frozen=True)
@@ -69,11 +73,11 @@ def build_guide(
     engine: Engine, matter: str, locality: str, lang: str = "zh", today: dt.date | None = None
 ) -> Guide:
     """The guide, with its basic facts as rows (`facts`) that every rendering shows."""
-    g = _build(engine, matter, locality, lang, today)
+    g = _build(engine, matter, locality, lang, today_or_pinned(today))
     return replace(g, facts=fact_rows(asdict(g), LABELS[lang], lang))
 
 
-def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date | None) -> Guide:
+def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date) -> Guide:
     bundle = engine.bundle
     m = bundle.matter(matter)  # a basic code or an 实施编码
     matter = bundle.matter_code(matter) or matter
@@ -96,6 +100,9 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
         GuideSection,
         many=True,
     )
+    promised = found.accepted_at.promised_limit or m.promised_limit
+    venue = found.accepted_at.venue if found.accepted_at.venue in bundle.venues else None
+    settings = bundle.settings
     return Guide(
         matter={
             "code": m.code,
@@ -180,7 +187,21 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
         },
         limits={
             "statutory": _limit(m.statutory_limit),
-            "promised": _limit(found.accepted_at.promised_limit or m.promised_limit),
+            "promised": _limit(promised),
+            "counting": counting_text(
+                (m.statutory_limit, promised),
+                bundle.venues[venue].item if venue is not None else None,
+                settings.count_from_next_day if settings is not None else True,
+                lang,
+            ),
+            "provisional": provisional_text(
+                engine,
+                ((DUE_LABELS[lang][0], promised), (DUE_LABELS[lang][1], m.statutory_limit)),
+                locality,
+                venue,
+                today,
+                lang,
+            ),
         },
         rules=[
             _rule_line(p.rule, m.form, lang)
@@ -200,7 +221,7 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
             for name, s in sorted(sections, key=lambda p: (p[1].order, p[1].title))
         ],
         revision=bundle.revision,
-        generated=(today or dt.date.today()).isoformat(),
+        generated=today.isoformat(),
     )
 
 

@@ -56,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
         "across_area": "通办范围",
         "leg_limit": "代办时限",
         "notes": "填报须知",
+        "counting": "时限计算",
+        "provisional": "暂定日期",
     },
     "en": {
         "guide": "Service guide",
@@ -110,5 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
         "across_area": "Can be handled across",
         "leg_limit": "Proxy leg time",
         "notes": "Notes",
+        "counting": "How limits are counted",
+        "provisional": "Provisional dates",
     },
 }

@@ -109,7 +109,7 @@ def booklet(bundle: Bundle, town: str) -> dict[str, list[ListedMatter]]:
                 code,
                 m.name,
                 m.theme or "其他",
-                bundle.department_of(m).name,
+                bundle.departments[found.decided_at.department or m.department].item.name,
                 "",
                 m.handling_kind or UNKNOWN_ZH,
                 show_limit(first.promised_limit) if first.promised_limit else "—",

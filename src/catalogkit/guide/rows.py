@@ -77,6 +77,8 @@ def fact_rows(g: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> lis
         ("handling_kind", m["handling_kind"] or u),
         ("statutory", limits["statutory"] or (u if "statutoryLimit" in unknown else "—")),
         ("promised", limits["promised"] or (u if "promisedLimit" in unknown else "—")),
+        ("counting", limits["counting"]),
+        ("provisional", limits["provisional"]),
         ("visits", visits),
         ("across_area", m["across_area"]),
         ("online", u if m["online"] is None else m["online_text"]),

@@ -61,7 +61,11 @@ class Hop(ApiModel):
     role: Literal["proxy", "accept", "decide"]
     venue: str | None
     venue_name: str | None
-    promised_limit: Limit | None
+    promised_limit: Limit | None = Field(
+        description="the matter's promised limit as this locality publishes it; it runs "
+        "from acceptance at the accepting venue, so at a proxy hop it is not the hop's "
+        "own time (that is legLimit)"
+    )
     proxy_agent: str | None = None
     closed: str | None = Field(
         default=None,
@@ -274,7 +278,8 @@ class Notice(ApiModel):
 
 class DueNoteLine(ApiModel):
     """Why the acceptance day or a due date is what it is. Codes: accepted-same-day,
-    weekend-service, accepted-later, after-hours, days-skipped, rest-day-end, paused,
+    weekend-service, accepted-later, after-hours, carried (proxy legs: when the file
+    reaches the accepting venue), days-skipped, rest-day-end, paused,
     provisional (a year without calendar data: weekends only, to be confirmed)."""
 
     code: str

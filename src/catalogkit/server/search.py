@@ -32,6 +32,14 @@ class MatterIndex:
     def find(self, words: str) -> list[str]:
         return [h.code for h in self.finder.search(words, limit=MAX_FOUND).hits]
 
+    def department(self, code: str, locality: str | None) -> str:
+        """The implementing body: for a resident of `locality` when given, the one its
+        claim names if any (as the guide's 实施主体), else the matter's department."""
+        m = self.bundle.matters[code].matter
+        if locality is None:
+            return m.department
+        return route(self.bundle, code, locality).decided_at.department or m.department
+
     def tier(self, code: str, locality: str | None) -> str:
         """The level that decides the matter: for a resident of `locality` when given,
         else the level of the locality that defines it."""

@@ -80,7 +80,7 @@ async def list_matters(
             m = bundle.matters[code].matter
             if locality is not None and not bundle.offers(code, locality):
                 continue
-            if department is not None and m.department != department:
+            if department is not None and index.department(code, locality) != department:
                 continue
             if type is not None and m.type != type:
                 continue
@@ -118,6 +118,7 @@ def summary(snap: Snapshot, index: MatterIndex, code: str, locality: str | None)
     bundle = snap.bundle
     entry = bundle.matters[code]
     m = entry.matter
+    body = index.department(code, locality)
     return MatterSummary(
         code=code,
         name=m.name,
@@ -125,8 +126,8 @@ def summary(snap: Snapshot, index: MatterIndex, code: str, locality: str | None)
         theme=m.theme,
         type=m.type,
         handling_kind=m.handling_kind,
-        department=m.department,
-        department_name=bundle.department_of(m).name,
+        department=body,
+        department_name=bundle.departments[body].item.name,
         defined_by=entry.locality,
         tier=index.tier(code, locality),
         online=m.online.available if m.online else None,

@@ -51,7 +51,7 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
                     "code": hit.code,
                     "name": m.name,
                     "aliases": m.aliases,
-                    "department": bundle.department_of(m).name,
+                    "department": bundle.departments[index.department(code, place)].item.name,
                     "theme": m.theme or "其他",
                     "locality": place or entry.locality,
                     "why": [w.text() for w in hit.why[:2]],

@@ -18,6 +18,14 @@ def finder_of(snap: Snapshot) -> Finder:
     return found
 
 
+def index_of(snap: Snapshot) -> MatterIndex:
+    """The snapshot's matter index (for the API's list and the pages' results alike)."""
+    found: MatterIndex = snap.derived(
+        "matter-index", lambda: MatterIndex(snap.bundle, finder_of(snap))
+    )
+    return found
+
+
 def make_finder(bundle: Bundle, *, cache: bool = True) -> Finder:
     return Finder(bundle, load_index(bundle, cache=cache))
 

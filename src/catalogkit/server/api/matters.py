@@ -13,18 +13,11 @@ from ...model.vocab import HandlingKind, MatterType
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
-from ..search import MatterIndex, finder_of
+from ..search import MatterIndex, index_of
 from ..snapshot import CachedBody, Snapshot
 from .params import CODE_PATTERN, MatterCode, need_locality, need_matter, problems
 
 router = APIRouter(tags=["matters"])
-
-
-def index_of(snap: Snapshot) -> MatterIndex:
-    found: MatterIndex = snap.derived(
-        "matter-index", lambda: MatterIndex(snap.bundle, finder_of(snap))
-    )
-    return found
 
 
 @router.get(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ..respond import snapshot
-from ..search import finder_of
+from ..search import finder_of, index_of
 from . import params
 from .places import towns
 from .site import page
@@ -42,6 +42,7 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
         words = params.query(q)
         place = params.locality(bundle, locality) if locality is not None else None
         found = finder_of(snap).search(words, locality=place, limit=50) if words else None
+        index = index_of(snap)
         results = []
         for hit in found.hits if found else []:
             entry = bundle.matters[hit.code]
@@ -51,7 +52,7 @@ async def search(request: Request, q: str | None = None, locality: str | None = 
                     "code": hit.code,
                     "name": m.name,
                     "aliases": m.aliases,
-                    "department": bundle.departments[index.department(code, place)].item.name,
+                    "department": bundle.departments[index.department(hit.code, place)].item.name,
                     "theme": m.theme or "其他",
                     "locality": place or entry.locality,
                     "why": [w.text() for w in hit.why[:2]],

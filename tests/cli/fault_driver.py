@@ -173,6 +173,15 @@ def main() -> None:
     for args in commands(tree, tree / at):
         print(json.dumps(step(" ".join(args[:2]), lambda args=args: invoke(args))))
         sys.stdout.flush()
+    print(f"peak-kb {peak_kb()}")
+
+
+def peak_kb() -> int:
+    """This process's peak resident memory since it started (VmHWM), in KB."""
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":

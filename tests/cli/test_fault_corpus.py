@@ -76,7 +76,10 @@ def run_case(case: Case, work: Path) -> tuple[list[dict[str, Any]], int]:
     assert child.returncode == 0, f"{case.name}: the driver died ({child.returncode})\n{text}"
     steps = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
     assert len(steps) == STEPS, text
-    return steps, usage.ru_maxrss
+    # the driver's own high-water mark (VmHWM starts afresh at exec; ru_maxrss would
+    # carry over the test process's, copied at fork)
+    peaks = [int(line.split()[1]) for line in text.splitlines() if line.startswith("peak-kb ")]
+    return steps, peaks[-1] if peaks else usage.ru_maxrss
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

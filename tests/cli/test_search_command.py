@@ -31,7 +31,7 @@ def test_json_is_the_api_answer() -> None:
     answer = json.loads(out)
     assert answer["events"][0]["id"] == "afterlife"
     assert answer["items"][0]["code"] == "MH-GA-0005"
-    assert answer["items"][0]["implementationCode"].startswith("MH-GA-0005-339901-000-")
+    assert answer["items"][0]["implementationCode"].startswith("MH-GA-0005-339901000000-000-")
     assert {"kind", "matched", "to", "text"} <= set(answer["items"][0]["why"][0])
 
 

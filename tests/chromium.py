@@ -3,7 +3,14 @@ headless, sandbox-free (as root) and off the network."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -18,3 +25,35 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@contextlib.contextmanager
+def serving(app: Any, *, start_within: float = 15) -> Iterator[str]:
+    """`app` under uvicorn in a background thread on a free loopback port: its base URL."""
+    import uvicorn
+
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=uv.run, name="uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + start_within
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the server did not start")
+        time.sleep(0.02)
+    port = uv.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def launched(sync_api: Any) -> Iterator[Any]:
+    """Debian's Chromium started through Playwright with FLAGS (never a downloaded one)."""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

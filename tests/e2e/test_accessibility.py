@@ -7,17 +7,15 @@ page weight, the search suggestions, and the pages without JavaScript."""
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from catalogkit.server import ServeConfig, create_app
 from tests.axe import axe_source
-from tests.chromium import CHROMIUM, FLAGS
+from tests.chromium import CHROMIUM, launched, serving
 from tests.conftest import DATA, DEMO
 
 if CHROMIUM is None:
@@ -48,26 +46,14 @@ CONTROLS = (
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     app = create_app(ServeConfig(DEMO, watch=False, cache=False))
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=uv.run, name="uvicorn-a11y", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.02)
-    port = uv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
+    with launched(sync_api) as browser:
+        yield browser
 
 
 def open_page(browser: Any, base: str, path: str, viewport: str, mode: str, **options: Any) -> Any:

@@ -4,17 +4,14 @@ chromium or playwright is missing). Screenshots and a PDF go to test-artifacts/e
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import uvicorn
 
 from catalogkit.server import ServeConfig, create_app
-from tests.chromium import CHROMIUM, FLAGS
+from tests.chromium import CHROMIUM, launched, serving
 from tests.conftest import DEMO, ROOT
 
 if CHROMIUM is None:
@@ -29,27 +26,15 @@ VILLAGE = "339901101202"  # 石门坎村
 def server() -> Iterator[str]:
     """The app under uvicorn in a background thread, on a free loopback port."""
     app = create_app(ServeConfig(DEMO, watch=False, cache=False))
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=uv.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.02)
-    port = uv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
+    with launched(sync_api) as browser:
+        yield browser
 
 
 @dataclass

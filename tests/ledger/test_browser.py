@@ -5,19 +5,16 @@ and print a notice (a PDF through the print stylesheet goes to test-artifacts/e2
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from catalogkit.engine import Engine
 from catalogkit.ledger import Filters, Ledger
 from catalogkit.server import ServeConfig, create_app
-from tests.chromium import CHROMIUM, FLAGS
+from tests.chromium import CHROMIUM, launched, serving
 from tests.conftest import DEMO, ROOT
 from tests.ledger.helpers import PHONE, event, new_case
 
@@ -39,27 +36,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Ledg
     number = ledger.create(new_case(), engine, actor="t", today=today)[0]["caseNo"]
     ledger.append(number, event("accept", 1, on="2026-09-24"), engine, actor="t", today=today)
     token = ledger.make_token("staff", "qingxi-center", "339901", "1 号窗口")
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=uv.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.02)
-    port = uv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", ledger, token
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app, start_within=30) as base:
+        yield base, ledger, token
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
+    with launched(sync_api) as browser:
+        yield browser
 
 
 def page_of(browser: Any, base: str) -> tuple[Any, Any, list[str]]:

@@ -152,9 +152,8 @@ def append(
         actor,
         payload,
     )
-    conn.add_event(event)
     after = fold(record, event)
-    conn.replace_record(after, record["version"])
+    conn.record_event(event, after, record["version"])
     return after
 
 

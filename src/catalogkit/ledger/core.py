@@ -3,11 +3,12 @@ transaction. The engine is passed in by the caller and never writes anything."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from typing import Any
 
@@ -16,7 +17,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..engine import Engine
-from . import appending, days, hot, opening, reads, rebuild, rows, schema, store, tokens
+from . import appending, days, group, hot, opening, reads, rebuild, rows, schema, store, tokens
 from .inputs import NewCase, NewEvent
 from .projection import Event
 
@@ -33,6 +34,7 @@ class Ledger:
         self._writing = threading.Lock() if sqlite else nullcontext()
         self._held = hot.Held() if sqlite else None
         self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
+        self._appends = group.Batches(self._write)
 
     @classmethod
     def open(cls, url: str) -> Ledger:
@@ -103,14 +105,20 @@ class Ledger:
         today: dt.date | None = None,
     ) -> dict[str, Any]:
         """Record one event; Conflict if the case moved on or the state forbids it."""
+        day = today or days.today()
         try:
-            with self._writing, hot.writing(self.db, self._held) as writer:
-                return appending.append(
-                    writer, case_no, new, engine, actor, may_write, today or days.today()
-                )
+            return self._appends.submit(
+                lambda writer: appending.append(writer, case_no, new, engine, actor, may_write, day)
+            )
         except hot.Stale:  # another writer took this version first
             record = self.get(case_no)
             raise rows.stale(case_no, new.version, record["state"], record["version"]) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[hot.Writer]:
+        """One write transaction of the append path (group.py batches appends in it)."""
+        with self._writing, hot.writing(self.db, self._held) as writer:
+            yield writer
 
     def get(self, case_no: str) -> dict[str, Any]:
         with store.transaction(self.db, write=False) as conn:

@@ -38,6 +38,17 @@ REPLACE = (
     + ", ".join(f"{c} = :{c}" for c in _COLUMNS)
     + " WHERE case_no = :case_no AND version = :was"
 )
+# PostgreSQL: the version check, the new record and the event in one statement (one
+# round trip); no row moved, no event added.
+_TYPES = {"on_day": "date", "recorded_at": "timestamptz"}
+_EVENT_COLUMNS = ADD_EVENT.split("(")[1].split(")")[0].split(", ")
+MOVE_AND_ADD = (
+    f"WITH moved AS ({REPLACE} RETURNING 1) "
+    + ADD_EVENT.split(" VALUES ")[0]
+    + " SELECT "
+    + ", ".join(f"CAST(:{c} AS {_TYPES[c]})" if c in _TYPES else f":{c}" for c in _EVENT_COLUMNS)
+    + " FROM moved"
+)
 
 
 class Stale(Exception):
@@ -50,13 +61,19 @@ class Writer:
     def __init__(self, raw: Any, dialect: str) -> None:
         self.cursor = raw.cursor()
         self.sqlite = dialect == "sqlite"
+        self.writes = 0  # statements that wrote, or failed: see group.py
 
-    def run(self, sql: str, params: dict[str, Any]) -> Any:
+    def run(self, sql: str, params: dict[str, Any], *, write: bool = False) -> Any:
         if self.sqlite:
             params = {k: _sqlite_value(v) for k, v in params.items()}
         else:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
-        self.cursor.execute(sql, params)
+        self.writes += write
+        try:
+            self.cursor.execute(sql, params)
+        except BaseException:
+            self.writes += 1  # the transaction may be spoilt: never commit on top of it
+            raise
         return self.cursor
 
     def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
@@ -73,12 +90,15 @@ class Writer:
         record: dict[str, Any] = loads(row[0])
         return record
 
-    def add_event(self, event: Event) -> None:
-        self.run(ADD_EVENT, rows.event_row(event))
-
-    def replace_record(self, record: dict[str, Any], was: int) -> None:
-        values = {**row_of(record), "doc": dumps(record), "was": was}
-        if self.run(REPLACE, values).rowcount != 1:
+    def record_event(self, event: Event, record: dict[str, Any], was: int) -> None:
+        """The event and the record folded with it, only over version `was`: the record
+        first, so a stale version writes nothing at all (Stale)."""
+        values = {**row_of(record), "doc": dumps(record), "was": was, **rows.event_row(event)}
+        if self.sqlite:
+            if self.run(REPLACE, values, write=True).rowcount != 1:
+                raise Stale(record["caseNo"])
+            self.run(ADD_EVENT, values, write=True)
+        elif self.run(MOVE_AND_ADD, values, write=True).rowcount != 1:
             raise Stale(record["caseNo"])
 
 

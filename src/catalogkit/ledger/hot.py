@@ -63,9 +63,12 @@ class Writer:
         self.sqlite = dialect == "sqlite"
         self.writes = 0  # statements that wrote, or failed: see group.py
 
-    def run(self, sql: str, params: dict[str, Any], *, write: bool = False) -> Any:
+    def run(
+        self, sql: str, params: dict[str, Any], *, write: bool = False, ready: bool = False
+    ) -> Any:
         if self.sqlite:
-            params = {k: _sqlite_value(v) for k, v in params.items()}
+            if not ready:  # `ready`: already converted by _sqlite_values
+                params = _sqlite_values(params)
         else:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
         self.writes += write
@@ -78,7 +81,7 @@ class Writer:
 
     def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         if self.sqlite:
-            rows = [{k: _sqlite_value(v) for k, v in r.items()} for r in rows]
+            rows = [_sqlite_values(r) for r in rows]
         else:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
         self.cursor.executemany(sql, rows)
@@ -95,9 +98,10 @@ class Writer:
         first, so a stale version writes nothing at all (Stale)."""
         values = {**row_of(record), "doc": dumps(record), "was": was, **rows.event_row(event)}
         if self.sqlite:
-            if self.run(REPLACE, values, write=True).rowcount != 1:
+            values = _sqlite_values(values)  # once for both statements
+            if self.run(REPLACE, values, write=True, ready=True).rowcount != 1:
                 raise Stale(record["caseNo"])
-            self.run(ADD_EVENT, values, write=True)
+            self.run(ADD_EVENT, values, write=True, ready=True)
         elif self.run(MOVE_AND_ADD, values, write=True).rowcount != 1:
             raise Stale(record["caseNo"])
 
@@ -107,6 +111,13 @@ _PYFORMAT: dict[str, str] = {}
 
 def _to_pyformat(sql: str) -> str:
     return re.sub(r":([a-z_0-9]+)", r"%(\1)s", sql)
+
+
+def _sqlite_values(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if type(v) in _AS_IS else _sqlite_value(v) for k, v in params.items()}
+
+
+_AS_IS = frozenset({str, int, type(None)})
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -12,7 +12,6 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
-
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 
 

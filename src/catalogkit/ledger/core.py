@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import Engine as Database
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
 
 from ..engine import Engine
 from . import appending, days, group, hot, opening, reads, rebuild, rows, schema, store, tokens
+from .errors import LedgerUnavailable
 from .inputs import NewCase, NewEvent
 from .projection import Event
 
@@ -78,20 +78,23 @@ class Ledger:
         on = opening.check_new(engine.bundle, new, today or days.today())
         print_ = opening.fingerprint(new)
         secret = self.secret()
+        bundle = engine.bundle
+
+        def work(writer: hot.Writer) -> tuple[dict[str, Any], bool]:
+            if key is not None:
+                known = opening.known_key(writer, key, print_)
+                if known is not None:
+                    return writer.current(known), False
+            return opening.register(writer, bundle, new, on, secret, actor, key, print_), True
+
         for attempt in (1, 2):
             try:
-                with self._writing, store.transaction(self.db, write=True) as conn:
-                    if key is not None:
-                        known = opening.known_key(conn, key, print_)
-                        if known is not None:
-                            return rows.current(conn, known), False
-                    record = opening.register(
-                        conn, engine.bundle, new, on, secret, actor, key, print_
-                    )
-                    return record, True
-            except IntegrityError:
-                if attempt == 2 or key is None:  # the same key raced in: read its case
-                    raise
+                return self._appends.submit(work)
+            except hot.Stale:  # a unique key broken: the same Idempotency-Key raced in
+                if attempt == 2 or key is None:
+                    raise LedgerUnavailable(
+                        "the case could not be registered; try again", "办件未能登记，请重试"
+                    ) from None
         raise AssertionError("unreachable")
 
     def append(

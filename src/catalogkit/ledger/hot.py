@@ -33,6 +33,7 @@ _COLUMNS = (
     "version", "state", "county", "venue", "holder", "matter", "locality", "phone_last4",
     "applied_on", "promised_due", "statutory_due", "finished_on", "doc",
 )  # fmt: skip
+COLUMNS = ("case_no", *_COLUMNS)  # of case_state
 REPLACE = (
     "UPDATE case_state SET "
     + ", ".join(f"{c} = :{c}" for c in _COLUMNS)

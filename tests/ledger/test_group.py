@@ -109,3 +109,23 @@ def test_one_writer_alone_commits_each_append() -> None:
     with pytest.raises(OSError):
         batches.submit(broken)
     assert db.commits == [["x"], ["y"]]
+
+
+def test_every_writer_gets_its_own_answer_when_batches_are_small() -> None:
+    db = Database()
+    batches = Batches(db.transaction)
+    batches.most = 2  # more writers wait than one batch takes
+    answers: dict[str, str] = {}
+
+    def writer(i: int) -> None:
+        for j in range(30):
+            answers[f"{i}.{j}"] = batches.submit(writes(f"{i}.{j}"))
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert answers == {k: k for k in answers} and len(answers) == 180
+    assert sorted(n for c in db.commits for n in c) == sorted(answers)
+    assert max(len(c) for c in db.commits) <= 2

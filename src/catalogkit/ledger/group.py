@@ -46,19 +46,20 @@ class Batches:
         job: Job[T] = Job(work)
         with self._cond:
             self._queue.append(job)
-            while self._busy and not job.done:
-                self._cond.wait()
-            if job.done:
-                return job.answer()
-            self._busy = True
-            batch, self._queue = self._queue[: self.most], self._queue[self.most :]
-        try:
-            self._run(batch)
-        finally:
+        while True:  # lead batches until one of them held this job
             with self._cond:
-                self._busy = False
-                self._cond.notify_all()
-        return job.answer()
+                while self._busy and not job.done:
+                    self._cond.wait()
+                if job.done:
+                    return job.answer()
+                self._busy = True
+                batch, self._queue = self._queue[: self.most], self._queue[self.most :]
+            try:
+                self._run(batch)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
 
     def _run(self, batch: list[Job[Any]]) -> None:
         try:

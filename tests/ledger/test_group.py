@@ -53,10 +53,13 @@ def broken(writer: Writer) -> str:
     raise OSError("failed after writing")
 
 
-def batch_behind_first(jobs: dict[str, Callable[[Writer], str]]) -> tuple[Database, dict[str, Any]]:
+def batch_behind_first(
+    jobs: dict[str, Callable[[Writer], str]], most: int = 64
+) -> tuple[Database, dict[str, Any]]:
     """Run `first` (held at a gate) and then `jobs` submitted while it is being written."""
     db = Database()
     batches = Batches(db.transaction)
+    batches.most = most
     gate = threading.Event()
     answers: dict[str, Any] = {}
 
@@ -121,6 +124,9 @@ def test_every_writer_gets_its_own_answer_when_batches_are_small() -> None:
         for j in range(30):
             answers[f"{i}.{j}"] = batches.submit(writes(f"{i}.{j}"))
 
+    held, kept = batch_behind_first({n: writes(n) for n in "abcdef"}, most=1)
+    assert kept == {"first": "first", **{n: n for n in "abcdef"}}
+    assert held.commits == [["first"], *([n] for n in "abcdef")]
     threads = [threading.Thread(target=writer, args=(i,)) for i in range(6)]
     for t in threads:
         t.start()

@@ -32,7 +32,7 @@ class Ledger:
         # in SQLite's busy handler, which sleeps and retries (other processes still do).
         sqlite = db.dialect.name == "sqlite"
         self._writing = threading.Lock() if sqlite else nullcontext()
-        self._held = hot.Held() if sqlite else None
+        self._held = hot.Held()  # the write connection: one batch is written at a time
         self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
         self._appends = group.Batches(self._write)
 
@@ -45,8 +45,7 @@ class Ledger:
 
     def close(self) -> None:
         with self._writing:
-            if self._held is not None:
-                self._held.drop()
+            self._held.drop()
         self.db.dispose()
 
     @property

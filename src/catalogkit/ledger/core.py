@@ -137,6 +137,7 @@ class Ledger:
             return reads.find(conn, filters, cursor, limit)
 
     def rebuild(self) -> tuple[int, int]:
+        self._held.records.clear()
         with store.transaction(self.db, write=True) as conn:
             return rebuild.rebuild(conn)
 

@@ -59,10 +59,13 @@ class Stale(Exception):
 class Writer:
     """One write transaction on a raw driver connection."""
 
-    def __init__(self, raw: Any, dialect: str) -> None:
+    def __init__(self, raw: Any, dialect: str, kept: dict[str, str] | None = None) -> None:
         self.cursor = raw.cursor()
         self.sqlite = dialect == "sqlite"
         self.writes = 0  # statements that wrote, or failed: see group.py
+        self.kept = kept if kept is not None else {}  # case -> doc, as last committed here
+        self.written: dict[str, str] = {}  # case -> doc, written in this transaction
+        self.from_kept = False  # whether the last `current` came from `kept`
 
     def run(
         self, sql: str, params: dict[str, Any], *, write: bool = False, ready: bool = False
@@ -87,17 +90,27 @@ class Writer:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
         self.cursor.executemany(sql, rows)
 
-    def current(self, case_no: str) -> dict[str, Any]:
-        row = self.run(CURRENT, {"case_no": case_no}).fetchone()
-        if row is None:
-            raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
-        record: dict[str, Any] = loads(row[0])
+    def current(self, case_no: str, *, kept: bool = False) -> dict[str, Any]:
+        """The case's record; with `kept`, as this process last committed it, if it did
+        (the caller checks the version against the database when it writes)."""
+        doc = self.written.get(case_no) or (self.kept.get(case_no) if kept else None)
+        self.from_kept = doc is not None and case_no not in self.written
+        if doc is None:
+            row = self.run(CURRENT, {"case_no": case_no}).fetchone()
+            if row is None:
+                raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
+            doc = row[0]
+        record: dict[str, Any] = loads(doc)
         return record
+
+    def forget(self, case_no: str) -> None:
+        self.kept.pop(case_no, None)
 
     def record_event(self, event: Event, record: dict[str, Any], was: int) -> None:
         """The event and the record folded with it, only over version `was`: the record
         first, so a stale version writes nothing at all (Stale)."""
-        values = {**row_of(record), "doc": dumps(record), "was": was, **rows.event_row(event)}
+        doc = dumps(record)
+        values = {**row_of(record), "doc": doc, "was": was, **rows.event_row(event)}
         if self.sqlite:
             values = _sqlite_values(values)  # once for both statements
             if self.run(REPLACE, values, write=True, ready=True).rowcount != 1:
@@ -105,6 +118,7 @@ class Writer:
             self.run(ADD_EVENT, values, write=True, ready=True)
         elif self.run(MOVE_AND_ADD, values, write=True).rowcount != 1:
             raise Stale(record["caseNo"])
+        self.written[event.case_no] = doc
 
 
 _PYFORMAT: dict[str, str] = {}
@@ -139,6 +153,12 @@ class Held:
 
     def __init__(self) -> None:
         self.connection: Any = None
+        self.records: dict[str, str] = {}  # the newest record this process committed
+
+    def keep(self, written: dict[str, str]) -> None:
+        if len(self.records) > 50_000:
+            self.records.clear()
+        self.records.update(written)
 
     def get(self, engine: Engine) -> Any:
         if self.connection is None:
@@ -146,6 +166,7 @@ class Held:
         return self.connection
 
     def drop(self) -> None:
+        self.records.clear()
         if self.connection is not None:
             connection, self.connection = self.connection, None
             connection.invalidate()
@@ -166,12 +187,14 @@ def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
         raise unavailable(exc) from exc
     driver: Any = pooled.driver_connection
     try:
-        writer = Writer(driver, dialect)
+        writer = Writer(driver, dialect, None if held is None else held.records)
         if dialect == "sqlite":
             writer.cursor.execute("BEGIN IMMEDIATE")
         try:
             yield writer
             driver.commit()
+            if held is not None:  # only what is committed is kept
+                held.keep(writer.written)
         except BaseException:
             driver.rollback()
             raise

@@ -114,7 +114,9 @@ def register(
     )
     record = fold(None, event)
     conn.run(ADD_EVENT, rows.event_row(event), write=True)
-    conn.run(ADD_CASE, {**row_of(record), "doc": dumps(record)}, write=True)
+    doc = dumps(record)
+    conn.run(ADD_CASE, {**row_of(record), "doc": doc}, write=True)
+    conn.written[case_no] = doc
     if key is not None:
         values = {"key": key, "case_no": case_no, "fingerprint": print_, "created_at": days.now()}
         conn.run(ADD_KEY, values, write=True)

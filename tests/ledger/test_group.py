@@ -71,7 +71,7 @@ def batch_behind_first(
 
     threads = [threading.Thread(target=submit, args=("first", writes("first", gate)))]
     threads[0].start()
-    while not batches._busy:
+    while not batches._leading:
         time.sleep(0.001)
     for name, work in jobs.items():
         threads.append(threading.Thread(target=submit, args=(name, work)))
@@ -114,9 +114,10 @@ def test_one_writer_alone_commits_each_append() -> None:
     assert db.commits == [["x"], ["y"]]
 
 
-def test_every_writer_gets_its_own_answer_when_batches_are_small() -> None:
+@pytest.mark.parametrize("lanes", [1, 3])
+def test_every_writer_gets_its_own_answer_when_batches_are_small(lanes: int) -> None:
     db = Database()
-    batches = Batches(db.transaction)
+    batches = Batches(db.transaction, lanes=lanes)
     batches.most = 2  # more writers wait than one batch takes
     answers: dict[str, str] = {}
 

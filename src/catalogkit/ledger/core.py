@@ -32,9 +32,11 @@ class Ledger:
         # in SQLite's busy handler, which sleeps and retries (other processes still do).
         sqlite = db.dialect.name == "sqlite"
         self._writing = threading.Lock() if sqlite else nullcontext()
-        self._held = hot.Held()  # the write connection: one batch is written at a time
+        self._held = hot.Held() if sqlite else None
+        self._kept: dict[str, str] = {}  # case -> its record as this process last committed it
         self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
-        self._appends = group.Batches(self._write)
+        # PostgreSQL: several batches at once, so one's statements overlap another's commit
+        self._appends = group.Batches(self._write, lanes=1 if sqlite else 4)
 
     @classmethod
     def open(cls, url: str) -> Ledger:
@@ -45,7 +47,8 @@ class Ledger:
 
     def close(self) -> None:
         with self._writing:
-            self._held.drop()
+            if self._held is not None:
+                self._held.drop()
         self.db.dispose()
 
     @property
@@ -119,7 +122,7 @@ class Ledger:
     @contextlib.contextmanager
     def _write(self) -> Iterator[hot.Writer]:
         """One write transaction of the append path (group.py batches appends in it)."""
-        with self._writing, hot.writing(self.db, self._held) as writer:
+        with self._writing, hot.writing(self.db, self._held, self._kept) as writer:
             yield writer
 
     def get(self, case_no: str) -> dict[str, Any]:
@@ -137,7 +140,7 @@ class Ledger:
             return reads.find(conn, filters, cursor, limit)
 
     def rebuild(self) -> tuple[int, int]:
-        self._held.records.clear()
+        self._kept.clear()
         with store.transaction(self.db, write=True) as conn:
             return rebuild.rebuild(conn)
 

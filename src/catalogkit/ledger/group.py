@@ -35,12 +35,15 @@ class Job(Generic[T]):
 class Batches:
     """Writers queue here; the first one free runs everything queued as one batch."""
 
-    def __init__(self, transaction: Callable[[], AbstractContextManager[Any]]) -> None:
+    def __init__(
+        self, transaction: Callable[[], AbstractContextManager[Any]], lanes: int = 1
+    ) -> None:
         self.most = MOST  # 1: every append commits alone (the benchmark's comparison)
+        self.lanes = lanes  # batches written at once (each in its own transaction)
         self._transaction = transaction  # a context giving a writer with `.writes`
         self._cond = threading.Condition()
         self._queue: list[Job[Any]] = []
-        self._busy = False
+        self._leading = 0
 
     def submit(self, work: Callable[[Any], T]) -> T:
         job: Job[T] = Job(work)
@@ -48,17 +51,17 @@ class Batches:
             self._queue.append(job)
         while True:  # lead batches until one of them held this job
             with self._cond:
-                while self._busy and not job.done:
+                while (self._leading >= self.lanes or job not in self._queue) and not job.done:
                     self._cond.wait()
                 if job.done:
                     return job.answer()
-                self._busy = True
+                self._leading += 1
                 batch, self._queue = self._queue[: self.most], self._queue[self.most :]
             try:
                 self._run(batch)
             finally:
                 with self._cond:
-                    self._busy = False
+                    self._leading -= 1
                     self._cond.notify_all()
 
     def _run(self, batch: list[Job[Any]]) -> None:

@@ -146,19 +146,13 @@ def _sqlite_value(value: Any) -> Any:
 
 
 class Held:
-    """The one write connection of this process's appends, kept checked out: group.py
-    writes one batch at a time anyway (and SQLite has one writer), and a pool round trip
-    per batch costs more than its statements. Dropped after any database error, made
-    again next time."""
+    """SQLite's one write connection of this process, kept checked out: group.py writes
+    one batch at a time there anyway (SQLite has one writer), and a pool round trip per
+    batch costs more than its statements. Dropped after any database error, made again
+    next time."""
 
     def __init__(self) -> None:
         self.connection: Any = None
-        self.records: dict[str, str] = {}  # the newest record this process committed
-
-    def keep(self, written: dict[str, str]) -> None:
-        if len(self.records) > 50_000:
-            self.records.clear()
-        self.records.update(written)
 
     def get(self, engine: Engine) -> Any:
         if self.connection is None:
@@ -166,7 +160,6 @@ class Held:
         return self.connection
 
     def drop(self) -> None:
-        self.records.clear()
         if self.connection is not None:
             connection, self.connection = self.connection, None
             connection.invalidate()
@@ -175,7 +168,9 @@ class Held:
 
 
 @contextlib.contextmanager
-def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
+def writing(
+    engine: Engine, held: Held | None = None, kept: dict[str, str] | None = None
+) -> Iterator[Writer]:
     """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled (or the held) connection; a
     duplicate event number is Stale, a database that cannot be reached is
     LedgerUnavailable."""
@@ -187,14 +182,16 @@ def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
         raise unavailable(exc) from exc
     driver: Any = pooled.driver_connection
     try:
-        writer = Writer(driver, dialect, None if held is None else held.records)
+        writer = Writer(driver, dialect, kept)
         if dialect == "sqlite":
             writer.cursor.execute("BEGIN IMMEDIATE")
         try:
             yield writer
             driver.commit()
-            if held is not None:  # only what is committed is kept
-                held.keep(writer.written)
+            if kept is not None:  # only what is committed is kept
+                if len(kept) > 50_000:
+                    kept.clear()
+                kept.update(writer.written)
         except BaseException:
             driver.rollback()
             raise

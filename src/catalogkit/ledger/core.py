@@ -32,11 +32,12 @@ class Ledger:
         # in SQLite's busy handler, which sleeps and retries (other processes still do).
         sqlite = db.dialect.name == "sqlite"
         self._writing = threading.Lock() if sqlite else nullcontext()
-        self._held = hot.Held() if sqlite else None
+        self._held = hot.Held()  # the write connection: one batch is written at a time
         self._kept: dict[str, str] = {}  # case -> its record as this process last committed it
         self._tokens: dict[str, tuple[float, tokens.Token | None]] = {}
-        # PostgreSQL: several batches at once, so one's statements overlap another's commit
-        self._appends = group.Batches(self._write, lanes=1 if sqlite else 4)
+        # one batch at a time on PostgreSQL too: measured, four at once (one batch's
+        # statements beside another's commit) was slower, the CPU and not fsync binding
+        self._appends = group.Batches(self._write)
 
     @classmethod
     def open(cls, url: str) -> Ledger:
@@ -47,8 +48,7 @@ class Ledger:
 
     def close(self) -> None:
         with self._writing:
-            if self._held is not None:
-                self._held.drop()
+            self._held.drop()
         self.db.dispose()
 
     @property

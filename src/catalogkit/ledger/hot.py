@@ -146,10 +146,9 @@ def _sqlite_value(value: Any) -> Any:
 
 
 class Held:
-    """SQLite's one write connection of this process, kept checked out: group.py writes
-    one batch at a time there anyway (SQLite has one writer), and a pool round trip per
-    batch costs more than its statements. Dropped after any database error, made again
-    next time."""
+    """The one write connection of this process's appends, kept checked out: group.py
+    writes one batch at a time, and a pool round trip per batch costs more than its
+    statements. Dropped after any database error, made again next time."""
 
     def __init__(self) -> None:
         self.connection: Any = None

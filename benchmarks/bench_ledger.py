@@ -10,6 +10,10 @@ fsync and synchronous commits ON, as in production; SQLite runs as the ledger op
 (WAL, synchronous=NORMAL). The rebuild runs on N generated events (default 200,000;
 --full for 1,000,000) and reports the time scaled to a million as well.
 
+In process, several writer threads append at once, as a hall's windows do (SQLite: 1
+and 4; PostgreSQL: 1, 4 and 16); appends arriving during a commit are committed together
+(group commit), and the same run measures the writers with one commit per append too.
+
     python benchmarks/bench_ledger.py [--cases 300] [--rebuild-events 200000 | --full]
                                       [--duration 5] [--skip-http]
 """
@@ -84,8 +88,14 @@ def lives(ledger: Ledger, engine: Engine, cases: int) -> int:
     return n
 
 
-def events_per_second(url: str, engine: Engine, cases: int, writers: int) -> float:
+def events_per_second(
+    url: str, engine: Engine, cases: int, writers: int, grouped: bool = True
+) -> float:
+    """Events/s of `writers` threads each living cases through, as a hall's windows do
+    at once; `grouped=False` commits every append alone (no group commit)."""
     ledger = Ledger.open(url)
+    if not grouped:
+        ledger._appends.most = 1
     lives(ledger, engine, 5)  # warm up
     counts = [0] * writers
 
@@ -213,6 +223,10 @@ def main() -> int:
     print(f"{'floor: bare sqlite3, same 3 statements':<38} {floor:8.0f} events/s   (no target)")
     report("in process, SQLite (WAL), 1 writer", rate)
     print(f"{'':<38} {rate / floor:8.2f} of the floor")
+    alone = events_per_second(f"{sqlite}-alone", engine, args.cases, 4, grouped=False)
+    rate = events_per_second(f"{sqlite}-4", engine, args.cases, 4)
+    report("in process, SQLite (WAL), 4 writers", rate)
+    print(f"{'':<38} {rate / floor:8.2f} of the floor; {rate / alone:.2f} × one commit each")
     bin_dir = None if args.skip_postgres else binaries()
     server = None
     if bin_dir is None:
@@ -222,10 +236,12 @@ def main() -> int:
         server.start()
     try:
         if server is not None:
+            alone = events_per_second(_database(server, "alone"), engine, args.cases, 16, False)
             for writers in (1, 4, 16):
                 url = _database(server, f"bench_{writers}")
                 rate = events_per_second(url, engine, args.cases, writers)
                 report(f"in process, PostgreSQL, {writers} writer(s)", rate)
+            print(f"{'':<38} 16 writers: {rate / alone:.2f} × one commit each ({alone:.0f}/s)")
             url = _database(server, "bench_async", "SET synchronous_commit = off")
             rate = events_per_second(url, engine, args.cases, 4)
             report("  the same, 4 writers, no fsync wait", rate)

@@ -14,8 +14,8 @@ from ..errors import CatalogkitError
 from ..model.case import Case
 from . import days, rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of
-from .errors import Conflict, Forbidden, InvalidInput
-from .hot import Writer
+from .errors import Conflict, Forbidden, InvalidInput, LedgerError
+from .hot import Stale, Writer
 from .inputs import REQUIRED, NewEvent
 from .jsonable import plain
 from .machine import KINDS, STATES, allowed_after, next_state
@@ -130,7 +130,30 @@ def append(
     may_write: Callable[[dict[str, Any]], bool] | None,
     today: dt.date,
 ) -> dict[str, Any]:
-    record = conn.current(case_no)
+    """The case's record after the event. It is folded from the record this process
+    last committed, if any (one query fewer); the write checks that version against the
+    database, and any refusal is decided again on the database's record."""
+    try:
+        return _append(conn, case_no, new, engine, actor, may_write, today, kept=True)
+    except (LedgerError, Stale):
+        if not conn.from_kept:
+            raise
+        conn.forget(case_no)  # another process moved the case on: ask the database
+        return _append(conn, case_no, new, engine, actor, may_write, today, kept=False)
+
+
+def _append(
+    conn: Writer,
+    case_no: str,
+    new: NewEvent,
+    engine: Engine | None,
+    actor: str,
+    may_write: Callable[[dict[str, Any]], bool] | None,
+    today: dt.date,
+    *,
+    kept: bool,
+) -> dict[str, Any]:
+    record = conn.current(case_no, kept=kept)
     if may_write is not None and not may_write(record):
         raise Forbidden(
             f"this token may not write case {case_no} (venue {record['venue']})",
@@ -152,9 +175,8 @@ def append(
         actor,
         payload,
     )
-    conn.add_event(event)
     after = fold(record, event)
-    conn.replace_record(after, record["version"])
+    conn.record_event(event, after, record["version"])
     return after
 
 

@@ -33,10 +33,22 @@ _COLUMNS = (
     "version", "state", "county", "venue", "holder", "matter", "locality", "phone_last4",
     "applied_on", "promised_due", "statutory_due", "finished_on", "doc",
 )  # fmt: skip
+COLUMNS = ("case_no", *_COLUMNS)  # of case_state
 REPLACE = (
     "UPDATE case_state SET "
     + ", ".join(f"{c} = :{c}" for c in _COLUMNS)
     + " WHERE case_no = :case_no AND version = :was"
+)
+# PostgreSQL: the version check, the new record and the event in one statement (one
+# round trip); no row moved, no event added.
+_TYPES = {"on_day": "date", "recorded_at": "timestamptz"}
+_EVENT_COLUMNS = ADD_EVENT.split("(")[1].split(")")[0].split(", ")
+MOVE_AND_ADD = (
+    f"WITH moved AS ({REPLACE} RETURNING 1) "
+    + ADD_EVENT.split(" VALUES ")[0]
+    + " SELECT "
+    + ", ".join(f"CAST(:{c} AS {_TYPES[c]})" if c in _TYPES else f":{c}" for c in _EVENT_COLUMNS)
+    + " FROM moved"
 )
 
 
@@ -47,39 +59,66 @@ class Stale(Exception):
 class Writer:
     """One write transaction on a raw driver connection."""
 
-    def __init__(self, raw: Any, dialect: str) -> None:
+    def __init__(self, raw: Any, dialect: str, kept: dict[str, str] | None = None) -> None:
         self.cursor = raw.cursor()
         self.sqlite = dialect == "sqlite"
+        self.writes = 0  # statements that wrote, or failed: see group.py
+        self.kept = kept if kept is not None else {}  # case -> doc, as last committed here
+        self.written: dict[str, str] = {}  # case -> doc, written in this transaction
+        self.from_kept = False  # whether the last `current` came from `kept`
 
-    def run(self, sql: str, params: dict[str, Any]) -> Any:
+    def run(
+        self, sql: str, params: dict[str, Any], *, write: bool = False, ready: bool = False
+    ) -> Any:
         if self.sqlite:
-            params = {k: _sqlite_value(v) for k, v in params.items()}
+            if not ready:  # `ready`: already converted by _sqlite_values
+                params = _sqlite_values(params)
         else:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
-        self.cursor.execute(sql, params)
+        self.writes += write
+        try:
+            self.cursor.execute(sql, params)
+        except BaseException:
+            self.writes += 1  # the transaction may be spoilt: never commit on top of it
+            raise
         return self.cursor
 
     def run_many(self, sql: str, rows: list[dict[str, Any]]) -> None:
         if self.sqlite:
-            rows = [{k: _sqlite_value(v) for k, v in r.items()} for r in rows]
+            rows = [_sqlite_values(r) for r in rows]
         else:
             sql = _PYFORMAT.get(sql) or _PYFORMAT.setdefault(sql, _to_pyformat(sql))
         self.cursor.executemany(sql, rows)
 
-    def current(self, case_no: str) -> dict[str, Any]:
-        row = self.run(CURRENT, {"case_no": case_no}).fetchone()
-        if row is None:
-            raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
-        record: dict[str, Any] = loads(row[0])
+    def current(self, case_no: str, *, kept: bool = False) -> dict[str, Any]:
+        """The case's record; with `kept`, as this process last committed it, if it did
+        (the caller checks the version against the database when it writes)."""
+        doc = self.written.get(case_no) or (self.kept.get(case_no) if kept else None)
+        self.from_kept = doc is not None and case_no not in self.written
+        if doc is None:
+            row = self.run(CURRENT, {"case_no": case_no}).fetchone()
+            if row is None:
+                raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
+            doc = row[0]
+        record: dict[str, Any] = loads(doc)
         return record
 
-    def add_event(self, event: Event) -> None:
-        self.run(ADD_EVENT, rows.event_row(event))
+    def forget(self, case_no: str) -> None:
+        self.kept.pop(case_no, None)
 
-    def replace_record(self, record: dict[str, Any], was: int) -> None:
-        values = {**row_of(record), "doc": dumps(record), "was": was}
-        if self.run(REPLACE, values).rowcount != 1:
+    def record_event(self, event: Event, record: dict[str, Any], was: int) -> None:
+        """The event and the record folded with it, only over version `was`: the record
+        first, so a stale version writes nothing at all (Stale)."""
+        doc = dumps(record)
+        values = {**row_of(record), "doc": doc, "was": was, **rows.event_row(event)}
+        if self.sqlite:
+            values = _sqlite_values(values)  # once for both statements
+            if self.run(REPLACE, values, write=True, ready=True).rowcount != 1:
+                raise Stale(record["caseNo"])
+            self.run(ADD_EVENT, values, write=True, ready=True)
+        elif self.run(MOVE_AND_ADD, values, write=True).rowcount != 1:
             raise Stale(record["caseNo"])
+        self.written[event.case_no] = doc
 
 
 _PYFORMAT: dict[str, str] = {}
@@ -87,6 +126,13 @@ _PYFORMAT: dict[str, str] = {}
 
 def _to_pyformat(sql: str) -> str:
     return re.sub(r":([a-z_0-9]+)", r"%(\1)s", sql)
+
+
+def _sqlite_values(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if type(v) in _AS_IS else _sqlite_value(v) for k, v in params.items()}
+
+
+_AS_IS = frozenset({str, int, type(None)})
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -100,9 +146,9 @@ def _sqlite_value(value: Any) -> Any:
 
 
 class Held:
-    """SQLite's one write connection of this process, kept checked out: its writers take
-    turns on the Ledger's lock anyway, and a pool round trip per event costs more than
-    the event's own statements. Dropped after any database error, made again next time."""
+    """The one write connection of this process's appends, kept checked out: group.py
+    writes one batch at a time, and a pool round trip per batch costs more than its
+    statements. Dropped after any database error, made again next time."""
 
     def __init__(self) -> None:
         self.connection: Any = None
@@ -121,7 +167,9 @@ class Held:
 
 
 @contextlib.contextmanager
-def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
+def writing(
+    engine: Engine, held: Held | None = None, kept: dict[str, str] | None = None
+) -> Iterator[Writer]:
     """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled (or the held) connection; a
     duplicate event number is Stale, a database that cannot be reached is
     LedgerUnavailable."""
@@ -133,12 +181,16 @@ def writing(engine: Engine, held: Held | None = None) -> Iterator[Writer]:
         raise unavailable(exc) from exc
     driver: Any = pooled.driver_connection
     try:
-        writer = Writer(driver, dialect)
+        writer = Writer(driver, dialect, kept)
         if dialect == "sqlite":
             writer.cursor.execute("BEGIN IMMEDIATE")
         try:
             yield writer
             driver.commit()
+            if kept is not None:  # only what is committed is kept
+                if len(kept) > 50_000:
+                    kept.clear()
+                kept.update(writer.written)
         except BaseException:
             driver.rollback()
             raise

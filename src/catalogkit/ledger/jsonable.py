@@ -12,8 +12,17 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
 
 def plain(value: Any) -> Any:
+    kind = type(value)  # the common exact types first: a decision has thousands of them
+    if kind in _AS_IS:
+        return value
+    if kind is dict:
+        return {str(k): plain(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, BaseModel):

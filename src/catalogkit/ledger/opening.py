@@ -7,15 +7,14 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
-
 from ..resolve import Bundle
-from . import days, privacy, rows, schema
+from . import days, privacy, rows
 from .errors import InvalidInput
+from .hot import ADD_EVENT, COLUMNS, Writer
 from .inputs import NewCase
+from .jsonable import dumps
 from .numbers import case_number, counter_scope, county_of
-from .projection import Event, fold
+from .projection import Event, fold, row_of
 
 
 def check_new(bundle: Bundle, new: NewCase, today: dt.date) -> dt.date:
@@ -44,48 +43,41 @@ def fingerprint(new: NewCase) -> str:
     return hashlib.sha256(new.model_dump_json(by_alias=True).encode()).hexdigest()
 
 
-_KNOWN_KEY = select(schema.idempotency.c.case_no, schema.idempotency.c.fingerprint).where(
-    schema.idempotency.c.key == bindparam("b_key")
+KNOWN_KEY = "SELECT case_no, fingerprint FROM idempotency_keys WHERE key = :key"
+NEXT_SERIAL = (
+    "INSERT INTO case_counters (scope, last) VALUES (:scope, 1) ON CONFLICT (scope) "
+    "DO UPDATE SET last = case_counters.last + 1 RETURNING last"
+)
+ADD_CASE = (
+    f"INSERT INTO case_state ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})"
+)
+ADD_KEY = (
+    "INSERT INTO idempotency_keys (key, case_no, fingerprint, created_at) "
+    "VALUES (:key, :case_no, :fingerprint, :created_at)"
 )
 
 
-def known_key(conn: Connection, key: str, print_: str) -> str | None:
+def known_key(conn: Writer, key: str, print_: str) -> str | None:
     """The case a key already registered, or None; the same key with another body is
     refused (a client bug that must not open a second case or return the wrong one)."""
-    row = conn.execute(_KNOWN_KEY, {"b_key": key}).first()
+    row = conn.run(KNOWN_KEY, {"key": key}).fetchone()
     if row is None:
         return None
-    if row.fingerprint != print_:
+    if row[1] != print_:
         raise InvalidInput(
             "Idempotency-Key",
             "this key was used for a different case; use a new key for a new case",
             "该 Idempotency-Key 已用于另一份申请，新申请请使用新的键",
         )
-    return str(row.case_no)
+    return str(row[0])
 
 
-def _next_serial_statement(dialect: Any) -> Any:
-    counters = schema.counters
-    return (
-        dialect.insert(counters)
-        .values(scope=bindparam("b_scope"), last=1)
-        .on_conflict_do_update(index_elements=["scope"], set_={"last": counters.c.last + 1})
-        .returning(counters.c.last)
-    )
-
-
-_NEXT_SERIAL = {
-    "postgresql": _next_serial_statement(postgresql),
-    "sqlite": _next_serial_statement(sqlite),
-}
-
-
-def next_serial(conn: Connection, scope: str) -> int:
-    return int(conn.execute(_NEXT_SERIAL[conn.dialect.name], {"b_scope": scope}).scalar_one())
+def next_serial(conn: Writer, scope: str) -> int:
+    return int(conn.run(NEXT_SERIAL, {"scope": scope}, write=True).fetchone()[0])
 
 
 def register(
-    conn: Connection,
+    conn: Writer,
     bundle: Bundle,
     new: NewCase,
     on: dt.date,
@@ -120,12 +112,12 @@ def register(
     event = Event(
         case_no, 1, "apply", on, days.now(), new.venue, new.staff, new.channel, actor, payload
     )
-    rows.add_event(conn, event)
     record = fold(None, event)
-    rows.insert_record(conn, record)
+    conn.run(ADD_EVENT, rows.event_row(event), write=True)
+    doc = dumps(record)
+    conn.run(ADD_CASE, {**row_of(record), "doc": doc}, write=True)
+    conn.written[case_no] = doc
     if key is not None:
-        conn.execute(
-            insert(schema.idempotency),
-            {"key": key, "case_no": case_no, "fingerprint": print_, "created_at": days.now()},
-        )
+        values = {"key": key, "case_no": case_no, "fingerprint": print_, "created_at": days.now()}
+        conn.run(ADD_KEY, values, write=True)
     return record

@@ -5,23 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, select
 
 from . import schema
 from .errors import Conflict, UnknownCase
 from .jsonable import dumps, loads
 from .machine import STATES
-from .projection import Event, row_of
+from .projection import Event
 
 # Built once: a statement with bound parameters is compiled once and cached, where
 # literal values would make a new cache key (and a new compilation) for every event.
 _c = schema.cases.c
 CURRENT = select(_c.doc).where(_c.case_no == bindparam("b_case_no"))
-ADD_EVENT = insert(schema.events)
-ADD_CASE = insert(schema.cases)
-REPLACE_CASE = update(schema.cases).where(
-    _c.case_no == bindparam("b_case_no"), _c.version == bindparam("b_was")
-)
 
 
 def current(conn: Connection, case_no: str) -> dict[str, Any]:
@@ -30,10 +25,6 @@ def current(conn: Connection, case_no: str) -> dict[str, Any]:
         raise UnknownCase(f"no case {case_no} in the ledger", f"台账中没有办件 {case_no}")
     record: dict[str, Any] = loads(doc)
     return record
-
-
-def add_event(conn: Connection, event: Event) -> None:
-    conn.execute(ADD_EVENT, event_row(event))
 
 
 def event_row(event: Event) -> dict[str, Any]:
@@ -68,19 +59,6 @@ def event_of(row: Any) -> Event:
         row.actor,
         loads(row.payload),
     )
-
-
-def insert_record(conn: Connection, record: dict[str, Any]) -> None:
-    conn.execute(ADD_CASE, {**row_of(record), "doc": dumps(record)})
-
-
-def replace_record(conn: Connection, record: dict[str, Any], was: int) -> None:
-    """Write the new record only over the version it was folded from (optimistic)."""
-    values = {**row_of(record), "doc": dumps(record)}
-    del values["case_no"]
-    done = conn.execute(REPLACE_CASE, {**values, "b_case_no": record["caseNo"], "b_was": was})
-    if done.rowcount != 1:
-        raise stale(record["caseNo"], was)
 
 
 def stale(case_no: str, expected: int, state: str = "", version: int = -1) -> Conflict:

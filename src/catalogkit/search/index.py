@@ -105,6 +105,12 @@ class SearchIndex:
             self._terms[key] = found
         return found
 
+    def prepare(self) -> None:
+        """Builds now the lookups queries would build on first use."""
+        self.in_theme("")
+        if self.codes:
+            self.position(self.codes[0])
+
     def __len__(self) -> int:
         return len(self.codes)
 

@@ -2,9 +2,9 @@
 into a dict the first time a query asks for that unit.
 
 A province's index holds millions of (document, weight) pairs; as dicts of ints they
-take seconds to unpickle (longer in a server whose collector walks them as they
-come), as one bytes value per unit they take milliseconds, and a query only ever
-needs the few units it contains."""
+are millions of small objects to unpickle and keep, as one bytes value per unit they
+are a few thousand, and a query only ever needs the few units it contains. Document
+numbers are in the machine's byte order, as the rest of a compiled bundle is."""
 
 from __future__ import annotations
 

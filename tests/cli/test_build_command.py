@@ -98,3 +98,23 @@ def test_files_that_cannot_be_trusted_or_read_are_refused(
     assert result.exit_code == 1 and "another version of catalogkit" in result.output
     with pytest.raises(UsageError, match="cannot read the bundle"):
         check_artifact(tmp_path / "missing.bundle")
+
+
+def test_the_bundle_carries_its_search_index_and_a_replica_builds_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalogkit.search import store
+
+    out = tmp_path / "demo.bundle"
+    _build(DEMO, out)
+    with TestClient(create_app(ServeConfig(DEMO, watch=False))) as client:
+        from_tree = client.get("/v1/search", params={"q": "办丧事"}).json()
+
+    def no_build(bundle: object) -> None:
+        raise AssertionError("the replica built the search index")
+
+    monkeypatch.setattr(store, "build_index", no_build)
+    monkeypatch.chdir(tmp_path)  # no tree here
+    with TestClient(create_app(ServeConfig(DEMO, bundle_file=out, watch=False))) as client:
+        served = client.get("/v1/search", params={"q": "办丧事"}).json()
+    assert served == from_tree and served["items"]

@@ -11,6 +11,7 @@ import click
 
 from ..catalog import check_catalog
 from ..load.artifact import write_artifact
+from ..search.store import with_index
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import text_line
@@ -45,7 +46,7 @@ def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginSel
         )
         sys.exit(1)
     try:
-        size = write_artifact(report.bundle, out)
+        size = write_artifact(with_index(report.bundle), out)  # replicas build no index
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     bundle = report.bundle

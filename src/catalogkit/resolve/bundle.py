@@ -52,6 +52,9 @@ class Bundle:
     plugged: tuple[str, ...] = field(default=())
     """The localities that enable a plugin, in tree order: a load that checks plugins
     (or an engine that needs them) looks at these, not at every locality of a province."""
+    derived: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    """What was computed from the bundle when it was built as an artifact (the search
+    index), kept in it and unpickled on first use, so that a replica need not compute it."""
 
     def compacted(self, pack: Packer | None = None) -> Bundle:
         """The same bundle with every map unpickled entry by entry on demand (for caching);

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Mapping
 
 from .hits import Why
 from .index import FIELD_WEIGHTS, SearchIndex
@@ -77,7 +78,7 @@ def units(
 def give(
     credit: Tally,
     unit: str,
-    docs: dict[int, int],
+    docs: Mapping[int, int],
     n: int,
     df: int,
     reason: Why | None,

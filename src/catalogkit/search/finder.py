@@ -16,6 +16,17 @@ class Finder:
         self.bundle = bundle
         self.index = index
 
+    def prepare(self) -> Finder:
+        """Loads now what a first query would load (the pinyin table, the typo matcher,
+        the index's lookups): a server does this before it says it is ready."""
+        from .fuzzy import near
+        from .pinyin import syllable
+
+        syllable("办")
+        near("办", [])
+        self.index.prepare()
+        return self
+
     def search(self, text: str, *, locality: str | None = None, limit: int = 20) -> Results:
         allowed = None if locality is None else set(self.bundle.chain(locality))
         results = run_query(self.index, text, allowed=allowed, limit=limit)

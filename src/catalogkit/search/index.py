@@ -3,7 +3,8 @@
 Each matter is a document numbered by position; `postings` maps a unit (word,
 bigram, character) of names and aliases to the documents containing it, with the
 weight of the best field it was found in, and `body` does the same for the other
-fields (theme, department, result, materials, service objects, conditions).
+fields (theme, department, result, materials, service objects, conditions); both
+are kept packed (postings.py), so that the index loads in milliseconds.
 Pinyin, codes, the typo vocabulary and the lexicon are kept beside it, so that a
 query needs neither jieba nor pypinyin."""
 
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ..resolve import Bundle
 from .lexicon import Lexicon, effective
+from .postings import Postings
 from .units import CJK, Units, normalise, runs
 
 REMEMBERED = 20_000  # terms whose matters are remembered between queries
@@ -59,8 +62,8 @@ class SearchIndex:
     keys: list[str]  # normalised name and aliases, one per line
     places: list[str]  # the locality that defines each matter
     themes: list[str]
-    postings: dict[str, dict[int, int]]  # units of names and aliases
-    body: dict[str, dict[int, int]]  # units of the other fields, where the name lacks them
+    postings: Mapping[str, Mapping[int, int]]  # units of names and aliases (packed)
+    body: Mapping[str, Mapping[int, int]]  # units of the other fields, where the name lacks them
     pinyin: dict[str, set[str]]  # full pinyin or initials → words and lexicon phrases
     sounds: dict[str, str]  # a syllable → the catalog's most used character with it
     name_sounds: NameSounds
@@ -101,6 +104,12 @@ class SearchIndex:
             )
             self._terms[key] = found
         return found
+
+    def prepare(self) -> None:
+        """Builds now the lookups queries would build on first use."""
+        self.in_theme("")
+        if self.codes:
+            self.position(self.codes[0])
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -238,8 +247,8 @@ def build_index(bundle: Bundle) -> SearchIndex:
         keys=["\n".join(normalise(t) for t in (m.name, *m.aliases)) for m in matters],
         places=[bundle.matters[c].locality for c in codes],
         themes=[normalise(m.theme or "") for m in matters],
-        postings=postings,
-        body=rest,
+        postings=Postings.of(postings),
+        body=Postings.of(rest),
         pinyin=pinyin,
         sounds=sounds,
         name_sounds=NameSounds(

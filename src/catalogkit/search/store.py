@@ -1,6 +1,7 @@
 """The search index in the compiled cache, beside the bundle: one file per tree,
 stamped with the bundle's revision, catalogkit's code and the national lexicon,
-so that any change to any of them builds it again."""
+so that any change to any of them builds it again. A built artifact carries its
+index inside (`Bundle.derived`), so that a replica serving it builds nothing."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import os
 import pickle
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..load.cache import cache_dir, code_fingerprint
 from ..resolve import Bundle
 from .index import SearchIndex, build_index
 from .lexicon import national_digest
+
+DERIVED = "search"  # its key in Bundle.derived
 
 
 def _slot(root: Path) -> Path:
@@ -23,11 +27,15 @@ def _slot(root: Path) -> Path:
 
 
 def _stamp(revision: str) -> str:
-    return f"search1:{sys.version_info[:2]}:{code_fingerprint()}:{national_digest()}:{revision}"
+    return f"search2:{sys.version_info[:2]}:{code_fingerprint()}:{national_digest()}:{revision}"
 
 
 def load_index(bundle: Bundle, *, cache: bool = True) -> SearchIndex:
-    """The bundle's index from the cache, or built now (and kept for next time)."""
+    """The bundle's index: the one it carries (an artifact), else the cached one, else
+    built now (and kept for next time)."""
+    stamp, carried = bundle.derived.get(DERIVED, (None, None))
+    if stamp == _stamp(bundle.revision) and isinstance(carried, SearchIndex):
+        return carried
     root = Path(bundle.root)
     use = cache and not os.environ.get("CATALOGKIT_NO_CACHE")
     if use:
@@ -42,6 +50,12 @@ def load_index(bundle: Bundle, *, cache: bool = True) -> SearchIndex:
     if use:
         _store(root, bundle.revision, index)
     return index
+
+
+def with_index(bundle: Bundle) -> Bundle:
+    """The bundle carrying its search index, for writing as an artifact."""
+    index = (_stamp(bundle.revision), build_index(bundle))
+    return replace(bundle, derived={**bundle.derived, DERIVED: index})
 
 
 def _store(root: Path, revision: str, index: SearchIndex) -> None:

@@ -25,6 +25,7 @@ from .limits import BodyLimit
 from .live import LiveBundle
 from .methods import HeadAsGet
 from .problems import ApiProblem
+from .warmup import warm_up
 from .watch import watch_and_reload
 
 
@@ -75,6 +76,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
                     on_watching=watching,
                 )
             )
+        await warm_up(app)  # before the server listens, so before /v1/ready answers
         try:
             yield
         finally:

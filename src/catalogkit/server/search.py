@@ -27,7 +27,7 @@ def index_of(snap: Snapshot) -> MatterIndex:
 
 
 def make_finder(bundle: Bundle, *, cache: bool = True) -> Finder:
-    return Finder(bundle, load_index(bundle, cache=cache))
+    return Finder(bundle, load_index(bundle, cache=cache)).prepare()
 
 
 class MatterIndex:

@@ -134,3 +134,20 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
             if server is not None and server.poll() is None:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait(30)
+
+
+def test_a_new_server_sweeps_the_private_folder_of_a_dead_one(tmp_path: Path) -> None:
+    """A folder named for a pid that is gone is removed; a live owner's, another
+    name's and a plain file are left alone."""
+    from catalogkit.server.orphans import PRIVATE_PREFIX, sweep_orphans
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    gone = tmp_path / f"{PRIVATE_PREFIX}{dead.pid}-abc"
+    live = tmp_path / f"{PRIVATE_PREFIX}{os.getpid()}-def"
+    other = tmp_path / "catalogkit-other-1-x"
+    for folder in (gone, live, other):
+        folder.mkdir()
+        (folder / "config.json").write_text("{}", encoding="utf-8")
+    assert sweep_orphans(tmp_path) == [gone]
+    assert not gone.exists() and live.is_dir() and other.is_dir()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 log = logging.getLogger("catalogkit.server")
 PR_SET_PDEATHSIG = 1
+PRIVATE_PREFIX = "catalogkit-serve-"
 
 
 def die_with_parent(parent: int) -> None:
@@ -37,7 +38,36 @@ def die_with_parent(parent: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
-def watch_parent(private: Path, parent: int, every: float = 0.25) -> threading.Thread:
+def sweep_orphans(folder: Path) -> list[Path]:
+    """Remove the private folders of servers that are gone. Their workers remove them
+    when they notice, but a worker that SIGTERM ends before its watcher looks cannot:
+    the next server started here removes what such a death left (the folder's name
+    holds its owner's pid; only this user's folders are touched)."""
+    removed = []
+    for private in folder.glob(f"{PRIVATE_PREFIX}*-*"):
+        owner = private.name[len(PRIVATE_PREFIX) :].split("-", 1)[0]
+        try:
+            mine = private.is_dir() and private.lstat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if not (mine and owner.isdigit()) or _alive(int(owner)):
+            continue
+        shutil.rmtree(private, ignore_errors=True)
+        removed.append(private)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def watch_parent(private: Path, parent: int, every: float = 0.05) -> threading.Thread:
     """Once `parent` is gone: remove `private` (the parent removes it otherwise) and stop."""
 
     def watch() -> None:

@@ -24,7 +24,7 @@ from fastapi import FastAPI
 from .app import create_app
 from .config import ServeConfig, config_from_json, config_to_json
 from .httpguard import protocol_options
-from .orphans import die_with_parent, watch_parent
+from .orphans import PRIVATE_PREFIX, die_with_parent, sweep_orphans, watch_parent
 
 CONFIG_ENV = "CATALOGKIT_SERVE_CONFIG"  # the path of the workers' configuration file
 PARENT_ENV = "CATALOGKIT_SERVE_PARENT"  # the pid of the process that started the workers
@@ -66,7 +66,9 @@ def serve(
     if workers <= 1:
         uvicorn.run(app or create_app(config), **options)
         return
-    with tempfile.TemporaryDirectory(prefix="catalogkit-serve-") as private:  # mode 0700
+    sweep_orphans(Path(tempfile.gettempdir()))
+    prefix = f"{PRIVATE_PREFIX}{os.getpid()}-"  # its owner's pid: see sweep_orphans
+    with tempfile.TemporaryDirectory(prefix=prefix) as private:  # mode 0700
         folder = Path(private)
         signal = folder / "reload"
         signal.write_text("0\n", encoding="utf-8")

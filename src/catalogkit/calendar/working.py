@@ -149,10 +149,7 @@ class WorkingCalendar:
             begins = dt.date.fromordinal(self._first).year
             raise UsageError(f"the calendar starts in {begins} / 工作日历从 {begins} 年开始")
         ordinals = self._ordinals
-        index = bisect_left(ordinals, first)
-        due = index + n - 1
-        if pauses:
-            due = self._skip_pauses(index, due, pauses)
+        due = self._due_index(first, n, pauses)
         if due >= len(ordinals):
             raise UsageError(
                 f"a limit of {n} working days runs past the calendar's horizon"
@@ -198,16 +195,20 @@ class WorkingCalendar:
             first += 1
             if start.month == 12 and start.day == 31:
                 first_year += 1
-        index = bisect_left(ordinals, first)
-        due = index + n - 1
-        if pauses:
-            due = self._skip_pauses(index, due, pauses)
+        due = self._due_index(first, n, pauses)
         if due >= len(ordinals):
             self._refuse_from(first_year)
         result = dt.date.fromordinal(ordinals[due])
         if result.year != first_year or first_year not in self._years:
             self._require(first_year, result.year)
         return result
+
+    def _due_index(self, first: int, n: int, pauses: Sequence[Pause]) -> int:
+        """The position in the working-day list of the n-th working day counted from the
+        ordinal `first` (day 1 when it is a working day), pauses skipped."""
+        index = bisect_left(self._ordinals, first)
+        due = index + n - 1
+        return self._skip_pauses(index, due, pauses) if pauses else due
 
     def add_calendar_days(
         self,

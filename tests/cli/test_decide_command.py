@@ -46,20 +46,21 @@ def test_json_limits_are_objects_not_python_text(tmp_path: Path) -> None:
 
 def test_last_weeks_of_the_newest_calendar_year_get_a_decision(tmp_path: Path) -> None:
     """The demo has calendars up to 2026: a 20-working-day limit from 2026-12-07 runs
-    into 2027, which is counted with weekends only and said to be provisional."""
+    into 2027, which is counted with weekends and fixed-date holidays only and said to
+    be provisional."""
     code, out = decide(tmp_path, "2026-12-07", "--json")
     assert code == 0, out
     body = json.loads(out)
     assert body["outcome"] == "accept"
     assert body["provisional"] is True
-    assert body["promised_due"] == "2027-01-04"
+    assert body["promised_due"] == "2027-01-05"
     assert "provisional" in [n["code"] for n in body["due_notes"]]
     code, out = decide(tmp_path, "2026-12-07", "--lang", "zh")
     assert code == 0, out
-    assert "承诺办结日期：2027-01-04（暂定）" in out
+    assert "承诺办结日期：2027-01-05（暂定）" in out
     assert "2027 年工作日历尚未载入" in out
     code, out = decide(tmp_path, "2026-12-07", "--lang", "en")
-    assert "promised due: 2027-01-04 (provisional)" in out
+    assert "promised due: 2027-01-05 (provisional)" in out
 
 
 def test_weekend_submission_states_the_acceptance_day(tmp_path: Path) -> None:

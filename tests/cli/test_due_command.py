@@ -39,7 +39,7 @@ def test_json_has_the_dates_and_the_reasons() -> None:
 
 def test_into_a_year_without_calendar_data() -> None:
     body = answer("2026-12-07", "20")
-    assert body["due"] == "2027-01-04"
+    assert body["due"] == "2027-01-05"  # 2027-01-01 (元旦) rests even without the notice
     assert body["provisional"] is True
     codes = [r["code"] for r in body["reasons"]]  # type: ignore[union-attr]
     assert codes == ["accepted-same-day", "days-skipped", "provisional"]  # as decide orders
@@ -70,10 +70,10 @@ def test_text_in_both_languages() -> None:
     code, out = run("2026-12-26", "20", "--lang", "zh")
     assert code == 0, out
     assert "受理日期：2026-12-28（周一）" in out
-    assert "办结日期：2027-01-25（周一）（暂定）" in out
+    assert "办结日期：2027-01-26（周二）（暂定）" in out
     code, out = run("2026-12-26", "20", "--lang", "en")
     assert "accepted:  2026-12-28 (Monday)" in out
-    assert "due:       2027-01-25 (Monday) (provisional)" in out
+    assert "due:       2027-01-26 (Tuesday) (provisional)" in out
 
 
 def test_venue_hours_and_time() -> None:

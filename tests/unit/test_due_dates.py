@@ -72,12 +72,12 @@ def test_within_the_data_the_dates_are_final(engine: Engine) -> None:
     assert all(n.code != "provisional" for n in decision.due_notes)
 
 
-def test_a_year_without_data_counts_weekends_only(bundle: Bundle) -> None:
+def test_a_year_without_data_rests_on_weekends_and_fixed_holidays(bundle: Bundle) -> None:
     cal = WorkingCalendar.for_locality(bundle.calendars, [], from_year=2026)
     accepted, _ = accepted_on(cal, dt.date(2026, 12, 31))
     found = due_date(cal, accepted, 3, "工作日")
-    # 2027-01-01 is a Friday: without the 2027 notice it counts as a working day.
-    assert found.due == dt.date(2027, 1, 5)
+    # 2027-01-01 is a Friday, but 元旦 is fixed by law: 01-04, 01-05, 01-06.
+    assert found.due == dt.date(2027, 1, 6)
     assert found.provisional
     # The strict method still refuses, for callers that want no guess at all.
     with pytest.raises(Exception, match="2027"):

@@ -54,15 +54,15 @@ def test_dates_counted_in_december_are_provisional_with_the_reason(engine: Engin
     g = build_guide(engine, "MH-MZ-0001", VILLAGE, "zh", today=DECEMBER)
     note = _row(g, "provisional")
     assert note is not None
-    assert "承诺办结日期为 2027-01-04（暂定）" in note
-    assert "法定办结日期为 2027-01-18（暂定）" in note
+    assert "承诺办结日期为 2027-01-05（暂定）" in note
+    assert "法定办结日期为 2027-01-19（暂定）" in note
     assert "2027 年节假日安排尚未载入" in note
     for fmt in ("md", "html"):
         text = render(g, fmt, "zh")
-        assert "暂定日期" in text and "2027-01-04（暂定）" in text, fmt
+        assert "暂定日期" in text and "2027-01-05（暂定）" in text, fmt
         assert "时限计算" in text, fmt
     english = build_guide(engine, "MH-MZ-0001", VILLAGE, "en", today=DECEMBER)
-    assert "2027-01-04 (provisional)" in (_row(english, "provisional") or "")
+    assert "2027-01-05 (provisional)" in (_row(english, "provisional") or "")
 
 
 def test_the_api_and_the_page_show_the_same_provisional_note(
@@ -73,10 +73,10 @@ def test_the_api_and_the_page_show_the_same_provisional_note(
     params = {"locality": VILLAGE}
     body = client.get("/v1/matters/MH-MZ-0001/guide", params=params).json()["guide"]
     note = body["limits"]["provisional"]
-    assert "2027-01-04（暂定）" in note
+    assert "2027-01-05（暂定）" in note
     assert {"key": "provisional", "label": "暂定日期", "value": note} in body["facts"]
     page = client.get("/guide/MH-MZ-0001", params=params).text
     assert '<p class="note provisional">暂定日期：' in page
     assert "时限计算" in page
     printed = client.get("/v1/matters/MH-MZ-0001/guide", params={**params, "format": "html"})
-    assert "2027-01-04（暂定）" in printed.text
+    assert "2027-01-05（暂定）" in printed.text

@@ -1,8 +1,9 @@
 """Working days and due dates from per-year calendar data (DESIGN.md, "Working days").
 
 The strict methods of WorkingCalendar refuse a year without national calendar data
-(CalendarError); `accepted_on` and `due_date` count on with weekends only there and mark
-the answer provisional, so that a case reaching into next year still gets a decision."""
+(CalendarError); `accepted_on` and `due_date` count on with weekends and fixed-date
+holidays only there and mark the answer provisional, so that a case reaching into next
+year still gets a decision."""
 
 from .acceptance import VenueHours, accepted_on
 from .due import UNITS, DueDate, add_months, due_date, provisional_notes

@@ -6,8 +6,9 @@ units real lists use, with the reasons and whether it is provisional.
   years later (the month's last day when there is none, 民法典 art. 202); a last day
   that is a rest day or holiday moves to the next working day (民法典 art. 203);
 - 即时 / 即办 / 当场: the acceptance day itself.
-A year without national calendar data never stops the count: weekends only are skipped
-there, and the answer is marked provisional with the reason."""
+A year without national calendar data never stops the count: weekends and the holidays
+whose dates the law fixes are skipped there, and the answer is marked provisional with
+the reason."""
 
 from __future__ import annotations
 

@@ -110,11 +110,13 @@ def _paused(days: int) -> tuple[str, str]:
 
 def _provisional(year: int) -> tuple[str, str]:
     return (
-        f"{year} 年工作日历尚未载入：{year} 年的日期只按周末推算，未计法定节假日和调休，"
+        f"{year} 年工作日历尚未载入：{year} 年的日期只按周末和日期固定的法定节假日"
+        f"（元旦、劳动节、国庆节）推算，未计春节、清明、端午、中秋和调休，"
         f"为暂定日期；国务院办公厅公布 {year} 年节假日安排并载入 "
         f"calendars/{year}.yaml 后以正式日历为准",
         f"no working-day calendar for {year} is loaded yet: days in {year} are counted "
-        f"skipping weekends only, without holidays or make-up days, so this date is "
+        f"skipping weekends and the fixed-date holidays (New Year's Day, Labour Day, "
+        f"National Day) only, without the lunar holidays or make-up days, so this date is "
         f"provisional until calendars/{year}.yaml is added from the State Council notice",
     )
 

@@ -23,6 +23,37 @@ class Closure(NamedTuple):
 # (weekends only): enough for the longest limit a catalog may state (3650 working days).
 HORIZON = 15
 
+# The statutory holidays whose dates the law itself fixes (全国年节及纪念日放假办法 as
+# revised in 2024, in force from 2025, art. 2): a year whose State Council notice is not
+# loaded still rests on them. The lunar holidays (春节, 清明, 端午, 中秋) and the make-up
+# working days come only with the notice, so that year's answers stay provisional.
+FIXED_HOLIDAYS_SINCE = 2025
+FIXED_HOLIDAYS: dict[tuple[int, int], str] = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (5, 2): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
+
+
+def provisionally_working(day: dt.date) -> bool:
+    """A day of a year without national data: weekends and the fixed-date holidays rest."""
+    if day.weekday() >= 5:
+        return False
+    return day.year < FIXED_HOLIDAYS_SINCE or (day.month, day.day) not in FIXED_HOLIDAYS
+
+
+def fixed_holidays(years: Iterable[int]) -> dict[int, str]:
+    """The fixed-date holidays of `years` (those without national data), by ordinal."""
+    return {
+        dt.date(year, month, day).toordinal(): name
+        for year in years
+        if year >= FIXED_HOLIDAYS_SINCE
+        for (month, day), name in FIXED_HOLIDAYS.items()
+    }
+
 
 class DayTable(NamedTuple):
     years: frozenset[int]
@@ -45,7 +76,8 @@ def build_table(
     order, so the most specific comes last) and closures override, later ones winning.
     Only years with a national calendar are covered (`years`): a local file alone covers
     nothing. The table spans those years, `from_year` and HORIZON years more; a spanned
-    year without national data counts weekends only (provisional, see `due`)."""
+    year without national data rests on weekends and the fixed-date holidays only
+    (provisional, see `due`)."""
     years: set[int] = set()
     for doc in national:
         if doc.scope is not None:
@@ -70,6 +102,10 @@ def build_table(
     low = min(spanned, default=dt.date.today().year)
     high = min(max(spanned, default=low) + HORIZON, dt.MAXYEAR)
     first, last = dt.date(low, 1, 1).toordinal(), dt.date(high, 12, 31).toordinal()
+    for ordinal, name in fixed_holidays(range(low, high + 1)).items():
+        if dt.date.fromordinal(ordinal).year not in years:
+            working_on.setdefault(ordinal, False)
+            names.setdefault(ordinal, name)
     get = working_on.get
     # Ordinal 1 (0001-01-01) was a Monday, so (ordinal - 1) % 7 is the weekday.
     working = tuple(o for o in range(first, last + 1) if get(o, (o - 1) % 7 < 5))

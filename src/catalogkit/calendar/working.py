@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 from ..errors import CalendarError, UsageError
 from ..model import CalendarDocument
 from .pauses import Pause, add_calendar_days, merge_pauses
-from .table import build_table
+from .table import build_table, provisionally_working
 
 
 def missing_year(year: int) -> CalendarError:
@@ -112,12 +112,12 @@ class WorkingCalendar:
         return year in self._years
 
     def works_on(self, day: dt.date) -> bool:
-        """Like `is_working_day`, but a year without data counts weekends only (provisional)
-        instead of being refused."""
+        """Like `is_working_day`, but a year without data rests on weekends and the
+        fixed-date holidays only (provisional) instead of being refused."""
         ordinal = day.toordinal()
         if self._first <= ordinal <= self._last:
             return ordinal in self._set
-        return day.weekday() < 5
+        return provisionally_working(day)
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` itself when it is a working day, else the first working day after it
@@ -127,7 +127,7 @@ class WorkingCalendar:
             index = bisect_left(self._ordinals, ordinal)
             if index < len(self._ordinals):
                 return dt.date.fromordinal(self._ordinals[index])
-        while day.weekday() >= 5:
+        while not provisionally_working(day):
             day += dt.timedelta(days=1)
         return day
 

@@ -87,7 +87,8 @@ class Decision:
     submitted_on: dt.date | None = None
     provisional: bool = False
     """True when a due date (or the acceptance day) reaches into a year without calendar
-    data: counted with weekends only, to be confirmed once that year's file is loaded."""
+    data: counted with weekends and fixed-date holidays only, to be confirmed once that
+    year's file is loaded."""
     due_notes: tuple[DueNote, ...] = ()
     """Why the acceptance day and the due dates are what they are (see calendar.notes)."""
 

@@ -29,7 +29,8 @@ _TEXT = {
         "provisional": "今天（{today}）提交的申请，{dates}。原因：{why}",
         "due": "{label}为 {due}（暂定）",
         "and": "，",
-        "why": "{year} 年节假日安排尚未载入，{year} 年的日期只按周末推算，未计法定节假日和调休，"
+        "why": "{year} 年节假日安排尚未载入，{year} 年的日期只按周末和元旦、劳动节、国庆节推算，"
+        "未计春节、清明、端午、中秋和调休，"
         "以国务院办公厅公布的 {year} 年节假日安排为准",
         "join": "；",
         "end": "。",
@@ -51,7 +52,8 @@ _TEXT = {
         "due": "{label} {due} (provisional)",
         "and": ", ",
         "why": "the {year} holiday schedule is not loaded yet, so days in {year} are counted "
-        "skipping weekends only, without public holidays or make-up working days; the "
+        "skipping weekends and the fixed-date holidays (New Year's Day, Labour Day, National "
+        "Day) only, without the lunar holidays or make-up working days; the "
         "State Council's {year} holiday schedule prevails",
         "join": "; ",
         "end": ".",

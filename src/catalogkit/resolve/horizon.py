@@ -64,10 +64,11 @@ def next_year_missing(
             f"it is {on}: the working-day calendar for {wanted} is missing; add "
             f"calendars/{wanted}.yaml from the State Council notice 国务院办公厅关于{wanted}"
             f"年部分节假日安排的通知 (`catalogkit calendar add {wanted} …`); until then "
-            f"due dates in {wanted} are provisional (weekends only)",
+            f"due dates in {wanted} are provisional (weekends and fixed-date holidays only)",
             f"今天是 {on}：缺少 {wanted} 年工作日历；请依据《国务院办公厅关于{wanted}年"
             f"部分节假日安排的通知》添加 calendars/{wanted}.yaml（可用 `catalogkit calendar "
-            f"add {wanted} …`）；在此之前，{wanted} 年的办结日期只按周末推算，为暂定日期",
+            f"add {wanted} …`）；在此之前，{wanted} 年的办结日期只按周末和日期固定的"
+            f"法定节假日推算，为暂定日期",
             calendar_file(root, files, newest),
             ("year",),
             severity="warning",

@@ -280,7 +280,8 @@ class DueNoteLine(ApiModel):
     """Why the acceptance day or a due date is what it is. Codes: accepted-same-day,
     weekend-service, accepted-later, after-hours, carried (proxy legs: when the file
     reaches the accepting venue), days-skipped, rest-day-end, paused,
-    provisional (a year without calendar data: weekends only, to be confirmed)."""
+    provisional (a year without calendar data: weekends and fixed-date holidays only, to
+    be confirmed)."""
 
     code: str
     message: str

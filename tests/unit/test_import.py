@@ -8,7 +8,9 @@ zeros and letters, a column only a mapping file names) and the tree it must give
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from catalogkit.format.core import format_text
 from catalogkit.importing import normalise, run_import
 from catalogkit.importing.csvfile import decode
 from catalogkit.importing.jsonrecords import read_json
+from catalogkit.importing.reading import MAX_LIST_BYTES, MAX_UNPACKED_BYTES
 from catalogkit.importing.xlsxout import write_xlsx
 from tests.conftest import DATA
 
@@ -125,7 +128,7 @@ def test_json_records(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
     records = [{"事项名称": "低保", "实施编码": "511E1", "是否收费": False, "服务对象": ["自然人"]}]
     path.write_text(json.dumps({"data": {"records": records}}, ensure_ascii=False), "utf-8")
-    [sheet] = read_json(path, set())
+    [sheet] = read_json(path.name, path.read_bytes(), set())
     assert sheet.headings == ["事项名称", "实施编码", "是否收费", "服务对象"]
     assert sheet.rows == [(1, ["低保", "511E1", "否", "自然人"])]
 
@@ -187,3 +190,39 @@ def test_unreadable_sources_are_refused_without_a_traceback(tmp_path: Path) -> N
         cli, ["import", str(SMALL / "source.csv"), "--out", str(tmp_path / "t")]
     )
     assert no_county.exit_code == 1 and "--county" in no_county.output
+
+
+def _import(source: Path, out: Path) -> tuple[int, str]:
+    args = ["import", str(source), "--out", str(out), "--county", "511602"]
+    result = CliRunner().invoke(cli, [*args, "--county-name", "广安区", "--lang", "en"])
+    return result.exit_code, result.output
+
+
+def test_a_named_pipe_is_refused_instead_of_waited_for(tmp_path: Path) -> None:
+    fifo = tmp_path / "list.csv"
+    os.mkfifo(fifo)
+    code, out = _import(fifo, tmp_path / "t")  # would block forever if it were opened
+    assert code == 1 and "named pipe" in out and "Traceback" not in out
+    assert not (tmp_path / "t").exists()
+
+
+def test_a_sparse_giant_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    giant = tmp_path / "list.csv"
+    with giant.open("wb") as fh:
+        fh.truncate(MAX_LIST_BYTES + 1)  # holes: claims the size, holds no blocks
+    code, out = _import(giant, tmp_path / "t")
+    assert code == 1 and "split" in out and "Traceback" not in out
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limit = 8 * 2**20  # the real limit, scaled down to keep the test quick
+    assert limit < MAX_UNPACKED_BYTES
+    monkeypatch.setattr("catalogkit.importing.reading.MAX_UNPACKED_BYTES", limit)
+    bomb = tmp_path / "list.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as parts:
+        parts.writestr("xl/worksheets/sheet1.xml", b"\0" * (limit + 1))
+    assert bomb.stat().st_size < 2**20  # small on disk, huge unpacked
+    code, out = _import(bomb, tmp_path / "t")
+    assert code == 1 and "unpack" in out and "Traceback" not in out

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .headings import KNOWN_HEADINGS, load_mapping
 from .merge import Written, county_code, write_tree
+from .reading import list_bytes
 from .records import Imported, read_sheets
 from .table import Sheet
 
@@ -27,28 +28,29 @@ class ImportResult:
 
 def read_source(path: Path) -> list[Sheet]:
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".json"):
+        raise SourceError(
+            f"{path}: unknown format {suffix!r}; expected .xlsx, .csv or .json / 不支持的格式"
+        )
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            from .xlsx import read_xlsx
-
-            return read_xlsx(path, KNOWN_HEADINGS)
+        raw = list_bytes(path)
         if suffix == ".csv":
             from .csvfile import read_csv
 
-            return read_csv(path, KNOWN_HEADINGS)
+            return read_csv(path.name, raw, KNOWN_HEADINGS)
         if suffix == ".json":
             from .jsonrecords import read_json
 
-            return read_json(path, KNOWN_HEADINGS)
+            return read_json(path.name, raw, KNOWN_HEADINGS)
+        from .xlsx import read_xlsx
+
+        return read_xlsx(path.name, raw, KNOWN_HEADINGS)
     except (OSError, ValueError, KeyError) as exc:
         raise SourceError(f"{path}: cannot be read ({exc}) / 无法读取") from None
     except Exception as exc:  # whatever a reader raises on a broken file is a refusal
         raise SourceError(
             f"{path}: cannot be read ({type(exc).__name__}: {exc}) / 无法读取"
         ) from None
-    raise SourceError(
-        f"{path}: unknown format {suffix!r}; expected .xlsx, .csv or .json / 不支持的格式"
-    )
 
 
 def read_sources(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from .table import Sheet, cell_text, find_heading_row
 
@@ -21,13 +20,13 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("gb18030", errors="replace"), "gb18030"
 
 
-def read_csv(path: Path, known: set[str]) -> list[Sheet]:
-    text, _encoding = decode(path.read_bytes())
+def read_csv(name: str, raw: bytes, known: set[str]) -> list[Sheet]:
+    text, _encoding = decode(raw)
     grid = [[cell_text(c) for c in row] for row in csv.reader(io.StringIO(text))]
     if not grid:
         return []
     top = find_heading_row(grid, known)
-    sheet = Sheet(path.name, "", [h or f"列{i + 1}" for i, h in enumerate(grid[top])])
+    sheet = Sheet(name, "", [h or f"列{i + 1}" for i, h in enumerate(grid[top])])
     for n, row in enumerate(grid[top + 1 :], start=top + 2):
         if any(c is not None for c in row):
             sheet.rows.append((n, row))

@@ -80,7 +80,9 @@ def load_mapping(path: Path) -> dict[str, str]:
     national heading."""
     from ruamel.yaml import YAML
 
-    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")) or {}
+    from .reading import list_bytes
+
+    data = YAML(typ="safe", pure=True).load(list_bytes(path).decode("utf-8")) or {}
     columns = data.get("columns", {}) if isinstance(data, dict) else {}
     out = {}
     for heading, target in columns.items():

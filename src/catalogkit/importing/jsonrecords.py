@@ -4,7 +4,6 @@ one under `data`, `records`, `list`, `rows` or `items`."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from .table import Sheet, cell_text
@@ -27,13 +26,13 @@ def _records(data: Any) -> list[Any]:
     return data
 
 
-def read_json(path: Path, known: set[str]) -> list[Sheet]:
-    records = _records(json.loads(path.read_text(encoding="utf-8-sig")))
+def read_json(name: str, raw: bytes, known: set[str]) -> list[Sheet]:
+    records = _records(json.loads(raw.decode("utf-8-sig")))
     headings: list[str] = []
     for record in records:
         if isinstance(record, dict):
             headings += [str(k) for k in record if str(k) not in headings]
-    sheet = Sheet(path.name, "", headings)
+    sheet = Sheet(name, "", headings)
     for i, record in enumerate(records, start=1):
         if isinstance(record, dict):
             sheet.rows.append((i, [_text(record.get(h)) for h in headings]))

@@ -5,15 +5,14 @@ of a merged range is given to every cell it covers."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from .reading import workbook_bytes
 from .table import Sheet, cell_text, find_heading_row
 
 
-def read_xlsx(path: Path, known: set[str]) -> list[Sheet]:
+def read_xlsx(name: str, raw: bytes, known: set[str]) -> list[Sheet]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, data_only=True)
+    book = openpyxl.load_workbook(workbook_bytes(raw), data_only=True)
     out = []
     for ws in book.worksheets:
         grid = [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
@@ -22,7 +21,7 @@ def read_xlsx(path: Path, known: set[str]) -> list[Sheet]:
             for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
                 for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
                     grid[r][c] = value
-        out.append(_sheet(str(path.name), ws.title, grid, known))
+        out.append(_sheet(name, ws.title, grid, known))
     book.close()
     return [s for s in out if s.headings]
 

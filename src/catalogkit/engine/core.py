@@ -16,7 +16,9 @@ from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
 from ..model.matter import TimeLimit, decisive_unknowns
 from ..model.rules import RoutingRule
-from ..plugins import Closure, Plugins, VenueChoice
+from ..plugins import Plugins
+from ..plugins.case_view import CaseView
+from ..plugins.hooks import Hooks
 from ..resolve import Bundle
 from . import parts
 from .conditions import form_problems, holds, missing_facts
@@ -28,7 +30,6 @@ from .questions import facts_needed
 from .route import Route, route
 from .sources import TraceEntry
 from .timeline import Step, proxy_legs, timeline
-from .view import CaseView
 
 _ROUTES_KEPT = 65_536
 
@@ -110,13 +111,7 @@ class Engine:
                 bundle,
                 found,
             )
-
-            def ask(
-                hook: str, kwargs: Mapping[str, Any], expect: Any, many: bool
-            ) -> list[tuple[str, Any]]:
-                return self.plugins.call(hook, enabled, locality, kwargs, expect, many=many)
-
-            choice = self._choose(view, rules, ask)
+            choice = self._choose(view, rules, self.plugins.at(enabled, locality))
             venue = choice[0] if choice is not None else None
         return placed_on(bundle, found, venue, day, self._calendar(chain, day.year, enabled))
 
@@ -167,12 +162,7 @@ class Engine:
             )
         found = self._route(case.matter, case.locality)
         rules = self._rules_for(case.matter, chain)
-
-        def ask(
-            hook: str, kwargs: Mapping[str, Any], expect: Any, many: bool
-        ) -> list[tuple[str, Any]]:
-            return self.plugins.call(hook, enabled, case.locality, kwargs, expect, many=many)
-
+        ask = self.plugins.at(enabled, case.locality)
         version = self.plugins.get_version
         facts = {"applicant": case.applicant, **case.facts}  # rules may ask who applies
         view = CaseView(
@@ -329,7 +319,7 @@ class Engine:
         view: CaseView,
         found: Route,
         rules: tuple[Placed, ...],
-        ask: Any,
+        ask: Hooks,
         trace: list[TraceEntry],
     ) -> tuple[str | None, tuple[str, str] | None]:
         """Where the case is handled (UNIQUE over routing rules and plugins), and a
@@ -344,7 +334,7 @@ class Engine:
         return handled, None
 
     def _choose(
-        self, view: CaseView, rules: tuple[Placed, ...], ask: Any
+        self, view: CaseView, rules: tuple[Placed, ...], ask: Hooks
     ) -> tuple[str, str, TraceEntry] | None:
         """The venue routing rules and plugins send the case to (UNIQUE), if any."""
         answers: list[tuple[str, str, TraceEntry]] = []
@@ -358,7 +348,7 @@ class Engine:
                         TraceEntry.of_rule("route", rule.venue, placed.source),
                     )
                 )
-        for name, choice in ask("catalogkit_route", {"case": view}, VenueChoice, False):
+        for name, choice in ask.route(view):
             answers.append(
                 (
                     choice.venue,
@@ -386,14 +376,7 @@ class Engine:
         if found is None:
             extra: list[tuple[dt.date, str]] = []
             for y in (year, year + 1):
-                for _, closure in self.plugins.call(
-                    "catalogkit_calendar",
-                    enabled,
-                    chain[0],
-                    {"locality": chain[0], "year": y},
-                    Closure,
-                    many=True,
-                ):
+                for _, closure in self.plugins.at(enabled, chain[0]).calendar(chain[0], y):
                     extra.append((closure.date, closure.name))
             found = self._calendars[key] = WorkingCalendar.for_locality(
                 self.bundle.calendars, chain, extra, from_year=year

@@ -12,7 +12,6 @@ from ..engine.placed import enabled_plugins, rules_for
 from ..model import Venue
 from ..model.matter import LegalBasis, TimeLimit, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
-from ..plugins import GuideSection
 from ..resolve.bodies import body_name
 from ..resolve.matters import show_limit
 from ..unknown import unknown_text
@@ -92,14 +91,7 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
     phones = list(m.consultation or dept.consultation) or _venue_phones(engine, found)
     rules = rules_for(bundle, matter, chain)
     enabled = enabled_plugins(bundle, chain)
-    sections = engine.plugins.call(
-        "catalogkit_guide_sections",
-        enabled,
-        locality,
-        {"matter": matter, "locality": locality, "bundle": bundle},
-        GuideSection,
-        many=True,
-    )
+    sections = engine.plugins.at(enabled, locality).guide_sections(matter, locality, bundle)
     promised = found.accepted_at.promised_limit or m.promised_limit
     venue = found.accepted_at.venue if found.accepted_at.venue in bundle.venues else None
     settings = bundle.settings

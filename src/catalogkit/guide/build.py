@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..engine import Engine, route
-from ..engine.placed import enabled_plugins, rules_for
+from ..engine.placed import enabled_plugins
 from ..model import Venue
 from ..model.matter import LegalBasis, TimeLimit, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
@@ -89,7 +89,7 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
     accepting = bundle.claim(found.accepted_at.locality, matter)
     visits = accepting.visits if accepting else (m.visits.count if m.visits else None)
     phones = list(m.consultation or dept.consultation) or _venue_phones(engine, found)
-    rules = rules_for(bundle, matter, chain)
+    rules = engine.rules_for(matter, locality)
     enabled = enabled_plugins(bundle, chain)
     sections = engine.plugins.at(enabled, locality).guide_sections(matter, locality, bundle)
     promised = found.accepted_at.promised_limit or m.promised_limit

@@ -51,3 +51,15 @@ def test_a_forward_is_said_in_both_languages(tmp_path: Path) -> None:
     assert decision.forward_reason == "本村（社区）未提供该事项的代办服务，请到受理场所办理"
     assert decision.forward_reason_en is not None
     assert decision.forward_reason_en.startswith("this village (community) offers no proxy")
+
+
+def test_slips_name_what_was_likely_meant(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path, matters=[matter(form=FORM)], rules={VILLAGE: [EXTRA]})
+    engine = engine_with(tree)
+    case = make_case(facts={"agee": 3}, materials=["身份证", "补充证明", "户口本"])
+    found = [(s.code, s.pointer, s.suggestion) for s in engine.slips(case)]
+    assert found == [
+        ("unknown-fact", "/facts/agee", "age"),
+        ("unknown-material", "/materials/0", "居民身份证"),  # 补充证明 comes with a rule
+        ("unknown-material", "/materials/2", None),
+    ]

@@ -26,6 +26,7 @@ from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
 from .questions import facts_needed
 from .route import Route, route
+from .slips import Slip, slips
 from .sources import TraceEntry
 from .steps import Dates, case_view, dates_of, due_on, parts_of
 
@@ -237,6 +238,12 @@ class Engine:
         """The declarative rules that apply to `matter` at `locality`, as `decide` uses
         them (computed once per pair)."""
         return self._rules_for(matter, tuple(self.bundle.chain(locality)))
+
+    def slips(self, case: Case) -> list[Slip]:
+        """What looks like a slip in `case` (a misspelt fact, a material the matter does
+        not ask for): said beside the decision, never changing it."""
+        code = self.bundle.matter_code(case.matter) or case.matter  # 实施编码 too
+        return slips(self.bundle.matter(code), self.rules_for(code, case.locality), case)
 
     def _rules_for(self, matter: str, chain: tuple[str, ...]) -> tuple[Placed, ...]:
         key = (matter, chain[0])

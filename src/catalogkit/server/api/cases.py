@@ -4,7 +4,6 @@ nothing the matter asks for) said as a notice beside the decision."""
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -13,7 +12,6 @@ from ...engine import Engine
 from ...engine.conditions import FormProblem
 from ...model.case import Case
 from ...model.condition import FormField
-from ...model.rules import MaterialRule
 from ..problems import ApiProblem
 from ..schemas import Notice, ProblemField
 
@@ -74,32 +72,8 @@ def invalid_case(problems: Sequence[FormProblem]) -> ApiProblem:
 
 
 def notices(engine: Engine, case: Case) -> list[Notice]:
-    """Facts that look like misspelt form fields; materials the matter does not know
-    (its own and those its rules at the case's locality add, as the engine has them)."""
-    matter = engine.bundle.matter(case.matter)
-    out = []
-    form = list(matter.form or {})
-    for name in case.facts:
-        if form and name not in form:
-            near = difflib.get_close_matches(name, form, n=1, cutoff=0.75)
-            if near:
-                out.append(_notice("unknown-fact", f"/facts/{name}", name, near[0]))
-    known = {m.name for m in matter.materials}
-    for placed in engine.rules_for(case.matter, case.locality):
-        if isinstance(placed.rule, MaterialRule):
-            known.add(placed.rule.material.name)
-    for i, name in enumerate(case.materials):
-        if name not in known:
-            out.append(_notice("unknown-material", f"/materials/{i}", name, _nearest(name, known)))
-    return out
-
-
-def _nearest(name: str, known: set[str]) -> str | None:
-    containing = sorted(k for k in known if name in k)
-    if len(containing) == 1:
-        return containing[0]
-    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.4)
-    return near[0] if near else None
+    """The slips the engine sees in a case (`Engine.slips`), each said in both languages."""
+    return [_notice(s.code, s.pointer, s.name, s.suggestion) for s in engine.slips(case)]
 
 
 def _notice(code: str, pointer: str, name: str, suggestion: str | None) -> Notice:

@@ -24,7 +24,6 @@ from .decision import Decision
 from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
-from .questions import facts_needed
 from .route import Route, route
 from .slips import Slip, slips
 from .sources import TraceEntry
@@ -163,53 +162,7 @@ class Engine:
         said = self._answered_at_once(base, matter, chain)
         if said is not None:
             return said
-        hooks = self.plugins.at(enabled, case.locality)
-        catalog_route = self._route(case.matter, case.locality)
-        rules = self._rules_for(case.matter, chain)
-        view = case_view(case, matter, chain, catalog_route, bundle)
-        trace: list[TraceEntry] = []
-        handled_at, forward = self._where(view, catalog_route, rules, hooks, trace)
-        found = self._placed_on(case, chain, enabled, catalog_route, handled_at)
-        if forward is not None:
-            return replace(
-                base,
-                outcome="forward",
-                route=found,
-                handled_at=handled_at,
-                forward_to=forward.to,
-                forward_reason=forward.reason,
-                forward_reason_en=forward.reason_en,
-                trace=tuple(trace),
-            )
-        found_parts = parts_of(view, rules, hooks, self.plugins.get_version)
-        outcome = found_parts.outcome
-        dates = Dates()
-        if outcome == "accept":
-            calendar = self._calendar(chain, case.submitted.year, enabled)
-            limits = (matter.statutory_limit, found_parts.promised)
-            hours = self._venue_hours(handled_at)
-            dates = dates_of(case, found, calendar, hours, limits, self._count_from_next_day())
-        return replace(
-            base,
-            outcome=outcome,
-            route=found,
-            handled_at=handled_at,
-            missing_materials=found_parts.materials,
-            missing_facts=found_parts.missing_facts,
-            facts_needed=facts_needed(matter, list(found_parts.missing_facts)),
-            refusals=found_parts.refusals,
-            fees=found_parts.fees,
-            submitted_on=case.submitted,
-            accepted_on=dates.accepted,
-            provisional=dates.provisional,
-            due_notes=dates.notes,
-            statutory_limit=matter.statutory_limit,
-            promised_limit=found_parts.promised,
-            statutory_due=dates.statutory_due,
-            promised_due=dates.promised_due,
-            timeline=dates.timeline,
-            trace=(*trace, *found_parts.trace),
-        )
+        return self._decide_placed(base, case, matter, chain, enabled)
 
     def due_dates(
         self,
@@ -251,6 +204,51 @@ class Engine:
         if found is None:
             found = self._rules[key] = rules_for(self.bundle, matter, chain)
         return found
+
+    def _decide_placed(
+        self,
+        base: Decision,
+        case: Case,
+        matter: Matter,
+        chain: tuple[str, ...],
+        enabled: Mapping[str, Mapping[str, Any]],
+    ) -> Decision:
+        """Steps 3 to 5 of `decide`: place the case, then its parts, then its dates."""
+        hooks = self.plugins.at(enabled, case.locality)
+        catalog_route = self._route(case.matter, case.locality)
+        rules = self._rules_for(case.matter, chain)
+        view = case_view(case, matter, chain, catalog_route, self.bundle)
+        trace: list[TraceEntry] = []
+        handled_at, forward = self._where(view, catalog_route, rules, hooks, trace)
+        found = self._placed_on(case, chain, enabled, catalog_route, handled_at)
+        if forward is not None:
+            return replace(
+                base,
+                outcome="forward",
+                route=found,
+                handled_at=handled_at,
+                forward_to=forward.to,
+                forward_reason=forward.reason,
+                forward_reason_en=forward.reason_en,
+                trace=tuple(trace),
+            )
+        found_parts = parts_of(view, rules, hooks, self.plugins.get_version)
+        dates = Dates()
+        if found_parts.outcome == "accept":
+            calendar = self._calendar(chain, case.submitted.year, enabled)
+            limits = (matter.statutory_limit, found_parts.promised)
+            hours = self._venue_hours(handled_at)
+            dates = dates_of(case, found, calendar, hours, limits, self._count_from_next_day())
+        return replace(
+            base,
+            route=found,
+            handled_at=handled_at,
+            submitted_on=case.submitted,
+            statutory_limit=matter.statutory_limit,
+            trace=(*trace, *found_parts.trace),
+            **found_parts.decided(matter),
+            **dates.decided(),
+        )
 
     def _answered_at_once(
         self, base: Decision, matter: Matter, chain: tuple[str, ...]

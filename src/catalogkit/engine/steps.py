@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
 from ..calendar.due import provisional_notes
@@ -19,6 +20,7 @@ from . import parts
 from .conditions import missing_facts
 from .decision import FeeLine, MissingMaterial, Outcome, RefusalLine
 from .placed import Placed
+from .questions import facts_needed
 from .route import Route
 from .sources import TraceEntry
 from .timeline import Step, proxy_legs, timeline
@@ -70,6 +72,18 @@ class Parts:
             return "accept-pending-materials"
         return "accept"
 
+    def decided(self, matter: Matter) -> dict[str, Any]:
+        """The fields of the decision these parts answer."""
+        return {
+            "outcome": self.outcome,
+            "missing_materials": self.materials,
+            "missing_facts": self.missing_facts,
+            "facts_needed": facts_needed(matter, self.missing_facts),
+            "refusals": self.refusals,
+            "fees": self.fees,
+            "promised_limit": self.promised,
+        }
+
 
 def parts_of(
     view: CaseView, rules: tuple[Placed, ...], hooks: Hooks, version: Callable[[str], str]
@@ -114,9 +128,16 @@ class Dates:
     promised_due: dt.date | None = None
     timeline: tuple[Step, ...] = ()
 
-    @property
-    def provisional(self) -> bool:
-        return any(n.code == "provisional" for n in self.notes)
+    def decided(self) -> dict[str, Any]:
+        """The fields of the decision these dates answer."""
+        return {
+            "accepted_on": self.accepted,
+            "provisional": any(n.code == "provisional" for n in self.notes),
+            "due_notes": self.notes,
+            "statutory_due": self.statutory_due,
+            "promised_due": self.promised_due,
+            "timeline": self.timeline,
+        }
 
 
 def dates_of(

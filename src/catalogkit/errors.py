@@ -8,6 +8,7 @@ CatalogkitError
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -122,6 +123,7 @@ class ConflictError(CatalogkitError):
 class CaseError(UsageError):
     """A case does not fit its matter: each problem names the fact and what was expected."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("the case does not fit the matter: " + "; ".join(problems))
+    def __init__(self, problems: Sequence[object]) -> None:
+        self.findings: tuple[Any, ...] = tuple(problems)  # as found (engine FormProblems)
+        self.problems = [str(p) for p in problems]
+        super().__init__("the case does not fit the matter: " + "; ".join(self.problems))

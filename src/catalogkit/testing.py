@@ -38,18 +38,8 @@ from .engine.placed import enabled_plugins
 from .errors import Diagnostic, UsageError
 from .load.tree import catalog_files
 from .model.case import Case
-from .plugins import (
-    Closure,
-    FeeCharge,
-    FeeWaiver,
-    GuideSection,
-    LimitChoice,
-    MaterialChanges,
-    Plugins,
-    Refusal,
-    VenueChoice,
-    hookspecs,
-)
+from .plugins import Plugins
+from .plugins.hooks import ANSWERS, INFO, SPECS
 from .plugins.loading import Found
 from .resolve import Bundle
 
@@ -91,15 +81,7 @@ PluginArg = object | tuple[str, object]
 
 # What each hook answers: (type of one answer, whether it returns a list of them).
 HOOK_ANSWERS: dict[str, tuple[type, bool]] = {
-    "catalogkit_route": (VenueChoice, False),
-    "catalogkit_materials": (MaterialChanges, False),
-    "catalogkit_fees": (FeeCharge, True),
-    "catalogkit_fee_waivers": (FeeWaiver, True),
-    "catalogkit_time_limit": (LimitChoice, False),
-    "catalogkit_eligibility": (Refusal, True),
-    "catalogkit_calendar": (Closure, True),
-    "catalogkit_guide_sections": (GuideSection, True),
-    "catalogkit_validate_catalog": (Diagnostic, True),
+    name: (answer.type, answer.many) for name, answer in ANSWERS.items() if name != INFO
 }
 
 _BASIS = [{"title": "《catalogkit 测试目录说明》（虚构）"}]
@@ -380,7 +362,7 @@ def plugin_file(path: Path | str) -> tuple[str, ModuleType]:
 def plugin_name(plugin: object) -> str:
     """The name a plugin is enabled under when none is given: the name in its
     `catalogkit_plugin_info`, else its module name with `_` read as `-`."""
-    info = getattr(plugin, "catalogkit_plugin_info", None)
+    info = getattr(plugin, INFO, None)
     if callable(info):
         found = getattr(info(), "name", None)
         if isinstance(found, str):
@@ -423,12 +405,11 @@ def call_hook(engine: Engine, hook: str, locality: str, /, **kwargs: Any) -> lis
     `locality` and `bundle` arguments default to `locality` and the engine's bundle."""
     if hook not in HOOK_ANSWERS:
         raise UsageError(f"unknown hook {hook!r}; hooks: {', '.join(sorted(HOOK_ANSWERS))}")
-    expect, many = HOOK_ANSWERS[hook]
-    takes = inspect.signature(getattr(hookspecs, hook)).parameters
+    takes = inspect.signature(SPECS[hook]).parameters
     defaults = {"locality": locality, "bundle": engine.bundle}
     kwargs = {**{k: v for k, v in defaults.items() if k in takes}, **kwargs}
     enabled = enabled_plugins(engine.bundle, tuple(engine.bundle.chain(locality)))
-    return engine.plugins.call(hook, enabled, locality, kwargs, expect, many=many)
+    return engine.plugins.at(enabled, locality).call(hook, **kwargs)
 
 
 def make_case(

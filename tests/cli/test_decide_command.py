@@ -69,3 +69,16 @@ def test_weekend_submission_states_the_acceptance_day(tmp_path: Path) -> None:
     assert code == 0, out
     assert "submitted: 2026-12-26; accepted: 2026-12-28" in out
     assert "the next day it accepts" in out
+
+
+def test_a_forward_is_said_in_the_language_asked(tmp_path: Path) -> None:
+    """A town resident asking for proxy service, which only villages offer."""
+    case = tmp_path / "case.yaml"
+    text = COMPLETE.format(submitted="2026-09-24").replace('"339901101202"', '"339901101"')
+    case.write_text(text + "channel: proxy\n", encoding="utf-8")
+    runs = {
+        lang: CliRunner().invoke(cli, ["decide", str(case), "-c", str(DEMO), "--lang", lang])
+        for lang in ("zh", "en")
+    }
+    assert "请到：清溪镇便民服务中心（本村（社区）未提供该事项的代办服务" in runs["zh"].output
+    assert "go to: 清溪镇便民服务中心 (this village (community) offers" in runs["en"].output

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from cerberus import Validator
 
-from catalogkit import Bundle, Diagnostic
+from catalogkit import Bundle
 from catalogkit.engine import Decision, Engine
 from catalogkit.plugins import Closure
 
@@ -105,14 +105,8 @@ def test_closures_per_year() -> None:
 
 def test_closures_through_the_hook_facade(demo: Bundle) -> None:
     config = {"name": "三月三", "days": ["04-20", "04-21"]}
-    answers = plugins_of(NAME, ethnic_festival).call(
-        "catalogkit_calendar",
-        {NAME: config},
-        YANGJIAOYA,
-        {"locality": YANGJIAOYA, "year": 2026},
-        Closure,
-        many=True,
-    )
+    hooks = plugins_of(NAME, ethnic_festival).at({NAME: config}, YANGJIAOYA)
+    answers = hooks.calendar(YANGJIAOYA, 2026)
     assert [(n, c.date.isoformat()) for n, c in answers] == [
         (NAME, "2026-04-20"),
         (NAME, "2026-04-21"),
@@ -151,12 +145,6 @@ def test_catalogkit_finds_it_in_the_plugins_folder(from_folder: dict[str, Any]) 
 
 
 def validate(bundle: Bundle, config: dict[str, Any]) -> list[Any]:
-    answers = plugins_of(NAME, ethnic_festival).call(
-        "catalogkit_validate_catalog",
-        {NAME: config},
-        YUNLING,
-        {"bundle": bundle, "locality": YUNLING},
-        Diagnostic,
-        many=True,
-    )
+    hooks = plugins_of(NAME, ethnic_festival).at({NAME: config}, YUNLING)
+    answers = hooks.validate_catalog(bundle, YUNLING)
     return [d for _, d in answers]

@@ -106,16 +106,9 @@ def test_waiver_names_fee_basis_and_household(demo: Bundle) -> None:
 
 def test_no_basis_is_an_error_naming_the_plugin(demo: Bundle) -> None:
     with pytest.raises(PluginError, match=r"hardship-waiver.*catalogkit_fee_waivers.*basis"):
-        plugins_of(NAME, hardship_waiver).call(
-            "catalogkit_fee_waivers",
-            {NAME: {"households": ["低保户"]}},
-            SHIMENKAN,
-            {
-                "case": view(demo, REGISTRATION, SHIMENKAN, DAY, {"household_type": "低保户"}),
-                "fees": ("a",),
-            },
-            FeeWaiver,
-            many=True,
+        hooks = plugins_of(NAME, hardship_waiver).at({NAME: {"households": ["低保户"]}}, SHIMENKAN)
+        hooks.fee_waivers(
+            view(demo, REGISTRATION, SHIMENKAN, DAY, {"household_type": "低保户"}), ("a",)
         )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from cerberus import Validator
 
-from catalogkit import Bundle, Diagnostic
+from catalogkit import Bundle
 from catalogkit.engine import Engine
 from catalogkit.plugins import VenueChoice
 
@@ -170,14 +170,7 @@ def test_catalogkit_finds_it_in_the_plugins_folder(from_folder: dict[str, Any]) 
 
 
 def plugins_call_validate(bundle: Bundle, config: dict[str, Any]) -> list[Any]:
-    answers = plugins_of(NAME, island_ferry).call(
-        "catalogkit_validate_catalog",
-        {NAME: config},
-        TOWN,
-        {"bundle": bundle, "locality": TOWN},
-        Diagnostic,
-        many=True,
-    )
+    answers = plugins_of(NAME, island_ferry).at({NAME: config}, TOWN).validate_catalog(bundle, TOWN)
     return [d for _, d in answers]
 
 

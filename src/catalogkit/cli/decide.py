@@ -88,7 +88,9 @@ def as_text(engine: Engine, d: Decision, lang: str) -> str:
     ]
     if d.forward_to is not None:
         lines.append(
-            ("请到：" if zh else "go to: ") + f"{name(d.forward_to)}（{d.forward_reason}）"
+            f"请到：{name(d.forward_to)}（{d.forward_reason}）"
+            if zh
+            else f"go to: {name(d.forward_to)} ({d.forward_reason_en or d.forward_reason})"
         )
     if d.route is not None and d.handled_at:
         day = d.route.date

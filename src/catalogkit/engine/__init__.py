@@ -1,11 +1,11 @@
 """Questions asked of a bundle: where a matter is handled, and decisions on cases."""
 
+from ..plugins.case_view import CaseView  # the plugin contract, kept importable here
 from .core import Engine
 from .decision import OUTCOME_ZH, Decision, FactNeeded, FeeLine, MissingMaterial, RefusalLine
 from .due import DueAnswer
 from .route import Hop, Route, route, within
 from .sources import TraceEntry, with_lines
-from .view import CaseView
 
 __all__ = [
     "OUTCOME_ZH",

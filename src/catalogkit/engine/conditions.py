@@ -4,9 +4,10 @@ form, evaluated with the compiled checks of `predicates` (cerberus is their refe
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ..model.condition import FactRule
+from ..model.condition import FactRule, FormField
 from .predicates import compile_rule
 
 
@@ -26,15 +27,30 @@ def missing_facts(condition: Mapping[str, FactRule] | None, facts: Mapping[str, 
     return {n for n, rule in condition.items() if n not in facts and rule.required is not False}
 
 
-def form_problems(form: Mapping[str, FactRule], facts: Mapping[str, Any]) -> list[str]:
+@dataclass(frozen=True)
+class FormProblem:
+    """A given fact whose value the matter's form refuses: the engine's one check of a
+    case's form, which the CLI, the HTTP API and the ledger all present."""
+
+    fact: str
+    field: FormField
+    value: Any
+    problem: str  # what the field's rule says of the value, in English
+
+    def __str__(self) -> str:
+        return f"{self.fact}: {self.problem}"
+
+
+def form_problems(form: Mapping[str, FormField], facts: Mapping[str, Any]) -> list[FormProblem]:
     """Why given facts do not fit the form: values that break a field's rule. Facts the
     form does not list are allowed (local rules and plugins read their own, such as a
     household's hardship status); facts the form requires but that were not given make
     the decision undetermined instead."""
     out = []
-    for name, rule in form.items():
-        if name in facts and facts[name] is not None:
-            problem = compile_rule(rule)(facts[name])
+    for name, field in form.items():
+        value = facts.get(name)
+        if value is not None:
+            problem = compile_rule(field)(value)
             if problem is not None:
-                out.append(f"{name}: {problem}")
+                out.append(FormProblem(name, field, value, problem))
     return out

@@ -5,30 +5,29 @@ An Engine is immutable in what it answers; it only caches what it has computed
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any, Literal, NamedTuple
 
-from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
-from ..calendar.due import provisional_notes
+from ..calendar import VenueHours, WorkingCalendar
 from ..errors import CaseError, ConflictError, UsageError
 from ..model.case import Case
-from ..model.matter import TimeLimit, decisive_unknowns
+from ..model.matter import Matter, TimeLimit, decisive_unknowns
 from ..model.rules import RoutingRule
-from ..plugins import Closure, Plugins, VenueChoice
+from ..plugins import Plugins
+from ..plugins.case_view import CaseView
+from ..plugins.hooks import Hooks
 from ..resolve import Bundle
-from . import parts
-from .conditions import form_problems, holds, missing_facts
+from .conditions import FormProblem, form_problems, holds
 from .decision import Decision
 from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
-from .questions import facts_needed
 from .route import Route, route
+from .slips import Slip, slips
 from .sources import TraceEntry
-from .timeline import Step, proxy_legs, timeline
-from .view import CaseView
+from .steps import Dates, case_view, dates_of, due_on, parts_of
 
 _ROUTES_KEPT = 65_536
 
@@ -95,29 +94,23 @@ class Engine:
         venue = None
         if enabled or any(isinstance(p.rule, RoutingRule) for p in rules):
             m = bundle.matter(matter)
-            view = CaseView(
-                matter,
-                m,
-                locality,
-                chain,
-                "自然人",
-                CaseView.frozen({}),
-                frozenset(),
-                day,
-                "window",
-                found.accepted_at.promised_limit,
-                m.statutory_limit,
-                bundle,
-                found,
+            view = CaseView(  # a case of that day, with no facts: rules over facts do not apply
+                matter_code=matter,
+                matter=m,
+                locality=locality,
+                chain=chain,
+                applicant="自然人",
+                facts=CaseView.frozen({}),
+                materials=frozenset(),
+                submitted=day,
+                channel="window",
+                promised_limit=found.accepted_at.promised_limit,
+                statutory_limit=m.statutory_limit,
+                bundle=bundle,
+                route=found,
             )
-
-            def ask(
-                hook: str, kwargs: Mapping[str, Any], expect: Any, many: bool
-            ) -> list[tuple[str, Any]]:
-                return self.plugins.call(hook, enabled, locality, kwargs, expect, many=many)
-
-            choice = self._choose(view, rules, ask)
-            venue = choice[0] if choice is not None else None
+            choice = self._choose(view, rules, self.plugins.at(enabled, locality))
+            venue = choice.venue if choice is not None else None
         return placed_on(bundle, found, venue, day, self._calendar(chain, day.year, enabled))
 
     def due(
@@ -134,155 +127,42 @@ class Engine:
         return reckon(self, submitted, value, unit, locality=locality, venue=venue, time=time)
 
     def decide(self, case: Case) -> Decision:
+        """The answer to one case, worked out as a window clerk would, each step able
+        to stop with an answer of its own:
+
+        1. the form: a value it refuses is a `CaseError` listing every such fact (the
+           one check of a case's facts; the CLI, the HTTP API and the ledger present
+           it), not a decision;
+        2. a matter still a draft, or one another locality handles, is answered at once;
+        3. where the case is handled (routing rules and plugins, UNIQUE), and a forward
+           when proxy service is asked for where none is offered;
+        4. refusals, missing facts and materials, fees and the promised limit, each
+           combined from the catalog's rules and the plugins' answers (`steps.Parts`);
+        5. the acceptance day, due dates and timeline, for a case accepted today only."""
         bundle = self.bundle
         matter = bundle.matter(case.matter)  # a basic code or an 实施编码
         if case.matter not in bundle.matters:
             case = case.model_copy(update={"matter": bundle.matter_code(case.matter)})
         chain = tuple(bundle.chain(case.locality))
-        self._check_form(case)
+        problems = self.form_problems(case)
+        if problems:
+            raise CaseError(problems)
         enabled = enabled_plugins(bundle, chain)
         base = Decision(
-            "accept",
-            case.matter,
-            matter.name,
-            case.locality,
-            matter.handling_kind,
-            None,
-            None,
+            outcome="accept",
+            matter=case.matter,
+            matter_name=matter.name,
+            locality=case.locality,
+            handling_kind=matter.handling_kind,
+            route=None,
+            handled_at=None,
             revision=bundle.revision,
             plugins=self.plugins.versions(enabled),
         )
-        unknown = decisive_unknowns(matter)
-        if unknown:  # a draft: say what is not known rather than guess
-            return _replace(base, outcome="undetermined", unknown_fields=unknown)
-        definer = bundle.matters[case.matter].locality
-        if definer not in chain and matter.venue is not None:
-            venue = bundle.venues[matter.venue].item
-            return _replace(
-                base,
-                outcome="forward",
-                forward_to=matter.venue,
-                forward_reason=f"{matter.name}由{bundle.locality(definer).name}"
-                f"办理，请到{venue.name}",
-            )
-        found = self._route(case.matter, case.locality)
-        rules = self._rules_for(case.matter, chain)
-
-        def ask(
-            hook: str, kwargs: Mapping[str, Any], expect: Any, many: bool
-        ) -> list[tuple[str, Any]]:
-            return self.plugins.call(hook, enabled, case.locality, kwargs, expect, many=many)
-
-        version = self.plugins.get_version
-        facts = {"applicant": case.applicant, **case.facts}  # rules may ask who applies
-        view = CaseView(
-            case.matter,
-            matter,
-            case.locality,
-            chain,
-            case.applicant,
-            CaseView.frozen(facts),
-            frozenset(case.materials),
-            case.submitted,
-            case.channel,
-            found.accepted_at.promised_limit,
-            matter.statutory_limit,
-            bundle,
-            found,
-        )
-        trace: list[TraceEntry] = []
-        handled_at, forward = self._where(view, found, rules, ask, trace)
-        key = (case.matter, case.locality, case.submitted, handled_at)
-        placed = self._placed.get(key)
-        if placed is None:
-            calendar = self._calendar(chain, case.submitted.year, enabled)
-            placed = placed_on(bundle, found, handled_at, case.submitted, calendar)
-            if len(self._placed) >= _ROUTES_KEPT:
-                self._placed.clear()
-            self._placed[key] = placed
-        found = placed
-        if forward is not None:
-            return _replace(
-                base,
-                outcome="forward",
-                route=found,
-                handled_at=handled_at,
-                forward_to=forward[0],
-                forward_reason=forward[1],
-                trace=tuple(trace),
-            )
-        missing = sorted(self._missing_facts(view, rules))
-        refusals, t1 = parts.eligibility(view, rules, ask, version)
-        materials, t2 = parts.materials(view, rules, ask, version)
-        fees, t3 = parts.fees(view, rules, ask, version)
-        promised, t4 = parts.promised_limit(view, rules, ask, version)
-        trace += t1 + t2 + t3 + t4
-        outcome = (
-            "refuse"  # a certain refusal wins over facts still missing
-            if refusals
-            else "undetermined"
-            if missing
-            else "accept-pending-materials"
-            if materials
-            else "accept"
-        )
-        if refusals:  # refused: nothing more to state or hand in
-            missing, materials = [], []
-        due_s = due_p = accepted = None
-        notes: tuple[DueNote, ...] = ()
-        steps: tuple[Step, ...] = ()
-        # only a case accepted now has an acceptance day: a refusal (不予受理) has none,
-        # and an incomplete one is accepted when the missing materials arrive
-        if outcome == "accept" or (outcome == "accept-pending-materials" and not materials):
-            calendar = self._calendar(chain, case.submitted.year, enabled)
-            settings = bundle.settings
-            next_day = settings.count_from_next_day if settings is not None else True
-            legs, arrival = proxy_legs(
-                found,
-                case.channel,
-                case.submitted,
-                lambda day, limit: _due(calendar, day, limit, [], next_day)[0],
-            )
-            # the hour of handing in says nothing about when a carried file arrives
-            time = case.time if arrival == case.submitted else None
-            hours = self._venue_hours(handled_at)
-            accepted, notes = accepted_on(calendar, arrival, time, hours)
-            if arrival != case.submitted:  # say why the clock starts days later
-                name = hours.name if hours is not None else "受理场所"
-                carried = (name, name, case.submitted, len(legs), arrival)
-                notes = (DueNote("carried", carried), *notes)
-            if accepted.year != case.submitted.year or not calendar.has_data(accepted.year):
-                notes += tuple(provisional_notes(calendar, case.submitted, accepted))
-            pauses = [(p.start, p.end) for p in case.pauses]
-            due_s, more_s = _due(calendar, accepted, matter.statutory_limit, pauses, next_day)
-            due_p, more_p = _due(calendar, accepted, promised, pauses, next_day)
-            # the promised date first, as guides show it; provisional notes last, once
-            for note in sorted(more_p + more_s, key=lambda n: n.code == "provisional"):
-                if note not in notes:
-                    notes += (note,)
-            steps = timeline(found, legs, accepted, promised, due_p)
-        provisional = any(n.code == "provisional" for n in notes)
-        return _replace(
-            base,
-            outcome=outcome,
-            route=found,
-            handled_at=handled_at,
-            missing_materials=tuple(materials),
-            missing_facts=tuple(missing),
-            facts_needed=facts_needed(matter, missing),
-            refusals=tuple(refusals),
-            fees=tuple(fees),
-            submitted_on=case.submitted,
-            accepted_on=accepted,
-            provisional=provisional,
-            due_notes=notes,
-            statutory_limit=matter.statutory_limit,
-            promised_limit=promised,
-            statutory_due=due_s,
-            promised_due=due_p,
-            timeline=steps,
-            trace=tuple(trace),
-        )
+        said = self._answered_at_once(base, matter, chain)
+        if said is not None:
+            return said
+        return self._decide_placed(base, case, matter, chain, enabled)
 
     def due_dates(
         self,
@@ -296,18 +176,27 @@ class Engine:
         special procedure moves a case's clock after acceptance."""
         chain = tuple(self.bundle.chain(locality))
         calendar = self._calendar(chain, start.year, enabled_plugins(self.bundle, chain))
-        settings = self.bundle.settings
-        next_day = settings.count_from_next_day if settings is not None else True
-        return [_due(calendar, start, limit, list(pauses), next_day)[0] for limit in limits]
+        next_day = self._count_from_next_day()
+        return [due_on(calendar, start, limit, list(pauses), next_day)[0] for limit in limits]
 
     # -- steps -------------------------------------------------------------------------
 
-    def _check_form(self, case: Case) -> None:
+    def form_problems(self, case: Case) -> list[FormProblem]:
+        """Every given fact whose value the matter's form refuses: the one check of a
+        case's facts, which `decide` raises as a `CaseError` (see its `findings`)."""
         form = self.bundle.matter(case.matter).form
-        if form:
-            problems = form_problems(form, case.facts)
-            if problems:
-                raise CaseError(problems)
+        return form_problems(form, case.facts) if form else []
+
+    def rules_for(self, matter: str, locality: str) -> tuple[Placed, ...]:
+        """The declarative rules that apply to `matter` at `locality`, as `decide` uses
+        them (computed once per pair)."""
+        return self._rules_for(matter, tuple(self.bundle.chain(locality)))
+
+    def slips(self, case: Case) -> list[Slip]:
+        """What looks like a slip in `case` (a misspelt fact, a material the matter does
+        not ask for): said beside the decision, never changing it."""
+        code = self.bundle.matter_code(case.matter) or case.matter  # 实施编码 too
+        return slips(self.bundle.matter(code), self.rules_for(code, case.locality), case)
 
     def _rules_for(self, matter: str, chain: tuple[str, ...]) -> tuple[Placed, ...]:
         key = (matter, chain[0])
@@ -316,65 +205,136 @@ class Engine:
             found = self._rules[key] = rules_for(self.bundle, matter, chain)
         return found
 
-    def _missing_facts(self, view: CaseView, rules: tuple[Placed, ...]) -> set[str]:
-        out = {n for n, f in (view.matter.form or {}).items() if f.required and n not in view.facts}
-        for material in view.matter.materials:
-            out |= missing_facts(material.when, view.facts)
-        for placed in rules:
-            out |= missing_facts(placed.rule.when, view.facts)
-        return out
+    def _decide_placed(
+        self,
+        base: Decision,
+        case: Case,
+        matter: Matter,
+        chain: tuple[str, ...],
+        enabled: Mapping[str, Mapping[str, Any]],
+    ) -> Decision:
+        """Steps 3 to 5 of `decide`: place the case, then its parts, then its dates."""
+        hooks = self.plugins.at(enabled, case.locality)
+        catalog_route = self._route(case.matter, case.locality)
+        rules = self._rules_for(case.matter, chain)
+        view = case_view(case, matter, chain, catalog_route, self.bundle)
+        trace: list[TraceEntry] = []
+        handled_at, forward = self._where(view, catalog_route, rules, hooks, trace)
+        found = self._placed_on(case, chain, enabled, catalog_route, handled_at)
+        if forward is not None:
+            return replace(
+                base,
+                outcome="forward",
+                route=found,
+                handled_at=handled_at,
+                forward_to=forward.to,
+                forward_reason=forward.reason,
+                forward_reason_en=forward.reason_en,
+                trace=tuple(trace),
+            )
+        found_parts = parts_of(view, rules, hooks, self.plugins.get_version)
+        dates = Dates()
+        if found_parts.outcome == "accept":
+            calendar = self._calendar(chain, case.submitted.year, enabled)
+            limits = (matter.statutory_limit, found_parts.promised)
+            hours = self._venue_hours(handled_at)
+            dates = dates_of(case, found, calendar, hours, limits, self._count_from_next_day())
+        return replace(
+            base,
+            route=found,
+            handled_at=handled_at,
+            submitted_on=case.submitted,
+            statutory_limit=matter.statutory_limit,
+            trace=(*trace, *found_parts.trace),
+            **found_parts.decided(matter),
+            **dates.decided(),
+        )
+
+    def _answered_at_once(
+        self, base: Decision, matter: Matter, chain: tuple[str, ...]
+    ) -> Decision | None:
+        """A draft matter is undetermined (say what is not known rather than guess); a
+        matter defined outside the applicant's chain, with its own venue, is forwarded
+        there."""
+        unknown = decisive_unknowns(matter)
+        if unknown:
+            return replace(base, outcome="undetermined", unknown_fields=unknown)
+        definer = self.bundle.matters[base.matter].locality
+        if definer in chain or matter.venue is None:
+            return None
+        venue = self.bundle.venues[matter.venue].item
+        where = self.bundle.locality(definer).name
+        return replace(
+            base,
+            outcome="forward",
+            forward_to=matter.venue,
+            forward_reason=f"{matter.name}由{where}办理，请到{venue.name}",
+            forward_reason_en=f"{matter.name} is handled by {where}: go to {venue.name}",
+        )
+
+    def _placed_on(
+        self,
+        case: Case,
+        chain: tuple[str, ...],
+        enabled: Mapping[str, Mapping[str, Any]],
+        found: Route,
+        handled_at: str | None,
+    ) -> Route:
+        """The catalog's route `found` with its accepting hop at `handled_at`, and each
+        hop closed on the day marked (kept: many cases share a day and a venue)."""
+        key = (case.matter, case.locality, case.submitted, handled_at)
+        placed = self._placed.get(key)
+        if placed is None:
+            calendar = self._calendar(chain, case.submitted.year, enabled)
+            placed = placed_on(self.bundle, found, handled_at, case.submitted, calendar)
+            if len(self._placed) >= _ROUTES_KEPT:
+                self._placed.clear()
+            self._placed[key] = placed
+        return placed
+
+    def _count_from_next_day(self) -> bool:
+        settings = self.bundle.settings
+        return settings.count_from_next_day if settings is not None else True
 
     def _where(
         self,
         view: CaseView,
         found: Route,
         rules: tuple[Placed, ...],
-        ask: Any,
+        hooks: Hooks,
         trace: list[TraceEntry],
-    ) -> tuple[str | None, tuple[str, str] | None]:
+    ) -> tuple[str | None, Forward | None]:
         """Where the case is handled (UNIQUE over routing rules and plugins), and a
         forward when the resident asked for proxy service that is not offered."""
         handled = found.accepted_at.venue
-        choice = self._choose(view, rules, ask)
+        choice = self._choose(view, rules, hooks)
         if choice is not None:
-            handled = choice[0]
-            trace.append(choice[2])
+            handled = choice.venue
+            trace.append(choice.source)
         if view.channel == "proxy" and not any(h.locality == view.locality for h in found.proxy):
-            return handled, (handled or "", "本村（社区）未提供该事项的代办服务，请到受理场所办理")
+            return handled, Forward(handled or "", *NO_PROXY)
         return handled, None
 
-    def _choose(
-        self, view: CaseView, rules: tuple[Placed, ...], ask: Any
-    ) -> tuple[str, str, TraceEntry] | None:
+    def _choose(self, view: CaseView, rules: tuple[Placed, ...], hooks: Hooks) -> Choice | None:
         """The venue routing rules and plugins send the case to (UNIQUE), if any."""
-        answers: list[tuple[str, str, TraceEntry]] = []
+        answers: list[Choice] = []
         for placed in rules:
             rule = placed.rule
             if isinstance(rule, RoutingRule) and holds(rule.when, view.facts):
-                answers.append(
-                    (
-                        rule.venue,
-                        rule.reason,
-                        TraceEntry.of_rule("route", rule.venue, placed.source),
-                    )
-                )
-        for name, choice in ask("catalogkit_route", {"case": view}, VenueChoice, False):
-            answers.append(
-                (
-                    choice.venue,
-                    choice.reason,
-                    TraceEntry.of_plugin(
-                        "route", choice.venue, name, self.plugins.get_version(name)
-                    ),
-                )
-            )
-        venues = {venue for venue, _, _ in answers}
-        if len(venues) > 1:
-            first, second = sorted(answers, key=lambda a: a[0])[:: len(answers) - 1][:2]
+                source = TraceEntry.of_rule("route", rule.venue, placed.source)
+                answers.append(Choice(rule.venue, rule.reason, source))
+        for name, choice in hooks.route(view):
+            version = self.plugins.get_version(name)
+            source = TraceEntry.of_plugin("route", choice.venue, name, version)
+            answers.append(Choice(choice.venue, choice.reason, source))
+        if len({a.venue for a in answers}) > 1:
+            # name two that differ: the first and the last venue in code order
+            ordered = sorted(answers, key=lambda a: a.venue)
+            first, last = ordered[0], ordered[-1]
             raise ConflictError(
                 f"the venue of {view.matter_code} for {view.locality}",
-                f"{first[0]} ({first[2].source})",
-                f"{second[0]} ({second[2].source})",
+                f"{first.venue} ({first.source.source})",
+                f"{last.venue} ({last.source.source})",
             )
         return answers[0] if answers else None
 
@@ -386,14 +346,7 @@ class Engine:
         if found is None:
             extra: list[tuple[dt.date, str]] = []
             for y in (year, year + 1):
-                for _, closure in self.plugins.call(
-                    "catalogkit_calendar",
-                    enabled,
-                    chain[0],
-                    {"locality": chain[0], "year": y},
-                    Closure,
-                    many=True,
-                ):
+                for _, closure in self.plugins.at(enabled, chain[0]).calendar(chain[0], y):
                     extra.append((closure.date, closure.name))
             found = self._calendars[key] = WorkingCalendar.for_locality(
                 self.bundle.calendars, chain, extra, from_year=year
@@ -413,20 +366,24 @@ class Engine:
         return found  # type: ignore[return-value]
 
 
-def _due(
-    calendar: WorkingCalendar,
-    accepted: dt.date,
-    limit: TimeLimit | None,
-    pauses: list[tuple[dt.date, dt.date]],
-    next_day: bool,
-) -> tuple[dt.date | None, tuple[DueNote, ...]]:
-    if limit is None:
-        return None, ()
-    found = due_date(
-        calendar, accepted, limit.value, limit.unit, pauses=pauses, count_from_next_day=next_day
-    )
-    return found.due, found.notes
+class Choice(NamedTuple):
+    """A venue a routing rule or a plugin sends a case to, and why."""
+
+    venue: str
+    reason: str
+    source: TraceEntry
 
 
-def _replace(decision: Decision, **changes: Any) -> Decision:
-    return dataclasses.replace(decision, **changes)
+class Forward(NamedTuple):
+    """Where to go instead (告知它处办), in Chinese for the resident, and in English."""
+
+    to: str
+    reason: str
+    reason_en: str
+
+
+NO_PROXY = (
+    "本村（社区）未提供该事项的代办服务，请到受理场所办理",
+    "this village (community) offers no proxy service for the matter: go to the venue "
+    "that accepts it",
+)

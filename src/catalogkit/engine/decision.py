@@ -68,7 +68,8 @@ class Decision:
     route: Route | None
     handled_at: str | None
     forward_to: str | None = None
-    forward_reason: str | None = None
+    forward_reason: str | None = None  # in Chinese, as the resident is told
+    forward_reason_en: str | None = None  # the same in English, for administrators
     missing_materials: tuple[MissingMaterial, ...] = ()
     missing_facts: tuple[str, ...] = ()
     facts_needed: tuple[FactNeeded, ...] = ()  # the missing facts with labels and questions

@@ -16,15 +16,14 @@ from ..model.rules import (
     WaiveMaterialRule,
     WaiverRule,
 )
-from ..plugins import FeeCharge, FeeWaiver, LimitChoice, MaterialChanges, Refusal
+from ..plugins.case_view import CaseView
+from ..plugins.hooks import Hooks
 from ..resolve.matters import limit_exceeds, show_limit
 from .conditions import holds
 from .decision import FeeLine, MissingMaterial, RefusalLine
 from .placed import Placed
 from .sources import TraceEntry
-from .view import CaseView
 
-Ask = Callable[[str, Mapping[str, Any], type | tuple[type, ...], bool], list[tuple[str, Any]]]
 Version = Callable[[str], str]
 
 
@@ -33,7 +32,7 @@ def _basis(rule: Any) -> str:
 
 
 def eligibility(
-    case: CaseView, rules: tuple[Placed, ...], ask: Ask, version: Version
+    case: CaseView, rules: tuple[Placed, ...], hooks: Hooks, version: Version
 ) -> tuple[list[RefusalLine], list[TraceEntry]]:
     out, trace = [], []
     for placed in rules:
@@ -41,14 +40,14 @@ def eligibility(
         if isinstance(rule, EligibilityRule) and holds(rule.when, case.facts):
             out.append(RefusalLine(rule.refuse, _basis(rule), placed.source.file))
             trace.append(TraceEntry.of_rule("refusal", rule.refuse, placed.source))
-    for name, refusal in ask("catalogkit_eligibility", {"case": case}, Refusal, True):
+    for name, refusal in hooks.eligibility(case):
         out.append(RefusalLine(refusal.reason, refusal.basis, f"plugin {name}"))
         trace.append(TraceEntry.of_plugin("refusal", refusal.reason, name, version(name)))
     return out, trace
 
 
 def materials(
-    case: CaseView, rules: tuple[Placed, ...], ask: Ask, version: Version
+    case: CaseView, rules: tuple[Placed, ...], hooks: Hooks, version: Version
 ) -> tuple[list[MissingMaterial], list[TraceEntry]]:
     """Every required material that applies and was not handed in: all at once."""
     needed: list[tuple[Material, str]] = [
@@ -68,7 +67,7 @@ def materials(
         elif isinstance(rule, WaiveMaterialRule):
             waived[rule.material] = rule.note or rule.id
             trace.append(TraceEntry.of_rule("waived material", rule.material, placed.source))
-    for name, change in ask("catalogkit_materials", {"case": case}, MaterialChanges, False):
+    for name, change in hooks.materials(case):
         needed.extend((m, change.reason) for m in change.extra)
         waived.update({w: change.reason for w in change.waived})
         detail = ", ".join([*(m.name for m in change.extra), *(f"-{w}" for w in change.waived)])
@@ -83,7 +82,7 @@ def materials(
 
 
 def fees(
-    case: CaseView, rules: tuple[Placed, ...], ask: Ask, version: Version
+    case: CaseView, rules: tuple[Placed, ...], hooks: Hooks, version: Version
 ) -> tuple[list[FeeLine], list[TraceEntry]]:
     """COLLECT fee items; one fee id charged by two contributors is a conflict."""
     items: dict[str, tuple[str, float, str, str]] = {}  # id -> name, amount, basis, source
@@ -112,7 +111,7 @@ def fees(
             entry = TraceEntry.of_rule("fee", rule.name, placed.source)
             charge(rule.fee, rule.name, amount, _basis(rule), entry.source)
             trace.append(entry)
-    for name, fee in ask("catalogkit_fees", {"case": case}, FeeCharge, True):
+    for name, fee in hooks.fees(case):
         charge(fee.id, fee.name, float(fee.amount), fee.basis, f"plugin {name}")
         trace.append(TraceEntry.of_plugin("fee", fee.name, name, version(name)))
     shares: dict[str, list[tuple[float, str]]] = {fid: [] for fid in items}
@@ -122,9 +121,7 @@ def fees(
             shares[rule.fee].append((float(rule.share), _basis(rule) or rule.id))
             trace.append(TraceEntry.of_rule("waiver", rule.fee, placed.source))
     charged = tuple(sorted(items))
-    for name, waiver in ask(
-        "catalogkit_fee_waivers", {"case": case, "fees": charged}, FeeWaiver, True
-    ):
+    for name, waiver in hooks.fee_waivers(case, charged):
         if waiver.fee in shares:
             shares[waiver.fee].append((min(max(waiver.share, 0.0), 1.0), waiver.basis))
             trace.append(TraceEntry.of_plugin("waiver", waiver.fee, name, version(name)))
@@ -160,7 +157,7 @@ def _fee_amount(rule: FeeRule, facts: Mapping[str, Any]) -> float:
 
 
 def promised_limit(
-    case: CaseView, rules: tuple[Placed, ...], ask: Ask, version: Version
+    case: CaseView, rules: tuple[Placed, ...], hooks: Hooks, version: Version
 ) -> tuple[TimeLimit | None, list[TraceEntry]]:
     """The shortest promised limit that applies, never above the statutory one."""
     best = case.promised_limit
@@ -177,7 +174,7 @@ def promised_limit(
                     ),
                 )
             )
-    for name, choice in ask("catalogkit_time_limit", {"case": case}, LimitChoice, False):
+    for name, choice in hooks.time_limit(case):
         candidates.append(
             (
                 choice.limit,

@@ -8,11 +8,10 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..engine import Engine, route
-from ..engine.placed import enabled_plugins, rules_for
+from ..engine.placed import enabled_plugins
 from ..model import Venue
 from ..model.matter import LegalBasis, TimeLimit, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
-from ..plugins import GuideSection
 from ..resolve.bodies import body_name
 from ..resolve.matters import show_limit
 from ..unknown import unknown_text
@@ -90,16 +89,9 @@ def _build(engine: Engine, matter: str, locality: str, lang: str, today: dt.date
     accepting = bundle.claim(found.accepted_at.locality, matter)
     visits = accepting.visits if accepting else (m.visits.count if m.visits else None)
     phones = list(m.consultation or dept.consultation) or _venue_phones(engine, found)
-    rules = rules_for(bundle, matter, chain)
+    rules = engine.rules_for(matter, locality)
     enabled = enabled_plugins(bundle, chain)
-    sections = engine.plugins.call(
-        "catalogkit_guide_sections",
-        enabled,
-        locality,
-        {"matter": matter, "locality": locality, "bundle": bundle},
-        GuideSection,
-        many=True,
-    )
+    sections = engine.plugins.at(enabled, locality).guide_sections(matter, locality, bundle)
     promised = found.accepted_at.promised_limit or m.promised_limit
     venue = found.accepted_at.venue if found.accepted_at.venue in bundle.venues else None
     settings = bundle.settings

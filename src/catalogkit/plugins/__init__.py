@@ -1,4 +1,5 @@
-"""Local plugins: hook specifications, the answers plugins give, and the typed facade."""
+"""Local plugins: hook specifications, what plugins see of a case and the answers they
+give, and the typed facade."""
 
 from .answers import (
     Closure,
@@ -11,14 +12,18 @@ from .answers import (
     Refusal,
     VenueChoice,
 )
+from .case_view import CaseView
+from .hooks import Hooks
 from .hookspecs import hookimpl
 from .manager import LoadedPlugin, Plugins
 
 __all__ = [
+    "CaseView",
     "Closure",
     "FeeCharge",
     "FeeWaiver",
     "GuideSection",
+    "Hooks",
     "LimitChoice",
     "LoadedPlugin",
     "MaterialChanges",

@@ -35,15 +35,7 @@ def check_plugins(bundle: Bundle, plugins: Plugins) -> list[Diagnostic]:
                     )
                 )
                 continue
-            enabled = {use.name: use.config}
-            for _, found in plugins.call(
-                "catalogkit_validate_catalog",
-                enabled,
-                code,
-                {"bundle": bundle, "locality": code},
-                Diagnostic,
-                many=True,
-            ):
+            for _, found in plugins.at({use.name: use.config}, code).validate_catalog(bundle, code):
                 out.append(found)
     return out
 

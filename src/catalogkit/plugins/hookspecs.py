@@ -8,7 +8,7 @@ Rules that hold for all hooks:
 - a hook that raises, or returns something of the wrong type, is an error naming the
   plugin, the hook, its file and the locality.
 
-Hooks receive `case`, a read-only `CaseView` (see `catalogkit.engine.view`): its
+Hooks receive `case`, a read-only `CaseView` (see `catalogkit.plugins.case_view`): its
 `matter`, `locality`, `chain`, `facts`, `materials`, `submitted`, `channel` and `bundle`.
 """
 
@@ -30,9 +30,9 @@ from .answers import (
     Refusal,
     VenueChoice,
 )
+from .case_view import CaseView
 
 if TYPE_CHECKING:
-    from ..engine.view import CaseView
     from ..errors import Diagnostic
     from ..resolve import Bundle
 

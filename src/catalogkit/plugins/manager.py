@@ -13,18 +13,17 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pluggy
 
 from ..errors import PluginError
 from . import hookspecs
 from .answers import PluginInfo
+from .hooks import ANSWERS, INFO, Answer, Enabled, Hooks
 from .loading import Found, autoload_enabled, from_entry_points, from_folder, from_names
 
 TRACE_VARIABLE = "CATALOGKIT_TRACE_HOOKS"
-A = TypeVar("A")
-Enabled = Mapping[str, Mapping[str, Any]]  # plugin name -> its config
 
 
 @dataclass(frozen=True)
@@ -95,19 +94,19 @@ class Plugins:
             info.description,
             one.source,
             one.file,
-            tuple(h for h in hooks if h != "catalogkit_plugin_info"),
+            tuple(h for h in hooks if h != INFO),
             dict(info.config_schema),
         )
 
     def _info(self, one: Found) -> PluginInfo:
-        impl = getattr(one.module, "catalogkit_plugin_info", None)
+        impl = getattr(one.module, INFO, None)
         if impl is None:
             return PluginInfo(one.name, _version(one.module))
-        info = self._guard(one.name, one.file, "catalogkit_plugin_info", None, impl, {})
+        info = self._guard(one.name, one.file, INFO, None, impl, {})
         if not isinstance(info, PluginInfo):
             raise PluginError(
                 one.name,
-                "catalogkit_plugin_info",
+                INFO,
                 one.file,
                 None,
                 f"returned {type(info).__name__}, expected PluginInfo",
@@ -135,20 +134,17 @@ class Plugins:
     def versions(self, names: Iterable[str]) -> dict[str, str]:
         return {n: self._loaded[n].version for n in sorted(names) if n in self._loaded}
 
-    def call(
-        self,
-        hook: str,
-        enabled: Enabled,
-        locality: str | None,
-        kwargs: Mapping[str, Any],
-        expect: type | tuple[type, ...],
-        *,
-        many: bool = False,
-    ) -> list[tuple[str, Any]]:
-        """Call `hook` on each enabled plugin; answers (None dropped) with plugin names.
+    def at(self, enabled: Enabled, locality: str | None) -> Hooks:
+        """The hooks of the plugins `enabled` at `locality`, one typed method each."""
+        return Hooks(self, enabled, locality)
 
-        `expect` is the type of one answer; with `many` the hook returns a list of them."""
+    def answers(
+        self, hook: str, enabled: Enabled, locality: str | None, kwargs: Mapping[str, Any]
+    ) -> list[tuple[str, Any]]:
+        """Call `hook` on each enabled plugin; answers (None dropped) with plugin names,
+        each checked against what the hookspec says the hook answers."""
         caller = getattr(self._pm.hook, hook)
+        expect = ANSWERS[hook]
         out: list[tuple[str, Any]] = []
         for impl in caller.get_hookimpls():
             name = self._pm.get_name(impl.plugin) or "?"
@@ -163,7 +159,7 @@ class Plugins:
                 impl.function,
                 {k: args[k] for k in impl.argnames if k in args},
             )
-            for item in self._shape(name, hook, locality, answer, expect, many):
+            for item in self._shape(name, hook, locality, answer, expect):
                 out.append((name, item))
         out.sort(key=lambda pair: pair[0])
         return out
@@ -188,32 +184,20 @@ class Plugins:
         return answer
 
     def _shape(
-        self,
-        name: str,
-        hook: str,
-        locality: str | None,
-        answer: Any,
-        expect: type | tuple[type, ...],
-        many: bool,
+        self, name: str, hook: str, locality: str | None, answer: Any, expect: Answer
     ) -> list[Any]:
-        items = answer if many else [answer]
         if answer is None:
             return []
-        if many and not isinstance(answer, list | tuple):
-            items = None
-        if items is None or not all(isinstance(i, expect) for i in items):
-            want = (
-                expect.__name__
-                if isinstance(expect, type)
-                else " or ".join(t.__name__ for t in expect)
-            )
+        items = answer if expect.many else [answer]
+        if not isinstance(items, list | tuple) or not all(
+            isinstance(i, expect.type) for i in items
+        ):
             raise PluginError(
                 name,
                 hook,
                 self._file(name),
                 locality,
-                f"returned {answer!r}, expected "
-                + (f"a list of {want}" if many else f"{want} or None"),
+                f"returned {answer!r}, expected {expect.describe()}",
             )
         return list(items)
 

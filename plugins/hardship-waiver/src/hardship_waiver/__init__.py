@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from catalogkit.plugins import FeeWaiver, PluginInfo, hookimpl
 
 if TYPE_CHECKING:
-    from catalogkit.engine import CaseView
+    from catalogkit.plugins import CaseView
 
 __version__ = "1.0.0"
 NAME = "hardship-waiver"

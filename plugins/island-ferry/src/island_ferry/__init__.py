@@ -33,7 +33,7 @@ from catalogkit.engine import Route, route
 from catalogkit.plugins import PluginInfo, VenueChoice, hookimpl
 
 if TYPE_CHECKING:
-    from catalogkit.engine import CaseView
+    from catalogkit.plugins import CaseView
     from catalogkit.resolve import Bundle
 
 __version__ = "1.0.0"

@@ -28,7 +28,7 @@ from catalogkit.model.matter import TimeLimit
 from catalogkit.plugins import LimitChoice, PluginInfo, hookimpl
 
 if TYPE_CHECKING:
-    from catalogkit.engine import CaseView
+    from catalogkit.plugins import CaseView
 
 __version__ = "1.0.0"
 NAME = "limit-compression"

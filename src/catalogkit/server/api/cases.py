@@ -1,19 +1,17 @@
-"""What is wrong with a case before the engine sees it, said per field and in both
+"""What is wrong with a case, as the engine found it, said per field and in both
 languages, and what looks like a slip (a misspelt fact, a material that matches
 nothing the matter asks for) said as a notice beside the decision."""
 
 from __future__ import annotations
 
-import difflib
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from ...engine.placed import rules_for
-from ...engine.predicates import compile_rule
+from ...engine import Engine
+from ...engine.conditions import FormProblem
 from ...model.case import Case
 from ...model.condition import FormField
-from ...model.rules import MaterialRule
-from ...resolve import Bundle
 from ..problems import ApiProblem
 from ..schemas import Notice, ProblemField
 
@@ -46,65 +44,36 @@ def expected(field: FormField) -> tuple[str, str]:
     return ", ".join(en) or "a valid value", "，".join(zh) or "有效的值"
 
 
-def check_form(bundle: Bundle, case: Case) -> None:
-    """Raise `invalid-case` naming every fact whose value the matter's form refuses."""
-    form = bundle.matter(case.matter).form or {}
+def invalid_case(problems: Sequence[FormProblem]) -> ApiProblem:
+    """`invalid-case` naming every fact whose value the matter's form refuses, as the
+    engine found them (`Engine.form_problems`)."""
     fields: list[ProblemField] = []
     zh: list[str] = []
-    for name, field in form.items():
-        value = case.facts.get(name)
-        if value is None:
-            continue
-        problem = compile_rule(field)(value)
-        if problem is None:
-            continue
+    for p in problems:
+        name, field = p.fact, p.field
         want_en, want_zh = expected(field)
-        found = json.dumps(value, ensure_ascii=False)[:200]
+        found = json.dumps(p.value, ensure_ascii=False)[:200]
         fields.append(
             ProblemField(
                 location=f"body.facts.{name}",
                 pointer=f"/facts/{name}",
-                message=f"{name} ({field.label or name}): {problem}",
+                message=f"{name} ({field.label or name}): {p.problem}",
                 expected=want_en,
                 found=found,
             )
         )
         zh.append(f"「{field.label or name}」（{name}）应为{want_zh}，收到的是 {found}")
-    if fields:
-        raise ApiProblem(
-            "invalid-case",
-            "; ".join(f"{f.location}: expected {f.expected}, found {f.found}" for f in fields),
-            "；".join(zh),
-            errors=fields,
-        )
+    return ApiProblem(
+        "invalid-case",
+        "; ".join(f"{f.location}: expected {f.expected}, found {f.found}" for f in fields),
+        "；".join(zh),
+        errors=fields,
+    )
 
 
-def notices(bundle: Bundle, case: Case) -> list[Notice]:
-    """Facts that look like misspelt form fields; materials the matter does not know."""
-    matter = bundle.matter(case.matter)
-    out = []
-    form = list(matter.form or {})
-    for name in case.facts:
-        if form and name not in form:
-            near = difflib.get_close_matches(name, form, n=1, cutoff=0.75)
-            if near:
-                out.append(_notice("unknown-fact", f"/facts/{name}", name, near[0]))
-    known = {m.name for m in matter.materials}
-    for placed in rules_for(bundle, case.matter, tuple(bundle.chain(case.locality))):
-        if isinstance(placed.rule, MaterialRule):
-            known.add(placed.rule.material.name)
-    for i, name in enumerate(case.materials):
-        if name not in known:
-            out.append(_notice("unknown-material", f"/materials/{i}", name, _nearest(name, known)))
-    return out
-
-
-def _nearest(name: str, known: set[str]) -> str | None:
-    containing = sorted(k for k in known if name in k)
-    if len(containing) == 1:
-        return containing[0]
-    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.4)
-    return near[0] if near else None
+def notices(engine: Engine, case: Case) -> list[Notice]:
+    """The slips the engine sees in a case (`Engine.slips`), each said in both languages."""
+    return [_notice(s.code, s.pointer, s.name, s.suggestion) for s in engine.slips(case)]
 
 
 def _notice(code: str, pointer: str, name: str, suggestion: str | None) -> Notice:

@@ -12,12 +12,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...engine import with_lines
+from ...errors import CaseError
 from ...model.case import Case
 from ..present import decision
 from ..problems import ApiProblem
 from ..respond import fresh, snapshot
 from ..schemas import DecisionAnswer
-from .cases import check_form, notices
+from .cases import invalid_case, notices
 from .params import Lang, need_locality, need_matter, problems
 
 router = APIRouter(tags=["decide"])
@@ -79,8 +80,10 @@ async def post_decide(
         bundle = snap.bundle
         asked = case.model_copy(update={"matter": need_matter(bundle, case.matter)})
         need_locality(bundle, asked.locality)
-        check_form(bundle, asked)
-        found = snap.engine.decide(asked)
+        try:
+            found = snap.engine.decide(asked)
+        except CaseError as exc:  # the engine's one check of the facts, said per field
+            raise invalid_case(exc.findings) from None
         if trace:  # lines only from files that are still the version decided on
             lines = with_lines(bundle.root, found.trace, dict(bundle.files))
             found = dataclasses.replace(found, trace=lines)
@@ -93,7 +96,7 @@ async def post_decide(
             found.outcome,
             snap.revision,
         )
-        body = decision(bundle, found, lang, decision_id, notices(bundle, asked))
+        body = decision(bundle, found, lang, decision_id, notices(snap.engine, asked))
         return body.model_dump_json(by_alias=True).encode()
 
     return fresh(snap, await run_in_threadpool(work))

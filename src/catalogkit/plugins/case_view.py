@@ -1,4 +1,5 @@
-"""What plugins see of a case: read-only, and the same for every plugin."""
+"""What plugins see of a case: read-only, and the same for every plugin. It is part of
+the plugin contract, so it lives with the hookspecs; the engine builds it."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Matter
-from ..model.matter import TimeLimit
-from ..resolve import Bundle
-from .route import Route
+if TYPE_CHECKING:  # names for the fields only: the contract imports nothing above it
+    from ..engine.route import Route
+    from ..model import Matter
+    from ..model.matter import TimeLimit
+    from ..resolve import Bundle
 
 
 @dataclass(frozen=True)

@@ -449,6 +449,30 @@ COMMANDS: dict[str, Text] = {
         "将整个台账复制到空数据库（如从 SQLite 迁到 PostgreSQL）。",
     ),
     "cases copy --to": ("The database URL to copy into (empty).", "要复制到的（空）数据库 URL。"),
+    "cases rate": (
+        "Record a rating (好差评) on a finished case; a bad one opens a rectification.",
+        "为已办结的办件登记评价（好差评）；差评自动生成整改件。",
+    ),
+    "cases rate --grade": ("The grade, 非常满意 … 非常不满意.", "评价等级：非常满意至非常不满意。"),
+    "cases rate --channel": (
+        "Where the rating came from (window, online, evaluator, sms …).",
+        "评价渠道（窗口、网上、评价器、短信等）。",
+    ),
+    "cases rate --staff": ("Staff id of who records it.", "登记人员编号。"),
+    "cases rate --note": ("The resident's words.", "群众的评价意见。"),
+    "cases rate --on": ("The day of the rating (default today).", "评价日期（默认今天）。"),
+    "cases satisfaction": (
+        "Rates of satisfaction per venue and matter (基本满意 and above / rated).",
+        "按场所和事项统计满意率（基本满意及以上 / 评价数）。",
+    ),
+    "cases satisfaction --county": ("The county (6-digit code).", "县（6 位区划代码）。"),
+    "cases satisfaction --venue": ("Only the ratings of this venue.", "只统计该场所的评价。"),
+    "cases satisfaction --matter": ("Only the ratings of this matter.", "只统计该事项的评价。"),
+    "cases satisfaction --month": (
+        "YYYY-MM, the month of the first rating.",
+        "月份（YYYY-MM），按首次评价日期计。",
+    ),
+    "cases satisfaction --format": ("A table or JSON.", "输出格式：表格或 JSON。"),
     # ---------------------------------------------------------------- search
     "search": (
         "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "

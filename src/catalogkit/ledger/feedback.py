@@ -42,10 +42,8 @@ class RatingExists(Conflict):
 def check(record: dict[str, Any], new: NewEvent, channel: str) -> None:
     """Refuse what the state table alone does not: see the module's docstring."""
     kind, case_kind = new.kind, record.get("caseKind", "application")
-    if (
-        (channel in _RATING_ONLY
-        and kind not in _RATING_ONLY[channel])
-        or (channel == "phone" and kind not in _PHONE)
+    if (channel in _RATING_ONLY and kind not in _RATING_ONLY[channel]) or (
+        channel == "phone" and kind not in _PHONE
     ):
         raise InvalidInput(
             "channel",

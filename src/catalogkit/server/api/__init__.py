@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from . import (
     admin,
     decide,
+    feedback,
     guides,
     ledger,
     localities,
@@ -19,5 +20,6 @@ from .known import known_query
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger, search):
     router.include_router(module.router)
+router.include_router(feedback.router)
 
 __all__ = ["router"]

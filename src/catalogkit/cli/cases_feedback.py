@@ -1,0 +1,91 @@
+"""`catalogkit cases rate` and `cases satisfaction`: recording a resident's rating
+(好差评) from the command line, and the rates of satisfaction per venue and matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+
+import click
+from pydantic import ValidationError
+
+from ..ledger import NewEvent
+from ..ledger.days import today
+from ..ledger.inputs import EventChannel, Grade
+from ..ledger.present import case_view
+from ..ledger.satisfaction import Scope, rates, ratings
+from .cases_cmd import Place, actor, cases_command, fail, guarded, show
+
+GRADES = list(typing.get_args(Grade))
+CHANNELS = list(typing.get_args(EventChannel))
+
+
+def new_event(body: dict[str, object]) -> NewEvent:
+    try:
+        return NewEvent.model_validate(body)
+    except ValidationError as exc:
+        fail("\n".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+
+
+@cases_command.command("rate")
+@click.argument("case_no")
+@click.option("--grade", type=click.Choice(GRADES), required=True)
+@click.option("--channel", type=click.Choice(CHANNELS), required=True)
+@click.option("--staff", required=True, help="Staff id of who records it.")
+@click.option("--note", default=None, help="The resident's words.")
+@click.option("--on", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.pass_obj
+def rate_command(
+    place: Place,
+    case_no: str,
+    grade: str,
+    channel: str,
+    staff: str,
+    note: str | None,
+    on: dt.datetime | None,
+) -> None:
+    """Record a rating (好差评) on a finished case; a bad one opens a rectification."""
+    engine, ledger = place.engine(), place.ledger()
+    version = guarded(lambda: ledger.get(case_no))["version"]
+    body: dict[str, object] = {"kind": "rate", "version": version, "staff": staff}
+    body.update(grade=grade, channel=channel, note=note, on=on.date().isoformat() if on else None)
+    new = new_event({k: v for k, v in body.items() if v is not None})
+    record = guarded(lambda: ledger.append(case_no, new, engine, actor=actor()))
+    show(case_view(record, None, "staff", today()))
+
+
+@cases_command.command("satisfaction")
+@click.option("--county", default=None, help="The county (6-digit code).")
+@click.option("--venue", default=None)
+@click.option("--matter", default=None)
+@click.option("--month", default=None, help="YYYY-MM, the month of the first rating.")
+@click.option("--format", "form", type=click.Choice(["table", "json"]), default="table")
+@click.pass_obj
+def satisfaction_command(
+    place: Place,
+    county: str | None,
+    venue: str | None,
+    matter: str | None,
+    month: str | None,
+    form: str,
+) -> None:
+    """Rates of satisfaction per venue and matter (基本满意 and above / rated)."""
+    if month is not None:
+        try:
+            dt.date.fromisoformat(month + "-01")
+        except ValueError:
+            fail(f"--month: expected YYYY-MM, found {month!r} / --month 应为 YYYY-MM")
+    ledger = place.ledger()
+    scope = Scope(county=county, venue=venue, matter=matter, month=month)
+    body = guarded(lambda: rates(ratings(ledger, scope)))
+    if form == "json":
+        click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    click.echo("venue / 场所           matter / 事项    rated  satisfied  rate     bad  整改")
+    for row in [*body["rows"], {"venue": "(total) 合计", "matter": "", **body["total"]}]:
+        share = "-" if row["satisfaction"] is None else f"{row['satisfaction']:.2%}"
+        click.echo(
+            f"{row['venue']:<22} {row['matter']:<14} {row['rated']:>6} {row['satisfied']:>10} "
+            f"{share:>8} {row['bad']:>5} {row['rectifications']:>5}"
+        )

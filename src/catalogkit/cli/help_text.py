@@ -473,6 +473,31 @@ COMMANDS: dict[str, Text] = {
         "月份（YYYY-MM），按首次评价日期计。",
     ),
     "cases satisfaction --format": ("A table or JSON.", "输出格式：表格或 JSON。"),
+    "cases exchange": (
+        "Cases in the exchange's stages (申请, 受理, 特别程序, 办结, 送达) since a cursor.",
+        "按省级数据交换的环节（申请、受理、特别程序、办结、送达）导出游标之后的办件记录。",
+    ),
+    "cases exchange --since": (
+        "The cursor the last export gave (default: all).",
+        "上次导出给出的游标（默认导出全部）。",
+    ),
+    "cases exchange --cursor-file": (
+        "Read the cursor from this file and write the next one there afterwards.",
+        "从该文件读取游标，导出写好后把下次游标写回该文件。",
+    ),
+    "cases exchange --county": (
+        "Only the cases of this county (6-digit code).",
+        "只导出该县（6 位区划代码）的办件。",
+    ),
+    "cases exchange --format": ("JSON Lines or CSV.", "输出格式：JSON Lines 或 CSV。"),
+    "cases exchange --limit": (
+        "At most this many events examined in one export.",
+        "单次导出最多检查的事件数。",
+    ),
+    "cases exchange --output": (
+        "Write here (atomically) instead of standard output.",
+        "写入该文件（原子写入），默认输出到标准输出。",
+    ),
     # ---------------------------------------------------------------- search
     "search": (
         "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "

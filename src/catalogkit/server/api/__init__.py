@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from . import (
     admin,
     decide,
+    exchange,
     feedback,
     guides,
     ledger,
@@ -21,5 +22,6 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger, search):
     router.include_router(module.router)
 router.include_router(feedback.router)
+router.include_router(exchange.router)
 
 __all__ = ["router"]

@@ -83,7 +83,9 @@ def problem(exc: LedgerError) -> ApiProblem:
             errors.append(ProblemField(location="body.channel", message=exc.en, found=found))
         return ApiProblem("case-conflict", exc.en, exc.zh, errors=errors)
     if isinstance(exc, InvalidInput):
-        where = {"Idempotency-Key": "header", "cursor": "query"}.get(exc.field, "body")
+        where = {"Idempotency-Key": "header", "cursor": "query", "since": "query"}.get(
+            exc.field, "body"
+        )
         field = ProblemField(
             location=f"{where}.{exc.field}",
             pointer=f"/{exc.field}" if where == "body" else None,

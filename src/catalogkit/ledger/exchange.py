@@ -109,7 +109,7 @@ def _committed_mark(ledger: Ledger) -> int:
 
 
 def _max_id(conn: Connection) -> int:
-    return conn.execute(select(func.coalesce(func.max(schema.events.c.id), 0))).scalar_one()
+    return int(conn.execute(select(func.coalesce(func.max(schema.events.c.id), 0))).scalar_one())
 
 
 def record(position: int, event: Event, doc: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""`catalogkit cases rate` and `cases satisfaction`: recording a resident's rating
-(好差评) from the command line, and the rates of satisfaction per venue and matter."""
+"""`catalogkit cases rate`, `cases complain` and `cases satisfaction`: a resident's
+rating (好差评) or complaint (投诉) from the command line, and the rates of satisfaction
+per venue and matter."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import click
 from pydantic import ValidationError
 
 from ..ledger import NewEvent
+from ..ledger.complaints import NewComplaint, file
 from ..ledger.days import today
 from ..ledger.inputs import EventChannel, Grade
 from ..ledger.present import case_view
 from ..ledger.satisfaction import Scope, rates, ratings
-from .cases_cmd import Place, actor, cases_command, fail, guarded, show
+from .cases_cmd import Place, actor, cases_command, fail, guarded, read_json, show
 
 GRADES = list(typing.get_args(Grade))
 CHANNELS = list(typing.get_args(EventChannel))
@@ -52,6 +54,18 @@ def rate_command(
     body.update(grade=grade, channel=channel, note=note, on=on.date().isoformat() if on else None)
     new = new_event({k: v for k, v in body.items() if v is not None})
     record = guarded(lambda: ledger.append(case_no, new, engine, actor=actor()))
+    show(case_view(record, None, "staff", today()))
+
+
+@cases_command.command("complain")
+@click.argument("complaint_file")
+@click.option("--key", default=None, help="An idempotency key: the same key gives the same case.")
+@click.pass_obj
+def complain_command(place: Place, complaint_file: str, key: str | None) -> None:
+    """Register a complaint (投诉) from a JSON file (`-` for standard input)."""
+    new = read_json(complaint_file, NewComplaint)
+    engine, ledger = place.engine(), place.ledger()
+    record, _ = guarded(lambda: file(ledger, new, engine, actor=actor(), key=key))
     show(case_view(record, None, "staff", today()))
 
 

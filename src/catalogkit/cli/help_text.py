@@ -461,6 +461,14 @@ COMMANDS: dict[str, Text] = {
     "cases rate --staff": ("Staff id of who records it.", "登记人员编号。"),
     "cases rate --note": ("The resident's words.", "群众的评价意见。"),
     "cases rate --on": ("The day of the rating (default today).", "评价日期（默认今天）。"),
+    "cases complain": (
+        "Register a complaint (投诉) from a JSON file (`-` for standard input).",
+        "从 JSON 文件登记一件投诉（`-` 表示标准输入）。",
+    ),
+    "cases complain --key": (
+        "An idempotency key: the same key gives the same case.",
+        "幂等键：同一个键总是得到同一件投诉。",
+    ),
     "cases satisfaction": (
         "Rates of satisfaction per venue and matter (基本满意 and above / rated).",
         "按场所和事项统计满意率（基本满意及以上 / 评价数）。",

@@ -42,8 +42,9 @@ class RatingExists(Conflict):
 def check(record: dict[str, Any], new: NewEvent, channel: str) -> None:
     """Refuse what the state table alone does not: see the module's docstring."""
     kind, case_kind = new.kind, record.get("caseKind", "application")
-    if (channel in _RATING_ONLY and kind not in _RATING_ONLY[channel]) or (
-        channel == "phone" and kind not in _PHONE
+    given = new.channel  # a case's own channel (a complaint by phone) serves every event
+    if (given in _RATING_ONLY and kind not in _RATING_ONLY[given]) or (
+        given == "phone" and kind not in _PHONE
     ):
         raise InvalidInput(
             "channel",

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends
 
 from . import (
     admin,
+    complaints,
     decide,
     exchange,
     feedback,
@@ -23,5 +24,6 @@ for module in (matters, routes, guides, decide, localities, venues, status, admi
     router.include_router(module.router)
 router.include_router(feedback.router)
 router.include_router(exchange.router)
+router.include_router(complaints.router)
 
 __all__ = ["router"]

@@ -11,7 +11,7 @@ import typing
 import click
 from pydantic import ValidationError
 
-from ..ledger import NewEvent
+from ..ledger import NewEvent, followups
 from ..ledger.complaints import NewComplaint, file
 from ..ledger.days import today
 from ..ledger.inputs import EventChannel, Grade
@@ -103,3 +103,52 @@ def satisfaction_command(
             f"{row['venue']:<22} {row['matter']:<14} {row['rated']:>6} {row['satisfied']:>10} "
             f"{share:>8} {row['bad']:>5} {row['rectifications']:>5}"
         )
+
+
+@cases_command.command("follow-ups")
+@click.option("--county", default=None, help="The county (6-digit code).")
+@click.option("--venue", default=None, help="Registered at or held by this venue.")
+@click.option("--status", type=click.Choice(followups.STATUSES), default="due")
+@click.pass_obj
+def follow_ups_command(place: Place, county: str | None, venue: str | None, status: str) -> None:
+    """Finished cases chosen for follow-up (回访), and the counts."""
+    ledger = place.ledger()
+    chosen = guarded(lambda: followups.find(ledger, followups.Scope(county, venue, "all")))
+    for r in chosen:
+        task = r["followUp"]
+        if status in ("all", task.get("status")):
+            calls = len(task.get("calls", []))
+            click.echo(
+                f"{r['caseNo']}  {task.get('status'):<10} {task.get('why'):<7} "
+                f"calls {calls}/{task.get('attempts')}  {r['venue']:<20} {r['finishedOn']}"
+            )
+    every = followups.counts(chosen)
+    click.echo(" ".join(f"{k} {v}" for k, v in every.items()), err=True)
+
+
+@cases_command.command("follow-up")
+@click.argument("case_no")
+@click.option("--reached/--unreached", required=True, help="Whether the resident was reached.")
+@click.option("--staff", required=True, help="Staff id of who called.")
+@click.option("--grade", type=click.Choice(GRADES), default=None)
+@click.option("--note", default=None, help="What the resident said.")
+@click.option("--on", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.pass_obj
+def follow_up_command(
+    place: Place,
+    case_no: str,
+    reached: bool,
+    staff: str,
+    grade: str | None,
+    note: str | None,
+    on: dt.datetime | None,
+) -> None:
+    """Record one follow-up call (回访) on a finished case."""
+    engine, ledger = place.engine(), place.ledger()
+    version = guarded(lambda: ledger.get(case_no))["version"]
+    body: dict[str, object] = {"kind": "follow-up", "version": version, "staff": staff}
+    body.update(reached=reached, grade=grade, note=note, channel="phone")
+    body["on"] = on.date().isoformat() if on else None
+    new = new_event({k: v for k, v in body.items() if v is not None})
+    record = guarded(lambda: ledger.append(case_no, new, engine, actor=actor()))
+    show(case_view(record, None, "staff", today()))

@@ -469,6 +469,31 @@ COMMANDS: dict[str, Text] = {
         "An idempotency key: the same key gives the same case.",
         "幂等键：同一个键总是得到同一件投诉。",
     ),
+    "cases follow-ups": (
+        "Finished cases chosen for follow-up (回访), and the counts.",
+        "列出需回访的已办结办件及回访统计。",
+    ),
+    "cases follow-ups --county": ("The county (6-digit code).", "县（6 位区划代码）。"),
+    "cases follow-ups --venue": (
+        "Registered at or held by this venue.",
+        "登记于或现由该场所办理的办件。",
+    ),
+    "cases follow-ups --status": (
+        "due, done, unreached or all.",
+        "回访状态：due（待回访）、done（已回访）、unreached（未联系上）或 all。",
+    ),
+    "cases follow-up": (
+        "Record one follow-up call (回访) on a finished case.",
+        "登记一次回访（电话回访）结果。",
+    ),
+    "cases follow-up --reached": (
+        "Whether the resident was reached.",
+        "是否联系上群众。",
+    ),
+    "cases follow-up --staff": ("Staff id of who called.", "回访人员编号。"),
+    "cases follow-up --grade": ("The resident's grade, if given.", "群众给出的满意程度（如有）。"),
+    "cases follow-up --note": ("What the resident said.", "群众的意见。"),
+    "cases follow-up --on": ("The day of the call (default today).", "回访日期（默认今天）。"),
     "cases satisfaction": (
         "Rates of satisfaction per venue and matter (基本满意 and above / rated).",
         "按场所和事项统计满意率（基本满意及以上 / 评价数）。",

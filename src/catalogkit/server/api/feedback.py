@@ -8,7 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from ...ledger import followups
+from ...ledger.days import today
 from ...ledger.jsonable import dumps
+from ...ledger.present import case_view
 from ...ledger.satisfaction import Scope, rates, ratings
 from ..problems import ApiProblem
 from ..respond import snapshot
@@ -56,3 +59,39 @@ async def satisfaction(
     scope = Scope(county=who.county, venue=venue, matter=matter, month=month)
     body = await call(request, lambda ledger: rates(ratings(ledger, scope)))
     return json_answer(request, {"county": who.county, "month": month, **body})
+
+
+@router.get(
+    "/follow-ups",
+    responses=problems(*READ),
+    summary="Follow-up calls (回访) due, done or unreached",
+)
+async def follow_ups(
+    request: Request,
+    token: CaseToken,
+    venue: Annotated[str | None, Query(max_length=64)] = None,
+    status: Annotated[str, Query(pattern=r"^(due|done|unreached|all)$")] = "due",
+) -> Response:
+    """Finished cases chosen for follow-up (every proxied case, a sample of the others)
+    of the staff token's venue or the supervisor's county, with the counts; a call's
+    result is a `follow-up` event (`reached`: true or false) on the case."""
+    if token is None:
+        raise unauthorized()
+    if token.role == "staff" and venue not in (None, token.venue):
+        raise ApiProblem(
+            "case-forbidden",
+            f"this token reads the cases of {token.venue} only",
+            f"该令牌只能查看 {token.venue} 的办件",
+        )
+    scope = followups.Scope(
+        county=token.county if token.role == "supervisor" else None,
+        venue=token.venue if token.role == "staff" else venue,
+        status="all",
+    )
+    chosen = await call(request, lambda ledger: followups.find(ledger, scope))
+    listed = [r for r in chosen if status == "all" or r["followUp"].get("status") == status]
+    body = {
+        "cases": [case_view(r, None, "staff", today()) for r in listed],
+        "counts": followups.counts(chosen),
+    }
+    return json_answer(request, body)

@@ -124,3 +124,38 @@ def test_ratings_need_a_finished_case(ledger: Ledger, engine: Engine) -> None:
     number = ledger.create(new_case(), engine, actor="t", today=TODAY)[0]["caseNo"]
     with pytest.raises(Conflict):
         ledger.append(number, event("rate", 1, grade="满意"), engine, actor="t", today=TODAY)
+
+
+def test_channels_that_only_rate_and_rectifications_on_pages_and_in_transfers(
+    ledger: Ledger, engine: Engine, tmp_path: Any
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.ledger import InvalidInput
+    from catalogkit.ledger.transfer import export_lines, import_events, parse
+    from catalogkit.server import ServeConfig, create_app
+    from tests.conftest import DEMO
+
+    number = ledger.create(new_case(), engine, actor="t", today=TODAY)[0]["caseNo"]
+    with pytest.raises(InvalidInput) as wrong:
+        ledger.append(number, event("accept", 1, channel="evaluator"), engine, actor="t",
+                      today=TODAY)  # fmt: skip
+    assert wrong.value.field == "channel"
+    record = rate(ledger, engine, concluded(ledger, engine), grade="不满意", channel="sms")
+    fix = record["ratings"]["sms"]["rectification"]
+    app = create_app(ServeConfig(DEMO, watch=False, cache=False))
+    app.state.ledger = ledger
+    token = ledger.make_token("staff", "qingxi-center", None, "窗口")
+    with TestClient(app) as client:
+        today = client.post("/cases/today", data={"token": token})
+        assert today.status_code == 200 and fix in today.text
+        notice = client.post("/cases/notice", data={"no": fix, "token": token, "kind": "accept"})
+        assert notice.status_code == 200
+        shown = client.get(f"/v1/cases/{fix}", headers={"Authorization": f"Bearer {token}"})
+        assert shown.status_code == 200 and shown.json()["allowedNext"][-1] == "reply"
+    app.state.ledger = None
+    lines = list(export_lines(ledger))
+    other = Ledger.open(f"sqlite:///{tmp_path / 'copy.sqlite'}")
+    assert import_events(other, parse(lines, "x.jsonl")) == (3, len(lines))
+    assert other.get(fix) == ledger.get(fix)
+    other.close()

@@ -8,10 +8,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 
 from catalogkit.engine import Engine
-from catalogkit.ledger import Conflict, Filters, Ledger
+from catalogkit.ledger import Conflict, Filters, InvalidInput, Ledger
 from catalogkit.ledger.feedback import RatingExists
 from tests.conftest import DATA
 from tests.ledger.helpers import event, new_case
@@ -49,8 +48,9 @@ def test_ratings_one_per_channel_and_bad_ones_open_rectifications(
         if score:
             fields["score"] = int(score)
         if answer == "422":
-            with pytest.raises(ValidationError):
-                event("rate", record["version"], **fields)
+            with pytest.raises(InvalidInput) as disagree:
+                rate(ledger, engine, record, **fields)
+            assert disagree.value.field == "grade"
             continue
         if answer == "409":
             with pytest.raises(RatingExists) as refused:
@@ -131,7 +131,6 @@ def test_channels_that_only_rate_and_rectifications_on_pages_and_in_transfers(
 ) -> None:
     from fastapi.testclient import TestClient
 
-    from catalogkit.ledger import InvalidInput
     from catalogkit.ledger.transfer import export_lines, import_events, parse
     from catalogkit.server import ServeConfig, create_app
     from tests.conftest import DEMO

@@ -8,8 +8,6 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from pydantic import model_validator
-
 from ..engine import Engine
 from ..model.base import IsoDate, Model, Name, Slug, Text, doc
 from . import days, privacy
@@ -35,12 +33,6 @@ class NewComplaint(Model):
     staff: Name = doc("登记人", "staff id of who registers it")
     on: IsoDate | None = doc("投诉日期", "day of the complaint (default today)", default=None)
 
-    @model_validator(mode="after")
-    def _about(self) -> NewComplaint:
-        if self.about_case is None and self.about_venue is None:
-            raise ValueError("a complaint is about a case (aboutCase) or a venue (aboutVenue)")
-        return self
-
 
 def file(
     ledger: Ledger,
@@ -53,6 +45,12 @@ def file(
 ) -> tuple[dict[str, Any], bool]:
     """(the complaint's case, whether it is new); a key already used returns its case."""
     bundle = engine.bundle
+    if new.about_case is None and new.about_venue is None:
+        raise InvalidInput(
+            "aboutCase",
+            "a complaint is about a case (aboutCase) or a venue (aboutVenue)",
+            "投诉须指明被投诉的办件（aboutCase）或场所（aboutVenue）",
+        )
     for field, venue in (("venue", new.venue), ("aboutVenue", new.about_venue)):
         if venue is not None and venue not in bundle.venues:
             raise InvalidInput(

@@ -52,6 +52,12 @@ def check(record: dict[str, Any], new: NewEvent, channel: str) -> None:
             + (" and follow-up" * (channel == "phone")),
             f"渠道「{CHANNELS_ZH[channel]}」只能用于登记评价" + ("和回访" * (channel == "phone")),
         )
+    if new.grade is not None and new.score != GRADES[new.grade]:
+        raise InvalidInput(
+            "grade",
+            f"grade {new.grade} is score {GRADES[new.grade]}, not {new.score}",
+            f"评价等级「{new.grade}」对应分值 {GRADES[new.grade]}，与 score {new.score} 不符",
+        )
     if kind == "conclude" and case_kind in REPLIED:
         raise _refused(record, "conclude", "a written reply (reply) closes it", "须以书面答复办结")
     if kind == "reply" and case_kind not in REPLIED:

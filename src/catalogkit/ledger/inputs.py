@@ -128,15 +128,10 @@ class NewEvent(Model):
     @classmethod
     def _graded(cls, data: Any) -> Any:
         """A grade gives the score it stands for (a score alone is enough too)."""
-        if isinstance(data, dict) and data.get("grade") in GRADES and data.get("score") is None:
-            data = {**data, "score": GRADES[data["grade"]]}
+        grade = data.get("grade") if isinstance(data, dict) else None
+        if isinstance(grade, str) and grade in GRADES and data.get("score") is None:
+            data = {**data, "score": GRADES[grade]}
         return data
-
-    @model_validator(mode="after")
-    def _agree(self) -> NewEvent:
-        if self.grade is not None and self.score != GRADES[self.grade]:
-            raise ValueError(f"grade {self.grade} is score {GRADES[self.grade]}, not {self.score}")
-        return self
 
 
 REQUIRED: dict[str, tuple[str, ...]] = {

@@ -40,5 +40,6 @@ def test_due_dates_move_as_the_law_says(
         for key in ("promised", "statutory"):
             if key in step:
                 assert record["due"][key] == step[key], f"{step['kind']}: {key}"
-    assert ledger.rebuild()[1] == record["version"]
+    ledger.rebuild()  # (a bad rating opened a rectification: a second case)
+    assert len(ledger.timeline(number)) == record["version"]
     assert ledger.get(number) == record

@@ -29,6 +29,14 @@ ADMIN_TOKEN = "schemathesis-admin-token"
 APP = create_app(ServeConfig(DEMO, watch=False, cache=False, admin_token=ADMIN_TOKEN))
 schema = schemathesis.openapi.from_asgi("/v1/openapi.json", APP)
 LEDGER, STAFF, CASE_NO = ledger_for(APP)
+SUPERVISOR = LEDGER.make_token("supervisor", None, "339901", "schema tests")
+COMPLAINT = {
+    "venue": "qingxi-center",
+    "aboutVenue": "baisha-station",
+    "complainant": {"name": "李四", "phone": "13812345678"},
+    "summary": "窗口无人",
+    "staff": "qx-01",
+}
 
 # Every built-in check is on; the list is here to say so (and a test keeps the 5xx one).
 EXCLUDED: list[Any] = []
@@ -144,6 +152,18 @@ KNOWN: list[tuple[str, str, dict[str, str], dict[str, Any], Any, dict[str, str],
     ),
     ("GET", "/v1/cases/{caseNo}", {"caseNo": CASE_NO}, {}, None, {"Phone-Last4": "5678"}, 200),
     ("GET", "/v1/cases", {}, {"limit": 1}, None, {"Authorization": f"Bearer {STAFF}"}, 200),
+    ("POST", "/v1/complaints", {}, {}, COMPLAINT, {"Authorization": f"Bearer {STAFF}"}, 201),
+    ("GET", "/v1/follow-ups", {}, {}, None, {"Authorization": f"Bearer {STAFF}"}, 200),
+    (
+        "GET",
+        "/v1/supervision/satisfaction",
+        {},
+        {"month": "2026-10"},
+        None,
+        {"Authorization": f"Bearer {SUPERVISOR}"},
+        200,
+    ),
+    ("GET", "/v1/exchange", {}, {"limit": 5}, None, {"Authorization": f"Bearer {SUPERVISOR}"}, 200),
 ]
 
 

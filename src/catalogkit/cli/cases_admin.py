@@ -11,6 +11,7 @@ from ..ledger import Ledger
 from ..ledger.numbers import county_of
 from ..ledger.tokens import ROLES
 from ..ledger.transfer import copy, export_lines, import_events, parse
+from . import cases_exchange, cases_feedback  # noqa: F401  (register subcommands on `cases`)
 from .cases_cmd import Place, cases_command, fail, guarded, show
 from .writing import write_atomically
 

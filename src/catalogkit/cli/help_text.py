@@ -449,6 +449,88 @@ COMMANDS: dict[str, Text] = {
         "将整个台账复制到空数据库（如从 SQLite 迁到 PostgreSQL）。",
     ),
     "cases copy --to": ("The database URL to copy into (empty).", "要复制到的（空）数据库 URL。"),
+    "cases rate": (
+        "Record a rating (好差评) on a finished case; a bad one opens a rectification.",
+        "为已办结的办件登记评价（好差评）；差评自动生成整改件。",
+    ),
+    "cases rate --grade": ("The grade, 非常满意 … 非常不满意.", "评价等级：非常满意至非常不满意。"),
+    "cases rate --channel": (
+        "Where the rating came from (window, online, evaluator, sms …).",
+        "评价渠道（窗口、网上、评价器、短信等）。",
+    ),
+    "cases rate --staff": ("Staff id of who records it.", "登记人员编号。"),
+    "cases rate --note": ("The resident's words.", "群众的评价意见。"),
+    "cases rate --on": ("The day of the rating (default today).", "评价日期（默认今天）。"),
+    "cases complain": (
+        "Register a complaint (投诉) from a JSON file (`-` for standard input).",
+        "从 JSON 文件登记一件投诉（`-` 表示标准输入）。",
+    ),
+    "cases complain --key": (
+        "An idempotency key: the same key gives the same case.",
+        "幂等键：同一个键总是得到同一件投诉。",
+    ),
+    "cases follow-ups": (
+        "Finished cases chosen for follow-up (回访), and the counts.",
+        "列出需回访的已办结办件及回访统计。",
+    ),
+    "cases follow-ups --county": ("The county (6-digit code).", "县（6 位区划代码）。"),
+    "cases follow-ups --venue": (
+        "Registered at or held by this venue.",
+        "登记于或现由该场所办理的办件。",
+    ),
+    "cases follow-ups --status": (
+        "due, done, unreached or all.",
+        "回访状态：due（待回访）、done（已回访）、unreached（未联系上）或 all。",
+    ),
+    "cases follow-up": (
+        "Record one follow-up call (回访) on a finished case.",
+        "登记一次回访（电话回访）结果。",
+    ),
+    "cases follow-up --reached": (
+        "Whether the resident was reached.",
+        "是否联系上群众。",
+    ),
+    "cases follow-up --staff": ("Staff id of who called.", "回访人员编号。"),
+    "cases follow-up --grade": ("The resident's grade, if given.", "群众给出的满意程度（如有）。"),
+    "cases follow-up --note": ("What the resident said.", "群众的意见。"),
+    "cases follow-up --on": ("The day of the call (default today).", "回访日期（默认今天）。"),
+    "cases satisfaction": (
+        "Rates of satisfaction per venue and matter (基本满意 and above / rated).",
+        "按场所和事项统计满意率（基本满意及以上 / 评价数）。",
+    ),
+    "cases satisfaction --county": ("The county (6-digit code).", "县（6 位区划代码）。"),
+    "cases satisfaction --venue": ("Only the ratings of this venue.", "只统计该场所的评价。"),
+    "cases satisfaction --matter": ("Only the ratings of this matter.", "只统计该事项的评价。"),
+    "cases satisfaction --month": (
+        "YYYY-MM, the month of the first rating.",
+        "月份（YYYY-MM），按首次评价日期计。",
+    ),
+    "cases satisfaction --format": ("A table or JSON.", "输出格式：表格或 JSON。"),
+    "cases exchange": (
+        "Cases in the exchange's stages (申请, 受理, 特别程序, 办结, 送达) since a cursor.",
+        "按省级数据交换的环节（申请、受理、特别程序、办结、送达）导出游标之后的办件记录。",
+    ),
+    "cases exchange --since": (
+        "The cursor the last export gave (default: all).",
+        "上次导出给出的游标（默认导出全部）。",
+    ),
+    "cases exchange --cursor-file": (
+        "Read the cursor from this file and write the next one there afterwards.",
+        "从该文件读取游标，导出写好后把下次游标写回该文件。",
+    ),
+    "cases exchange --county": (
+        "Only the cases of this county (6-digit code).",
+        "只导出该县（6 位区划代码）的办件。",
+    ),
+    "cases exchange --format": ("JSON Lines or CSV.", "输出格式：JSON Lines 或 CSV。"),
+    "cases exchange --limit": (
+        "At most this many events examined in one export.",
+        "单次导出最多检查的事件数。",
+    ),
+    "cases exchange --output": (
+        "Write here (atomically) instead of standard output.",
+        "写入该文件（原子写入），默认输出到标准输出。",
+    ),
     # ---------------------------------------------------------------- search
     "search": (
         "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "

@@ -12,7 +12,7 @@ from typing import Any
 from ..engine import Engine
 from ..errors import CatalogkitError
 from ..model.case import Case
-from . import days, rows
+from . import days, feedback, rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of
 from .errors import Conflict, Forbidden, InvalidInput, LedgerError
 from .hot import Stale, Writer
@@ -160,9 +160,12 @@ def _append(
             f"该令牌无权登记办件 {case_no}（登记场所 {record['venue']}）",
         )
     on = check_event(record, new, engine, today)
+    channel = new.channel or record["channel"]
+    feedback.check(record, new, channel)
     payload = new.model_dump(mode="json", by_alias=True, exclude_none=True, exclude=_OWN)
     payload = {k: v for k, v in payload.items() if v != []}
     payload.update(clock_payload(record, new.kind, on, engine))
+    payload.update(feedback.extra(conn, record, new, channel, on, engine))
     event = Event(
         case_no,
         record["version"] + 1,
@@ -171,12 +174,13 @@ def _append(
         days.now(),
         _venue(record, new, actor),
         new.staff,
-        new.channel or record["channel"],
+        channel,
         actor,
         payload,
     )
     after = fold(record, event)
     conn.record_event(event, after, record["version"])
+    feedback.after(conn, after, payload, on, engine, new.staff, channel, actor)
     return after
 
 

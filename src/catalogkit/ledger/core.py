@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine as Database
 from sqlalchemy import insert, select
@@ -22,6 +22,7 @@ from .inputs import NewCase, NewEvent
 from .projection import Event
 
 TOKEN_SECONDS = 5.0
+T = TypeVar("T")
 
 
 class Ledger:
@@ -118,6 +119,11 @@ class Ledger:
         except hot.Stale:  # another writer took this version first
             record = self.get(case_no)
             raise rows.stale(case_no, new.version, record["state"], record["version"]) from None
+
+    def submit(self, work: Callable[[hot.Writer], T]) -> T:
+        """Run `work` in a write transaction of the append path (grouped like appends);
+        for writes of other modules, such as complaints (complaints.py)."""
+        return self._appends.submit(work)
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[hot.Writer]:

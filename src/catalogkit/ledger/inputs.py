@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator
+from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
 
 from ..model.base import IsoDate, Model, Name, Phone, Slug, Text, doc
 from ..model.case import Code, FactAnswer
@@ -19,7 +19,15 @@ CHANNELS_ZH = {
     "proxy": "代办",
     "kiosk": "自助终端",
     "mobile": "移动端",
+    "evaluator": "评价器",
+    "sms": "短信",
+    "phone": "电话",
 }
+EventChannel = Literal[
+    "window", "online", "proxy", "kiosk", "mobile", "evaluator", "sms", "phone"
+]  # the last three: a rating by the window's evaluator or by text, a follow-up call
+GRADES: dict[str, int] = {"非常满意": 5, "满意": 4, "基本满意": 3, "不满意": 2, "非常不满意": 1}
+Grade = Literal["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
 EventKind = Literal[
     "precheck",
     "accept",
@@ -35,6 +43,9 @@ EventKind = Literal[
     "deliver",
     "withdraw",
     "rate",
+    "correct-rating",
+    "reply",
+    "follow-up",
 ]
 IdNumber = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{6,30}$")]
 Result = Literal["准予", "不予"]
@@ -92,7 +103,7 @@ class NewEvent(Model):
     )
     staff: Name = doc("经办人", "staff id of who records it")
     on: IsoDate | None = doc("发生日期", "day it happened (default today)", default=None)
-    channel: ChannelCode | None = doc("渠道", "channel (default the case's)", default=None)
+    channel: EventChannel | None = doc("渠道", "channel (default the case's)", default=None)
     note: Text | None = doc("备注", "note", default=None)
     reasons: list[Text] = doc("理由", "reasons (不予受理, 不予许可)", default_factory=list)
     basis: list[Text] = doc("依据", "legal basis of the reasons", default_factory=list)
@@ -105,6 +116,22 @@ class NewEvent(Model):
     document: Name | None = doc("结果文书", "result document (办结)", default=None)
     method: Name | None = doc("送达方式", "how the result was delivered (送达)", default=None)
     score: Score | None = doc("评价分值", "rating 1 (very poor) to 5 (very good)", default=None)
+    grade: Grade | None = doc("评价等级", "rating: 非常满意 … 非常不满意 (or score)", default=None)
+    reply: Text | None = doc(
+        "书面答复", "the written reply that closes a 整改 or 投诉", default=None
+    )
+    reached: bool | None = doc(
+        "是否联系上", "follow-up: whether the resident was reached", default=None
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _graded(cls, data: Any) -> Any:
+        """A grade gives the score it stands for (a score alone is enough too)."""
+        grade = data.get("grade") if isinstance(data, dict) else None
+        if isinstance(grade, str) and grade in GRADES and data.get("score") is None:
+            data = {**data, "score": GRADES[grade]}
+        return data
 
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -115,5 +142,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "send": ("to_venue",),
     "conclude": ("result",),
     "rate": ("score",),
+    "correct-rating": ("score", "note"),
+    "reply": ("reply",),
 }
 assert set(REQUIRED) <= set(KINDS)

@@ -25,6 +25,7 @@ OPEN = ("applied", "prechecked", "awaiting-materials", "accepted", "correcting",
 """States in which a case still waits for the hall; the others are finished."""
 
 _BEFORE = ("applied", "prechecked")
+_RATED = ("refused", "concluded", "delivered", "withdrawn")
 _HOPS = ("applied", "prechecked", "awaiting-materials", "accepted", "concluded")
 
 
@@ -67,7 +68,10 @@ KINDS: dict[str, Kind] = {
         Kind("conclude", "办结", ("accepted",), "concluded"),
         Kind("deliver", "送达", ("concluded",), "delivered"),
         Kind("withdraw", "撤回", OPEN, "withdrawn"),
-        Kind("rate", "评价", ("refused", "concluded", "delivered", "withdrawn"), None),
+        Kind("rate", "评价", _RATED, None),
+        Kind("correct-rating", "评价更正", _RATED, None),
+        Kind("reply", "书面答复", ("accepted",), "concluded"),
+        Kind("follow-up", "回访", ("concluded", "delivered"), None),
     )
 }
 

@@ -36,16 +36,17 @@ def case_view(
             "caseNo", "version", "state", "county", "venue", "holder", "inTransitTo", "matter",
             "matterName", "locality", "channel", "appliedOn", "acceptedOn", "revision", "limits",
             "clock", "missing", "reasons", "result", "document", "finishedOn", "deliveredOn",
-            "rating",
+            "rating", "caseKind", "about", "ratings", "reply", "followUp",
         )
     }  # fmt: skip
+    out["caseKind"] = out["caseKind"] or "application"
     out.update(
         stateZh=STATES[record["state"]],
         channelZh=CHANNELS_ZH.get(record["channel"], record["channel"]),
         applicant=applicant,
         due=due,
         overdue=is_overdue(record, today),
-        allowedNext=allowed_after(record["state"]) if audience == "staff" else [],
+        allowedNext=allowed_next(record) if audience == "staff" else [],
         next=next_step(record),
     )
     if audience == "staff":
@@ -56,6 +57,13 @@ def case_view(
             accepted = [e for e in events if e.kind == "accept"]
             out["decision"] = accepted[-1].payload.get("decision") if accepted else None
     return out
+
+
+def allowed_next(record: dict[str, Any]) -> list[str]:
+    """The state table's next events, less those the case's kind refuses (feedback.py)."""
+    replied = record.get("caseKind") in ("rectification", "complaint")
+    skip = {"conclude"} if replied else {"reply"}
+    return [k for k in allowed_after(record["state"]) if k not in skip]
 
 
 def entry(event: Event, audience: Audience) -> dict[str, Any]:
@@ -104,6 +112,8 @@ def next_step(record: dict[str, Any]) -> dict[str, Any]:
         return _next(
             f"正在进行{clock.get('pausedBy') or '特别程序'}，所需时间不计入办理时限。", None
         )
+    if state == "concluded" and record.get("reply"):
+        return _next("已书面答复。", None)
     if state == "concluded":
         return _next(f"已办结（{record.get('result') or ''}），请按约定方式领取办理结果。", None)
     if state == "delivered":

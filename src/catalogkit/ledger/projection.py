@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from .feedback_fold import followed, rated
 from .machine import next_state
 
 
@@ -64,8 +65,17 @@ def fold(record: dict[str, Any] | None, event: Event) -> dict[str, Any]:
             r.update(result=p.get("result"), document=p.get("document"))
     elif kind == "deliver":
         r["deliveredOn"] = on
-    elif kind == "rate":
+    elif kind in ("rate", "correct-rating"):
         r["rating"] = {"score": p.get("score"), "comment": p.get("note")}
+        rated(r, event)
+    elif kind == "reply":
+        r.update(finishedOn=on, reply=p.get("reply"))
+    elif kind == "follow-up":
+        followed(r, event)
+    if kind in ("forward", "send"):
+        r["proxied"] = True
+    if "followUp" in p and kind == "conclude":
+        r["followUp"] = dict(p["followUp"])
     if "due" in p:
         r["due"] = dict(p["due"])
     r.update(version=event.seq, state=state, lastOn=on, updatedAt=event.recorded_at.isoformat())
@@ -80,7 +90,7 @@ def _opened(event: Event) -> dict[str, Any]:
         "state": "applied",
         "county": p["county"],
         "venue": event.venue,
-        "holder": event.venue,
+        "holder": p.get("holder", event.venue),
         "inTransitTo": None,
         "matter": p["matter"],
         "matterName": p.get("matterName"),
@@ -103,6 +113,12 @@ def _opened(event: Event) -> dict[str, Any]:
         "reasons": [],
         "deliveredOn": None,
         "rating": None,
+        "caseKind": p.get("caseKind", "application"),
+        "about": p.get("about"),
+        "ratings": {},
+        "reply": None,
+        "proxied": event.channel == "proxy",
+        "followUp": None,
     }
 
 

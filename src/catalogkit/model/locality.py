@@ -116,6 +116,27 @@ class Profile(Model):
     claims: list[Claim] = doc("认领事项", "claims", min_length=1)
 
 
+class Feedback(Model):
+    """Limits and follow-up of 好差评 and 投诉 here and below (docs/ledger.md, section
+    Ratings, rectifications, complaints and follow-up); unset: the nearest ancestor's,
+    then catalogkit's default."""
+
+    rectification_limit: TimeLimit | None = doc(
+        "差评整改时限", "limit of a rectification opened by a bad rating", default=None
+    )
+    complaint_limit: TimeLimit | None = doc("投诉办理时限", "limit of a complaint", default=None)
+    follow_up_rate: float | None = doc(
+        "回访抽样比例",
+        "share of cases not proxied that are followed up, 0 to 1",
+        default=None,
+        ge=0,
+        le=1,
+    )
+    follow_up_attempts: int | None = doc(
+        "回访尝试次数", "calls before a resident counts as unreached", default=None, ge=1, le=10
+    )
+
+
 class Locality(Model):
     code: DivisionCode = doc("区划代码", "division code (6, 9 or 12 digits by default)")
     name: Name = doc("名称", "name")
@@ -141,3 +162,6 @@ class Locality(Model):
         "启用的插件", "plugins enabled here and below", default_factory=list
     )
     children: list[Locality] = doc("下级", "lower localities written inline", default_factory=list)
+    feedback: Feedback | None = doc(
+        "好差评与投诉", "limits of rectifications and complaints, follow-up sampling", default=None
+    )

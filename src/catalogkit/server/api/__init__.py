@@ -4,7 +4,10 @@ from fastapi import APIRouter, Depends
 
 from . import (
     admin,
+    complaints,
     decide,
+    exchange,
+    feedback,
     guides,
     ledger,
     localities,
@@ -19,5 +22,8 @@ from .known import known_query
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger, search):
     router.include_router(module.router)
+router.include_router(feedback.router)
+router.include_router(exchange.router)
+router.include_router(complaints.router)
 
 __all__ = ["router"]

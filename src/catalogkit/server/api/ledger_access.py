@@ -4,6 +4,7 @@ the caller's token, and every ledger error as a problem answer."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -75,9 +76,16 @@ def problem(exc: LedgerError) -> ApiProblem:
             found=exc.state or None,
             expected=f"version {exc.version}" if exc.version > 0 else None,
         )
-        return ApiProblem("case-conflict", exc.en, exc.zh, errors=[state])
+        errors = [state]
+        existing = getattr(exc, "existing", None)  # a second rating: the first one stands
+        if existing is not None:
+            found = json.dumps(existing, ensure_ascii=False)
+            errors.append(ProblemField(location="body.channel", message=exc.en, found=found))
+        return ApiProblem("case-conflict", exc.en, exc.zh, errors=errors)
     if isinstance(exc, InvalidInput):
-        where = {"Idempotency-Key": "header", "cursor": "query"}.get(exc.field, "body")
+        where = {"Idempotency-Key": "header", "cursor": "query", "since": "query"}.get(
+            exc.field, "body"
+        )
         field = ProblemField(
             location=f"{where}.{exc.field}",
             pointer=f"/{exc.field}" if where == "body" else None,

@@ -70,6 +70,11 @@ class CaseAnswer(ApiModel):
     finished_on: str | None = None
     delivered_on: str | None = None
     rating: dict[str, Any] | None = None
+    case_kind: str = "application"
+    about: dict[str, Any] | None = None
+    ratings: dict[str, Any] | None = None
+    reply: str | None = None
+    follow_up: dict[str, Any] | None = None
     materials: list[str] | None = None
     allowed_next: list[str]
     next: NextStep

@@ -59,3 +59,53 @@ def test_rates(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
 
 def _subset(row: dict[str, Any], expected: dict[str, Any]) -> bool:
     return {k: row[k] for k in expected} == expected
+
+
+def test_http(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.server import ServeConfig, create_app
+    from tests.conftest import DEMO
+
+    app = create_app(ServeConfig(DEMO, watch=False, cache=False))
+    app.state.ledger = ledger
+    boss = {"Authorization": f"Bearer {ledger.make_token('supervisor', None, COUNTY, '督查')}"}
+    staff = ledger.make_token("staff", "baisha-station", COUNTY, "白沙")
+    with TestClient(app) as client:
+        assert client.get("/v1/supervision/lights").status_code == 401
+        page = client.get("/v1/supervision/lights?limit=2", headers=boss).json()
+        assert sum(page["counts"].values()) == 5 and len(page["lights"]) == 2
+        assert page["next"] == 2 and page["lights"][0]["light"] == "red"
+        mine = client.get("/v1/supervision/lights", headers={"Authorization": f"Bearer {staff}"})
+        assert mine.json()["lights"] == []  # baisha-station has no open case
+        query = "from=2026-10-01&to=2026-10-31"
+        body = client.get(f"/v1/supervision/rates?{query}", headers=boss).json()
+        assert _subset(body["total"], EXPECTED["october"]["total"])
+        listed = client.get(f"/v1/supervision/rates?{query}&cases=proxied", headers=boss).json()
+        assert [r["case_no"] for r in listed["cases"]] == [written["B"]]
+        refused = client.get(
+            f"/v1/supervision/rates?{query}", headers={"Authorization": f"Bearer {staff}"}
+        )
+        assert refused.status_code == 403
+
+
+def test_command_line(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
+    from click.testing import CliRunner
+
+    from catalogkit.cli.main import cli
+    from tests.conftest import DEMO
+
+    if ledger.dialect != "sqlite":
+        pytest.skip("the command line reads the same code; one backend is enough")
+    url = ledger.db.url.render_as_string(hide_password=False)
+    base = ["report", "-c", str(DEMO), "--database-url", url]
+    period = ["--from", "2026-10-01", "--to", "2026-10-31"]
+    csv = CliRunner().invoke(cli, [*base, "rates", *period, "--format", "csv"])
+    assert csv.exit_code == 0, csv.output
+    assert csv.output.splitlines()[-1] == "合计,6,6,4,0.6667,3,0.75,3,0.475,0.65,10.5,1,1"
+    listed = CliRunner().invoke(cli, [*base, "rates", *period, "--cases", "in_village"])
+    assert listed.output.split("\t")[0] == written["E"]
+    lights = CliRunner().invoke(cli, [*base, "lights", "--on", "2026-11-20", "--light", "red"])
+    assert written["C"] in lights.output and written["J"] not in lights.output
+    svg = CliRunner().invoke(cli, [*base, "rates", *period, "--format", "svg"])
+    assert svg.output.startswith("<svg") and "办结率" in svg.output

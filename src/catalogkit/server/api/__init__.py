@@ -12,6 +12,7 @@ from . import (
     routes,
     search,
     status,
+    supervision,
     venues,
 )
 from .known import known_query
@@ -19,5 +20,6 @@ from .known import known_query
 router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 for module in (matters, routes, guides, decide, localities, venues, status, admin, ledger, search):
     router.include_router(module.router)
+router.include_router(supervision.router)
 
 __all__ = ["router"]

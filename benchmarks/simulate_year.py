@@ -6,7 +6,8 @@ special procedures, refusals, withdrawals, ratings, and cases concluded late or 
 open at the end. Every applicant is made up; nothing here is real data.
 
     python benchmarks/simulate_year.py [--cases 20000] [--seed 7] [--database-url URL]
-    catalogkit report -c catalogs --database-url URL rates --from 2025-12-01 --to 2026-11-30 --by month
+    catalogkit report -c catalogs --database-url URL rates \
+        --from 2025-12-01 --to 2026-11-30 --by month
 
 Without --database-url it writes a new SQLite file in a temporary folder and prints its URL.
 """
@@ -87,7 +88,8 @@ class Writer:
 
 
 def places(engine: Engine) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
-    """(window venue, a locality it serves) and (village station, its locality, its town's center)."""
+    """(window venue, a locality it serves) and (village station, its locality, its
+    town's center)."""
     b = engine.bundle
     windows, stations = [], []
     for venue, owned in b.venues.items():

@@ -14,18 +14,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..ledger import STATES
-from ..model import WarningLights
 from .opencases import OpenCase
 from .reckoner import Reckoner
 from .workdays import DayCounts
 
+_NUMBER = attrgetter("case.case_no")
+_PAUSED = ("special", "correcting")
 RANK = {"red": 0, "yellow": 1, "green": 2, "unknown": 3}
 ZH = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "unknown": "无法计算"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Light:
     case: OpenCase
     light: str
@@ -34,8 +36,6 @@ class Light:
     used: int | None
     left: int | None
     paused_by: str | None
-    why_en: str
-    why_zh: str
 
     @property
     def percent(self) -> int | None:
@@ -43,47 +43,116 @@ class Light:
             return None
         return round(100 * self.used / self.limit)
 
+    @property
+    def why_en(self) -> str:
+        """Why this light, in English (made when asked: most lights are never shown)."""
+        if self.limit is None or self.used is None or self.left is None:
+            return _UNKNOWN[self.measured][0]
+        what = "deciding on acceptance" if self.measured == "acceptance" else "the promised limit"
+        left = self.left
+        en = f"{self.used} of {self.limit} working days used ({what}); "
+        en += f"{-left} working days overdue" if left < 0 else f"{left} left"
+        if self.paused_by:
+            en += f"; the clock is stopped ({self.paused_by})"
+        c = self.case
+        return (
+            en
+            + f"; {c.state} at {c.holder}"
+            + (f", in transit to {c.in_transit_to}" if c.in_transit_to else "")
+        )
+
+    @property
+    def why_zh(self) -> str:
+        if self.limit is None or self.used is None or self.left is None:
+            return _UNKNOWN[self.measured][1]
+        what = "受理决定" if self.measured == "acceptance" else "承诺时限"
+        left = self.left
+        zh = f"{what}{self.limit}个工作日，已用{self.used}个；"
+        zh += f"已超期{-left}个工作日" if left < 0 else f"剩余{left}个"
+        if self.paused_by:
+            zh += f"；计时中止（{self.paused_by}）"
+        c = self.case
+        where = f"在 {c.holder}"
+        if c.in_transit_to:
+            where = f"由 {c.holder} 转送 {c.in_transit_to} 途中"
+        return zh + f"；{STATES.get(c.state, c.state)}，{where}"
+
+
+_UNKNOWN = {  # why a light cannot be counted, by what stopped it
+    "gone": ("the case's locality is no longer in the catalog", "办件所属区划已不在目录中"),
+    "no-start": ("the clock has no start", "计时起点不明"),
+    "no-due": ("no promised due date to count on", "没有可计算的承诺办结日期"),
+    "promised": ("the limit or the days used are not known", "时限或已用天数不明"),
+    "acceptance": ("the limit or the days used are not known", "时限或已用天数不明"),
+}
+Measure = tuple[str, int | None, int | None, int | None, str | None]
+"""(what is measured, limit, days used, days left, what paused the clock)"""
+
 
 def lights_of(cases: Iterable[OpenCase], reckoner: Reckoner, today: dt.date) -> list[Light]:
-    """Every case's light, red first, then yellow, green and unknown; newest first within."""
-    out = [light_of(c, reckoner, today) for c in cases]
-    out.sort(key=lambda lt: (lt.case.applied_on, lt.case.case_no), reverse=True)
-    out.sort(key=lambda lt: RANK[lt.light])
+    """Every case's light, red first, then yellow, green and unknown; newest first within.
+    Cases with the same clock on the same calendar are counted once (`measure`)."""
+    kept: dict[tuple[object, ...], tuple[str, str, int | None, int | None, int | None, str | None]]
+    kept = {}
+    buckets: dict[str, list[Light]] = {name: [] for name in RANK}
+    for c in cases:
+        clock, state = c.clock, c.state
+        pauses = clock.get("pauses")
+        key = (
+            c.locality, c.holder, state, clock.get("start"), clock.get("pausedSince"),
+            tuple(map(tuple, pauses)) if pauses else (), c.promised_due, c.applied_on,
+            c.last_on if state == "awaiting-materials" else None,
+            _working_limit(c.limits) if state in _PAUSED else None, clock.get("pausedBy"),
+        )  # fmt: skip
+        found = kept.get(key)
+        if found is None:
+            judged = _judge(c, measure(c, reckoner, today), reckoner)
+            found = kept[key] = (
+                judged.light, judged.measured, judged.limit, judged.used, judged.left,
+                judged.paused_by,
+            )  # fmt: skip
+        buckets[found[0]].append(Light(c, *found))
+    out: list[Light] = []
+    for bucket in buckets.values():  # a case number carries its day: newest first
+        bucket.sort(key=_NUMBER, reverse=True)
+        out.extend(bucket)
     return out
 
 
 def light_of(case: OpenCase, reckoner: Reckoner, today: dt.date) -> Light:
+    return _judge(case, measure(case, reckoner, today), reckoner)
+
+
+def measure(case: OpenCase, reckoner: Reckoner, today: dt.date) -> Measure:
+    """What a case's light is measured against, and the days used and left."""
     days = reckoner.days(case.locality)
     if days is None:
-        return _unknown(
-            case, "the case's locality is no longer in the catalog", "办件所属区划已不在目录中"
-        )
-    th = reckoner.thresholds(case.holder)
+        return ("gone", None, None, None, None)
     state, clock = case.state, case.clock
     if state in ("applied", "prechecked", "awaiting-materials"):
         end = (case.last_on or today) if state == "awaiting-materials" else today
         used = days.between(case.applied_on, end)
         paused = "补正" if state == "awaiting-materials" else None
-        return _judge(case, "acceptance", th.acceptance_days, used, None, paused, th)
+        return ("acceptance", None, used, None, paused)  # the limit is the venue's
     start = clock.get("start")
     if start is None:
-        return _unknown(case, "the clock has no start", "计时起点不明")
-    begun = dt.date.fromisoformat(start)
+        return ("no-start", None, None, None, None)
     limit = _working_limit(case.limits)
     paused_by = clock.get("pausedBy")
     if state == "correcting":  # 补正 restarts the whole limit when materials arrive
-        return _judge(case, "promised", limit, 0, None, paused_by or "补正", th)
+        return ("promised", limit, 0, limit, paused_by or "补正")
     since = clock.get("pausedSince")
     end = today if since is None else dt.date.fromisoformat(since) - dt.timedelta(days=1)
-    used = _used(days, begun, end, clock.get("pauses") or [])
+    used = _used(days, dt.date.fromisoformat(start), end, clock.get("pauses") or [])
     if since is not None:
-        return _judge(case, "promised", limit, used, None, paused_by, th)
+        left = None if limit is None or used is None else limit - used
+        return ("promised", limit, used, left, paused_by)
     if case.promised_due is None:
-        return _unknown(case, "no promised due date to count on", "没有可计算的承诺办结日期")
+        return ("no-due", None, None, None, None)
     left = days.between(today, case.promised_due)
     if left is not None and used is not None:
         limit = used + left  # the due date the ledger stored is the measure
-    return _judge(case, "promised", limit, used, left, None, th)
+    return ("promised", limit, used, left, None)
 
 
 def _used(days: DayCounts, start: dt.date, end: dt.date, pauses: list[list[str]]) -> int | None:
@@ -104,47 +173,18 @@ def _working_limit(limits: dict[str, object] | None) -> int | None:
     return None
 
 
-def _judge(
-    case: OpenCase,
-    measured: str,
-    limit: int | None,
-    used: int | None,
-    left: int | None,
-    paused_by: str | None,
-    th: WarningLights,
-) -> Light:
-    if left is None and limit is not None and used is not None:
-        left = limit - used
+def _judge(case: OpenCase, found: Measure, reckoner: Reckoner) -> Light:
+    measured, limit, used, left, paused_by = found
+    th = reckoner.thresholds(case.holder)
+    if measured == "acceptance":
+        limit = th.acceptance_days
+        left = None if used is None else limit - used
     if limit is None or used is None or left is None:
-        return _unknown(case, "the limit or the days used are not known", "时限或已用天数不明")
-    yellow_days, yellow_pct = th.yellow_days_left, th.yellow_percent_used
+        return Light(case, "unknown", measured, None, None, None, None)
     if left < 0:
         light = "red"
-    elif left <= yellow_days or (limit > 0 and used * 100 >= yellow_pct * limit):
+    elif left <= th.yellow_days_left or used * 100 >= th.yellow_percent_used * max(limit, 1):
         light = "yellow"
     else:
         light = "green"
-    what_en = "deciding on acceptance" if measured == "acceptance" else "the promised limit"
-    what_zh = "受理决定" if measured == "acceptance" else "承诺时限"
-    en = f"{used} of {limit} working days used ({what_en}); "
-    en += f"{-left} working days overdue" if left < 0 else f"{left} left"
-    zh = f"{what_zh}{limit}个工作日，已用{used}个；"
-    zh += f"已超期{-left}个工作日" if left < 0 else f"剩余{left}个"
-    if paused_by:
-        en += f"; the clock is stopped ({paused_by})"
-        zh += f"；计时中止（{paused_by}）"
-    zh += f"；{STATES.get(case.state, case.state)}，{_where(case)}"
-    en += f"; {case.state} at {case.holder}" + (
-        f", in transit to {case.in_transit_to}" if case.in_transit_to else ""
-    )
-    return Light(case, light, measured, limit, used, left, paused_by, en, zh)
-
-
-def _where(case: OpenCase) -> str:
-    if case.in_transit_to:
-        return f"由 {case.holder} 转送 {case.in_transit_to} 途中"
-    return f"在 {case.holder}"
-
-
-def _unknown(case: OpenCase, en: str, zh: str) -> Light:
-    return Light(case, "unknown", "promised", None, None, None, None, en, zh)
+    return Light(case, light, measured, limit, used, left, paused_by)

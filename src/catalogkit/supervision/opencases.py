@@ -1,6 +1,6 @@
-"""The open cases of a county as light rows, read in one query: the projection's
-columns and the few parts of each record's JSON the lights need (extracted by the
-database, so that a 100,000-case county is not 100,000 whole records parsed here).
+"""The open cases of a county as light rows: the projection's columns in one query, and
+the few parts of each record's JSON the lights need, kept per case and version so that
+a page asked again reads and parses only the records that changed since.
 
 Generic over kinds of case: whatever kind a record says it is (an application by
 default; a complaint or a rectification where another part of the ledger records
@@ -9,6 +9,7 @@ them), its light is counted from its clock, its pauses and its due date."""
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,12 +19,19 @@ from ..ledger import OPEN, Ledger
 from ..ledger.jsonable import loads
 from ..ledger.store import transaction
 
-PARTS = ("clock", "limits", "kind", "inTransitTo", "lastOn")
-_COLUMNS = "case_no, state, county, venue, holder, matter, locality, applied_on, promised_due"
+_COLUMNS = (
+    "case_no, version, state, county, venue, holder, matter, locality, applied_on, promised_due"
+)
 _STATES = ", ".join(f"'{s}'" for s in OPEN)
+_CHUNK = 500
+Parts = tuple[str, dict[str, Any], dict[str, Any] | None, str | None, dt.date | None]
+"""(kind, clock, limits, in transit to, day of the last event) from a case's record"""
+_kept: weakref.WeakKeyDictionary[Ledger, dict[str, tuple[int, OpenCase]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OpenCase:
     case_no: str
     kind: str
@@ -41,17 +49,11 @@ class OpenCase:
     last_on: dt.date | None
 
 
-def _parts(dialect: str) -> str:
-    if dialect == "postgresql":
-        inner = ", ".join(f"(doc::json)->'{p}'" for p in PARTS)
-        return f"json_build_array({inner})::text"
-    return "json_extract(doc, " + ", ".join(f"'$.{p}'" for p in PARTS) + ")"
-
-
 def open_cases(
     ledger: Ledger, *, county: str | None = None, venue: str | None = None
 ) -> list[OpenCase]:
-    """Every open case of `county` (and `venue`: registered at or held by it)."""
+    """Every open case of `county` (and `venue`: registered at or held by it). Each is
+    kept per case version, so a second read fetches and parses only what changed."""
     where = [f"state IN ({_STATES})"]
     params: dict[str, Any] = {}
     if county:
@@ -60,30 +62,40 @@ def open_cases(
     if venue:
         where.append("(venue = :venue OR holder = :venue)")
         params["venue"] = venue
-    sql = f"SELECT {_COLUMNS}, {_parts(ledger.dialect)} FROM case_state WHERE {' AND '.join(where)}"
+    sql = f"SELECT case_no, version FROM case_state WHERE {' AND '.join(where)}"
+    kept = _kept.setdefault(ledger, {})
     with transaction(ledger.db, write=False) as conn:
         rows = conn.execute(text(sql), params).all()
-    return [_case(row) for row in rows]
+        stale = [n for n, v in rows if kept.get(n, (-1,))[0] != v]
+        for i in range(0, len(stale), _CHUNK):
+            chunk = stale[i : i + _CHUNK]
+            names = ", ".join(f":n{j}" for j in range(len(chunk)))
+            found = conn.execute(
+                text(f"SELECT {_COLUMNS}, doc FROM case_state WHERE case_no IN ({names})"),
+                {f"n{j}": n for j, n in enumerate(chunk)},
+            )
+            for row in found:
+                kept[row[0]] = (row[1], _case(row, _parts(loads(row[10]))))
+    return [kept[n][1] for n, _ in rows if n in kept]
 
 
-def _case(row: Any) -> OpenCase:
-    clock, limits, kind, transit, last = loads(row[9])
-    return OpenCase(
-        case_no=row[0],
-        kind=kind or "application",
-        state=row[1],
-        county=row[2],
-        venue=row[3],
-        holder=row[4],
-        in_transit_to=transit,
-        matter=row[5],
-        locality=row[6],
-        applied_on=_day(row[7]),
-        promised_due=None if row[8] is None else _day(row[8]),
-        clock=clock or {},
-        limits=limits,
-        last_on=None if last is None else dt.date.fromisoformat(last),
+def _parts(record: dict[str, Any]) -> Parts:
+    last = record.get("lastOn")
+    return (
+        record.get("kind") or "application",
+        record.get("clock") or {},
+        record.get("limits"),
+        record.get("inTransitTo"),
+        None if last is None else dt.date.fromisoformat(last),
     )
+
+
+def _case(row: Any, parts: Parts) -> OpenCase:
+    kind, clock, limits, transit, last = parts
+    return OpenCase(
+        row[0], kind, row[2], row[3], row[4], row[5], transit, row[6], row[7], _day(row[8]),
+        None if row[9] is None else _day(row[9]), clock, limits, last,
+    )  # fmt: skip
 
 
 def _day(value: Any) -> dt.date:

@@ -109,3 +109,29 @@ def test_command_line(ledger: Ledger, engine: Engine, written: dict[str, str]) -
     assert written["C"] in lights.output and written["J"] not in lights.output
     svg = CliRunner().invoke(cli, [*base, "rates", *period, "--format", "svg"])
     assert svg.output.startswith("<svg") and "办结率" in svg.output
+
+
+def test_pages(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.server import ServeConfig, create_app
+    from tests.conftest import DEMO
+
+    app = create_app(ServeConfig(DEMO, watch=False, cache=False))
+    app.state.ledger = ledger
+    boss = ledger.make_token("supervisor", None, COUNTY, "督查")
+    with TestClient(app) as client:
+        assert "督查令牌" in client.get("/supervision").text
+        assert client.post("/supervision", data={"token": "ckl_x_y"}).status_code == 401
+        page = client.post("/supervision", data={"token": boss, "month": "2026-10"})
+        assert page.status_code == 200
+        assert written["C"] in page.text and "<svg" in page.text and "66.7%" in page.text
+        table = client.post("/supervision/monthly", data={"token": boss, "month": "2026-10"})
+        assert "明湖县便民服务办件情况统计表" in table.text and "办结率 66.7%" in table.text
+        public = client.get("/publication/qingxi-center?month=2026-10")
+        assert "清溪" in public.text and "60.0%" in public.text  # 3 of 5 accepted there
+        wall = client.get("/publication/qingxi-center?month=2026-10&notice=1")
+        assert "办件情况公示" in wall.text and "@page" not in wall.text
+        for text in (page.text, table.text, public.text, wall.text):
+            assert "张三" not in text and "5678" not in text  # nothing personal
+        assert client.get("/publication/nowhere").status_code == 404

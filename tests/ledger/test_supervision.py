@@ -135,3 +135,19 @@ def test_pages(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
         for text in (page.text, table.text, public.text, wall.text):
             assert "张三" not in text and "5678" not in text  # nothing personal
         assert client.get("/publication/nowhere").status_code == 404
+
+
+def test_each_hop_counted_where_it_happened(
+    ledger: Ledger, engine: Engine, written: dict[str, str]
+) -> None:
+    from catalogkit.supervision.hops import stretches
+    from catalogkit.supervision.workdays import DayCounts
+
+    days = DayCounts(engine.calendar("339901101202", 2026))
+    found = stretches(ledger.timeline(written["B"]), days, dt.date(2026, 11, 20))
+    got = [(s.venue, s.transit, str(s.since), str(s.until), s.working_days) for s in found]
+    assert got == [
+        ("qingxi-community-station", False, "2026-10-12", "2026-10-12", 0),
+        ("qingxi-community-station→qingxi-center", True, "2026-10-12", "2026-10-13", 1),
+        ("qingxi-center", False, "2026-10-13", "2026-10-28", 11),
+    ]

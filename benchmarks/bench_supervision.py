@@ -41,6 +41,7 @@ from catalogkit.ledger import Ledger  # noqa: E402
 from catalogkit.ledger.jsonable import dumps, loads  # noqa: E402
 from catalogkit.supervision import lights_of, open_cases, rates  # noqa: E402
 from catalogkit.supervision.facts import facts_sql  # noqa: E402
+from catalogkit.supervision.kept import current_lights  # noqa: E402
 from catalogkit.supervision.lights import light_of  # noqa: E402
 from catalogkit.supervision.reckoner import Reckoner  # noqa: E402
 from catalogkit.supervision.workdays import DayCounts  # noqa: E402
@@ -102,6 +103,10 @@ def bench_lights(engine: Engine, tmpl: Ledger, n: int) -> None:
     open_cases(ledger, county=COUNTY)
     warm_cpu = time.process_time() - warm_cpu
     whole = median_seconds(lambda: _whole_docs(ledger), 1)
+    current_lights(ledger, engine, TODAY, county=COUNTY, venue=None)
+    again = median_seconds(
+        lambda: current_lights(ledger, engine, TODAY, county=COUNTY, venue=None), 3, 0
+    )
     load = os.getloadavg()[0]
     print(f"lights, {len(cases):,} open cases (SQLite; the machine's load {load:.1f})")
     print(f"  computed from the rows             {compute:7.3f} s  target ≤ 1 s: {_met(compute)}")
@@ -110,6 +115,7 @@ def bench_lights(engine: Engine, tmpl: Ledger, n: int) -> None:
     print(f"  read, first time (every record)    {cold:7.3f} s  (processor: {cold_cpu:.3f} s)")
     print(f"  read again (records kept/version)  {warm:7.3f} s  (processor: {warm_cpu:.3f} s)")
     print(f"  a page asked again: read + lights  {warm + compute:7.3f} s  {_met(warm + compute)}")
+    print(f"  the next page (lights kept)        {again:7.3f} s  {_met(again)}")
     print(f"  floor: every record's JSON parsed  {whole:7.3f} s")
 
 

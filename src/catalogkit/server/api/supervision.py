@@ -12,10 +12,10 @@ from fastapi.responses import Response
 from ...ledger import Ledger
 from ...ledger.days import today
 from ...ledger.jsonable import dumps
-from ...supervision import lights_of, open_cases, rates
+from ...supervision import rates
+from ...supervision.kept import current_lights
 from ...supervision.present import counts, light_json, rates_json
 from ...supervision.rates import trace
-from ...supervision.reckoner import Reckoner
 from ..problems import ApiProblem
 from ..respond import snapshot
 from .ledger_access import CaseToken, call, unauthorized
@@ -64,9 +64,7 @@ async def get_lights(
     day = today()
 
     def work(ledger: Ledger) -> list[Any]:
-        cases = open_cases(ledger, county=county, venue=venue)
-        first = min((c.applied_on.year for c in cases), default=day.year)
-        return lights_of(cases, Reckoner(engine, first), day)
+        return current_lights(ledger, engine, day, county=county, venue=venue)
 
     found = await call(request, work)
     chosen = [lt for lt in found if not light or lt.light in light]

@@ -17,10 +17,10 @@ from fastapi.responses import Response
 from ...ledger import LedgerError
 from ...ledger.days import today
 from ...ledger.numbers import county_of
-from ...supervision import lights_of, open_cases, rates
+from ...supervision import rates
 from ...supervision.chart import rate_chart
+from ...supervision.kept import current_lights
 from ...supervision.present import counts, light_json
-from ...supervision.reckoner import Reckoner
 from ..api.ledger_access import ledger_of
 from ..respond import snapshot
 from .cases import DOWN, form, html
@@ -61,10 +61,7 @@ async def supervision(request: Request) -> Response:
         token = ledger.token(secret) if secret else None
         if token is None or token.role != "supervisor" or token.county is None:
             return None
-        day = today()
-        cases = open_cases(ledger, county=token.county)
-        first_year = min((c.applied_on.year for c in cases), default=day.year)
-        found = lights_of(cases, Reckoner(engine, first_year), day)
+        found = current_lights(ledger, engine, today(), county=token.county, venue=None)
         table = rates(ledger, engine, token.county, first, last, ("venue",))
         return token.county, found, table
 

@@ -87,6 +87,9 @@ def _run(
     if ledger.dialect == "sqlite":  # dates are ISO text there
         params.update(first=first.isoformat(), last=last.isoformat())
     with transaction(ledger.db, write=False) as conn:
+        if ledger.dialect == "postgresql":  # measured: compiling this query took 8 of 10 s
+            conn.exec_driver_sql("SET LOCAL jit = off")
+            conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
         places = conn.execute(
             text("SELECT DISTINCT locality FROM case_state WHERE county = :county"),
             {"county": county},

@@ -107,6 +107,10 @@ def test_command_line(ledger: Ledger, engine: Engine, written: dict[str, str]) -
     assert listed.output.split("\t")[0] == written["E"]
     lights = CliRunner().invoke(cli, [*base, "lights", "--on", "2026-11-20", "--light", "red"])
     assert written["C"] in lights.output and written["J"] not in lights.output
+    monthly = CliRunner().invoke(cli, [*base, "monthly", "--month", "2026-10"])
+    assert "受理 6 件，办结 4 件，办结率 66.7%" in monthly.output
+    bad = CliRunner().invoke(cli, [*base, "monthly", "--month", "October"])
+    assert bad.exit_code != 0 and "YYYY-MM" in bad.output
     svg = CliRunner().invoke(cli, [*base, "rates", *period, "--format", "svg"])
     assert svg.output.startswith("<svg") and "办结率" in svg.output
 

@@ -495,6 +495,15 @@ COMMANDS: dict[str, Text] = {
         "Output format: a table, JSON, CSV or an SVG chart of completion rates.",
         "输出格式：表格、JSON、CSV 或办结率 SVG 图。",
     ),
+    "report monthly": (
+        "The month's table per venue, as the county reports it upward.",
+        "按场所列出当月办件情况统计表（县级向上报送的口径）。",
+    ),
+    "report monthly --month": ("The month, YYYY-MM.", "月份，格式 YYYY-MM。"),
+    "report monthly --format": (
+        "Output format: a table, JSON, CSV or an SVG chart of completion rates.",
+        "输出格式：表格、JSON、CSV 或办结率 SVG 图。",
+    ),
     # ---------------------------------------------------------------- search
     "search": (
         "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "

@@ -155,3 +155,38 @@ def rates_command(
         emit(rate_chart(found), output)
     else:
         emit(rates_table(found), output)
+
+
+@report_command.command("monthly")
+@click.option("--month", required=True, help="The month, YYYY-MM.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv", "svg"]), default="table",
+    help="Output format: a table, JSON, CSV or an SVG chart of completion rates.",
+)  # fmt: skip
+@OUTPUT_OPTION
+@click.pass_obj
+def monthly_command(
+    obj: tuple[Place, str | None], month: str, fmt: str, output: Path | None
+) -> None:
+    """The month's table per venue, as the county reports it upward."""
+    from ..supervision import rates
+    from ..supervision.chart import rate_chart
+    from ..supervision.present import rates_csv, rates_json, rates_table, summary_zh
+
+    try:
+        first = dt.datetime.strptime(month, "%Y-%m").date()
+    except ValueError:
+        fail(f"--month: expected YYYY-MM, found {month!r} / 月份应为 YYYY-MM 形式")
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    place, county = obj
+    engine, ledger = place.engine(), place.ledger()
+    code = _county(engine.bundle, county)
+    found = guarded(lambda: rates(ledger, engine, code, first, last, ("venue",)))
+    if fmt == "json":
+        emit(json.dumps(rates_json(found), ensure_ascii=False, indent=2) + "\n", output)
+    elif fmt == "csv":
+        emit(rates_csv(found), output)
+    elif fmt == "svg":
+        emit(rate_chart(found), output)
+    else:
+        emit(summary_zh(found) + "\n" + rates_table(found), output)

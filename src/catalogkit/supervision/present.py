@@ -107,3 +107,14 @@ def _shown(key: str, value: Any) -> str:
     if key.endswith("Rate") or key.startswith("speedUp"):
         return f"{100 * value:.1f}%"
     return str(value)
+
+
+def summary_zh(r: Rates) -> str:
+    """The sentence the halls' reports open with (共受理 … 件，办结 … 件，办结率 …)."""
+    t = r.total
+    return (
+        f"{r.first} 至 {r.last}，共收件 {t['received']} 件，受理 {t['accepted']} 件，"
+        f"办结 {t['completed']} 件，办结率 {_shown('completionRate', t['completionRate'])}，"
+        f"按时办结率 {_shown('onTimeRate', t['onTimeRate'])}；村站代办 {t['proxiedByVillage']} 件，"
+        f"办事不出村 {t['handledInVillage']} 件。"
+    )

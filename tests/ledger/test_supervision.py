@@ -155,3 +155,20 @@ def test_each_hop_counted_where_it_happened(
         ("qingxi-community-station→qingxi-center", True, "2026-10-12", "2026-10-13", 1),
         ("qingxi-center", False, "2026-10-13", "2026-10-28", 11),
     ]
+
+
+def test_a_period_that_cannot_be_counted(ledger: Ledger, written: dict[str, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from catalogkit.server import ServeConfig, create_app
+    from tests.conftest import DEMO
+
+    if ledger.dialect != "sqlite":
+        pytest.skip("checked before the database is asked")
+    app = create_app(ServeConfig(DEMO, watch=False, cache=False))
+    app.state.ledger = ledger
+    boss = {"Authorization": f"Bearer {ledger.make_token('supervisor', None, COUNTY, '督查')}"}
+    with TestClient(app) as client:
+        for query in ("from=2026-10-31&to=2026-10-01", "from=0001-01-01&to=2026-10-01"):
+            answer = client.get(f"/v1/supervision/rates?{query}", headers=boss)
+            assert answer.status_code == 422 and answer.json()["code"] == "invalid-request"

@@ -29,6 +29,8 @@ ADMIN_TOKEN = "schemathesis-admin-token"
 APP = create_app(ServeConfig(DEMO, watch=False, cache=False, admin_token=ADMIN_TOKEN))
 schema = schemathesis.openapi.from_asgi("/v1/openapi.json", APP)
 LEDGER, STAFF, CASE_NO = ledger_for(APP)
+BOSS_HEADERS = {"Authorization": f"Bearer {LEDGER.make_token('supervisor', None, '339901', 'sv')}"}
+OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
 
 # Every built-in check is on; the list is here to say so (and a test keeps the 5xx one).
 EXCLUDED: list[Any] = []
@@ -144,6 +146,10 @@ KNOWN: list[tuple[str, str, dict[str, str], dict[str, Any], Any, dict[str, str],
     ),
     ("GET", "/v1/cases/{caseNo}", {"caseNo": CASE_NO}, {}, None, {"Phone-Last4": "5678"}, 200),
     ("GET", "/v1/cases", {}, {"limit": 1}, None, {"Authorization": f"Bearer {STAFF}"}, 200),
+    ("GET", "/v1/supervision/lights", {}, {"limit": 5}, None, BOSS_HEADERS, 200),
+    ("GET", "/v1/supervision/lights", {}, {}, None, {}, 401),
+    ("GET", "/v1/supervision/rates", {}, OCTOBER, None, BOSS_HEADERS, 200),
+    ("GET", "/v1/supervision/rates", {}, OCTOBER, None, {"Authorization": f"Bearer {STAFF}"}, 403),
 ]
 
 

@@ -131,14 +131,15 @@ def rates_command(
     from ..supervision import rates
     from ..supervision.chart import rate_chart
     from ..supervision.present import rates_csv, rates_json, rates_table
-    from ..supervision.rates import trace
+    from ..supervision.rates import period_problem, trace
 
     place, county = obj
     engine, ledger = place.engine(), place.ledger()
     code = _county(engine.bundle, county)
     first, last = since.date(), until.date()
-    if last < first:
-        fail("--to is before --from / 截止日期早于开始日期")
+    wrong = period_problem(first, last)
+    if wrong is not None:
+        fail(f"--from/--to: {wrong[0]} / {wrong[1]}")
     if measure:
         rows = guarded(lambda: trace(ledger, engine, code, first, last, measure, venue))
         emit(

@@ -23,6 +23,19 @@ VILLAGE = "village-station"
 DUE_MARGIN = dt.timedelta(days=400)  # due dates up to a year before or after the period
 
 
+LONGEST = dt.timedelta(days=3 * 366)
+
+
+def period_problem(first: dt.date, last: dt.date) -> tuple[str, str] | None:
+    """Why a period cannot be counted (English, Chinese), or None."""
+    if last < first:
+        return "the period ends before it begins", "统计期截止日期早于开始日期"
+    if last - first > LONGEST or first.year < 1950 or last.year > 2200:
+        en = "a period is at most three years, within 1950 – 2200"
+        return en, "统计期最长三年（1950–2200 年间）"
+    return None
+
+
 @dataclass
 class Row:
     key: dict[str, str]

@@ -15,14 +15,16 @@ from ...ledger.jsonable import dumps
 from ...supervision import rates
 from ...supervision.kept import current_lights
 from ...supervision.present import counts, light_json, rates_json
-from ...supervision.rates import trace
+from ...supervision.rates import period_problem, trace
 from ..problems import ApiProblem
 from ..respond import snapshot
+from ..schemas import ProblemField
 from .ledger_access import CaseToken, call, unauthorized
 from .params import problems
 
 router = APIRouter(tags=["supervision"])
 READ = ("case-token-required", "case-forbidden", "ledger-unavailable")
+RATES = ("invalid-request", *READ)
 LightName = Literal["red", "yellow", "green", "unknown"]
 Dimension = Literal["venue", "department", "tier", "matter", "month"]
 Measure = Literal["received", "accepted", "completed", "on_time", "early", "proxied", "in_village"]
@@ -79,7 +81,7 @@ async def get_lights(
     return _json(request, body)
 
 
-@router.get("/supervision/rates", responses=problems(*READ), summary="Rates of a period")
+@router.get("/supervision/rates", responses=problems(*RATES), summary="Rates of a period")
 async def get_rates(
     request: Request,
     token: CaseToken,
@@ -97,6 +99,10 @@ async def get_rates(
     if token.role != "supervisor" or token.county is None:
         raise ApiProblem("case-forbidden", "rates need a supervisor token", "统计指标需督查令牌")
     county = token.county
+    wrong = period_problem(since, until)
+    if wrong is not None:
+        field = ProblemField(location="query.to", message=wrong[0])
+        raise ApiProblem("invalid-request", wrong[0], wrong[1], errors=[field])
     engine = snapshot(request).engine
     if cases:
         measure = cases

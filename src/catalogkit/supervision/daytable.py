@@ -1,6 +1,7 @@
 """Working days inside the database: a temporary table of each day's position on each
-calendar (working days up to and including it), and which calendar each locality
-counts on, so that SQL subtracts two positions instead of Python walking cases.
+calendar (working days up to and including it), which calendar each locality counts
+on, and which venues are village stations, so that SQL subtracts two positions instead
+of Python walking cases.
 
 Localities whose calendars agree over the period share one calendar number."""
 
@@ -14,10 +15,13 @@ from sqlalchemy import Connection, text
 from ..engine import Engine
 from .workdays import DayCounts
 
+VILLAGE = "village-station"
+
 CREATE = (
     "CREATE TEMPORARY TABLE sv_days (cal INTEGER NOT NULL, day DATE NOT NULL, "
     "pos INTEGER NOT NULL, PRIMARY KEY (cal, day))",
     "CREATE TEMPORARY TABLE sv_places (locality VARCHAR(64) PRIMARY KEY, cal INTEGER NOT NULL)",
+    "CREATE TEMPORARY TABLE sv_villages (venue VARCHAR(64) PRIMARY KEY)",
 )
 
 
@@ -26,7 +30,7 @@ def load_days(
 ) -> None:
     """Fill sv_days for `first` … `last` and sv_places for every known locality given."""
     pg = conn.dialect.name == "postgresql"
-    for name, statement in zip(("sv_days", "sv_places"), CREATE, strict=True):
+    for name, statement in zip(("sv_days", "sv_places", "sv_villages"), CREATE, strict=True):
         if not pg:  # SQLite keeps a temporary table as long as the pooled connection
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
         conn.exec_driver_sql(statement + (" ON COMMIT DROP" if pg else ""))
@@ -52,3 +56,6 @@ def load_days(
         conn.execute(text("INSERT INTO sv_days (cal, day, pos) VALUES (:cal, :day, :pos)"), days)
     if places:
         conn.execute(text("INSERT INTO sv_places (locality, cal) VALUES (:locality, :cal)"), places)
+    villages = [{"v": v} for v, o in engine.bundle.venues.items() if o.item.tier == VILLAGE]
+    if villages:
+        conn.execute(text("INSERT INTO sv_villages (venue) VALUES (:v)"), villages)

@@ -2,7 +2,7 @@
 figures and their traces are made from, so a figure and the cases listed for it never
 disagree). Each event is counted where it happened: received at the venue of 申请,
 accepted at the venue of 受理, completed at the venue of 办结, proxied at the venue of
-each 转报 / 送件."""
+each 转报 / 送件 (of a village station: sv_villages)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def _limits(dialect: str) -> str:
     )
     return (
         f"lim AS MATERIALIZED (SELECT case_no, {columns} FROM (SELECT case_no, {whole} AS j "
-        f"FROM case_state WHERE county = :county AND finished_on BETWEEN :first AND :last{once}) x)"
+        "FROM case_state WHERE county = :county AND finished_on BETWEEN :first AND :last "
+        f"AND state IN ('concluded', 'delivered'){once}) x)"
     )
 
 
@@ -54,9 +55,10 @@ def facts_sql(dialect: str, venue: bool) -> str:
             parts.append(f"CASE WHEN {ok} THEN 1 ELSE 0 END AS p_n")
         parts.append(f"CASE WHEN {ok} THEN {cast} END AS {key}_limit")
         parts.append(f"CASE WHEN {ok} THEN {pos}.pos - de.pos END AS {key}_saved")
-    hops = "e.kind IN ('forward', 'send')"
+    village = "e.venue IN (SELECT venue FROM sv_villages)"
+    hops = f"e.kind IN ('forward', 'send') AND {village}"
     never_left = (
-        "NOT EXISTS (SELECT 1 FROM events f WHERE f.case_no = e.case_no "
+        f"{village} AND NOT EXISTS (SELECT 1 FROM events f WHERE f.case_no = e.case_no "
         "AND f.kind IN ('forward', 'send'))"
     )
     where = "e.on_day BETWEEN :first AND :last AND cs.county = :county"

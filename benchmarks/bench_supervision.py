@@ -14,7 +14,8 @@ the ledger's own list path (every record's whole JSON) for the read; the report 
 a bare count of the month's events (the floor) and the same figures summed in Python
 over rows fetched from the database.
 
-    python benchmarks/bench_supervision.py [--open 100000] [--events 1000000] [--skip-postgres]
+    python benchmarks/bench_supervision.py [--open 100000] [--events 1000000]
+                                           [--skip-postgres] [--skip-lights]
 """
 
 from __future__ import annotations
@@ -206,10 +207,12 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--template-cases", type=int, default=400)
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-lights", action="store_true")
     args = parser.parse_args()
     ENGINE = engine = Engine(load_catalog(DEMO), Plugins.load(tree=DEMO))
     tmpl = template(engine, args.template_cases)
-    bench_lights(engine, tmpl, args.open)
+    if not args.skip_lights:
+        bench_lights(engine, tmpl, args.open)
     bin_dir = None if args.skip_postgres else binaries()
     if bin_dir is None:
         print("PostgreSQL: skipped (--skip-postgres, or initdb and pg_ctl not found)")

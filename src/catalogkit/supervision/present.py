@@ -118,3 +118,11 @@ def summary_zh(r: Rates) -> str:
         f"按时办结率 {_shown('onTimeRate', t['onTimeRate'])}；村站代办 {t['proxiedByVillage']} 件，"
         f"办事不出村 {t['handledInVillage']} 件。"
     )
+
+
+def counts_by_holder(lights: list[Light]) -> dict[str, dict[str, int]]:
+    """Lights per venue holding the case, most red first."""
+    out: dict[str, dict[str, int]] = {}
+    for lt in lights:
+        out.setdefault(lt.case.holder, dict.fromkeys(ZH, 0))[lt.light] += 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["red"], -kv[1]["yellow"], kv[0])))

@@ -14,7 +14,7 @@ from ...ledger.days import today
 from ...ledger.jsonable import dumps
 from ...supervision import rates
 from ...supervision.kept import current_lights
-from ...supervision.present import counts, light_json, rates_json
+from ...supervision.present import counts, counts_by_holder, light_json, rates_json
 from ...supervision.rates import period_problem, trace
 from ..problems import ApiProblem
 from ..respond import snapshot
@@ -60,7 +60,8 @@ async def get_lights(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Response:
     """The light of every open case the token may read, red first (newest first within a
-    light), with why: days used and left, the step holding it and where."""
+    light), with why: days used and left, the step holding it and where; `counts` and
+    `byVenue` (the venue holding each case) count them all, before paging."""
     county, venue = _scope(token, venue)
     engine = snapshot(request).engine
     day = today()
@@ -75,6 +76,7 @@ async def get_lights(
     body = {
         "on": day.isoformat(),
         "counts": counts(found),
+        "byVenue": counts_by_holder(found),
         "lights": [light_json(lt) for lt in page],
         "next": after,
     }

@@ -20,7 +20,7 @@ from ...ledger.numbers import county_of
 from ...supervision import rates
 from ...supervision.chart import rate_chart
 from ...supervision.kept import current_lights
-from ...supervision.present import counts, light_json
+from ...supervision.present import counts, counts_by_holder, light_json
 from ..api.ledger_access import ledger_of
 from ..respond import snapshot
 from .cases import DOWN, form, html
@@ -82,6 +82,8 @@ async def supervision(request: Request) -> Response:
         "month": month,
         "light": light or "",
         "counts": counts(found),
+        "by_venue": counts_by_holder(found),
+        "tiers": {v: o.item.tier for v, o in snap.bundle.venues.items()},
         "lights": [light_json(lt) for lt in chosen[start : start + PAGE]],
         "start": start,
         "more": start + PAGE < len(chosen),

@@ -25,32 +25,38 @@ MEASURES = (
 _DONE = "e.kind = 'conclude'"
 
 
-def _limits(dialect: str) -> str:
-    """Each case concluded in the period with its limits, its record's JSON read once
-    (materialised, so the database does not read it again for every use)."""
-    if dialect == "postgresql":  # OFFSET 0: each record parsed once, not once per column
-        whole, part, once = "doc::json -> 'limits'", "(j -> '{0}' ->> '{1}')", " OFFSET 0"
-    else:
-        whole, part, once = "json_extract(doc, '$.limits')", "json_extract(j, '$.{0}.{1}')", ""
+def _limits(dialect: str) -> tuple[str, str, str]:
+    """(the WITH clause, its join, the template of one limit's unit or value): on
+    PostgreSQL each concluded case's record is read once into a materialised table (a
+    JSON parse per column cost seconds); SQLite reads the record where it is used (its
+    json_extract is cheap, and a materialised table there has no index to join on)."""
+    if dialect != "postgresql":
+        return "", "", "json_extract(cs.doc, '$.limits.{0}.{1}')"
     columns = ", ".join(
-        f"{part.format(word, key)} AS {word[0]}{key[0]}"
+        f"(j -> '{word}' ->> '{key}') AS {word[0]}{key[0]}"
         for word in ("promised", "statutory")
         for key in ("unit", "value")
     )
-    return (
-        f"lim AS MATERIALIZED (SELECT case_no, {columns} FROM (SELECT case_no, {whole} AS j "
-        "FROM case_state WHERE county = :county AND finished_on BETWEEN :first AND :last "
-        f"AND state IN ('concluded', 'delivered'){once}) x)"
+    with_ = (
+        f"WITH lim AS MATERIALIZED (SELECT case_no, {columns} FROM (SELECT case_no, "
+        "doc::json -> 'limits' AS j FROM case_state WHERE county = :county "
+        "AND finished_on BETWEEN :first AND :last AND state IN ('concluded', 'delivered') "
+        "OFFSET 0) x)"  # OFFSET 0: each record parsed once, not once per column
     )
+    return with_, "LEFT JOIN lim ON lim.case_no = e.case_no", "lim.{2}"
 
 
 def facts_sql(dialect: str, venue: bool) -> str:
     month = "to_char(e.on_day, 'YYYY-MM')" if dialect == "postgresql" else "substr(e.on_day, 1, 7)"
+    with_, join, limit = _limits(dialect)
     parts = []
     for key, due, pos in (("p", "cs.promised_due", "dp"), ("s", "cs.statutory_due", "ds")):
-        ok = f"{_DONE} AND {due} IS NOT NULL AND lim.{key}u = '工作日' AND {pos}.pos IS NOT NULL"
+        word = "promised" if key == "p" else "statutory"
+        unit = limit.format(word, "unit", f"{key}u")
+        value = limit.format(word, "value", f"{key}v")
+        ok = f"{_DONE} AND {due} IS NOT NULL AND {unit} = '工作日' AND {pos}.pos IS NOT NULL"
         ok += " AND de.pos IS NOT NULL"
-        cast = f"CAST(lim.{key}v AS INTEGER)"
+        cast = f"CAST({value} AS INTEGER)"
         if key == "p":
             parts.append(f"CASE WHEN {ok} THEN 1 ELSE 0 END AS p_n")
         parts.append(f"CASE WHEN {ok} THEN {cast} END AS {key}_limit")
@@ -65,7 +71,7 @@ def facts_sql(dialect: str, venue: bool) -> str:
     if venue:
         where += " AND e.venue = :venue"
     return f"""
-WITH {_limits(dialect)}
+{with_}
 SELECT e.case_no AS case_no, e.venue AS venue, cs.matter AS matter, {month} AS month,
   CASE WHEN e.kind = 'apply' THEN 1 ELSE 0 END AS received,
   CASE WHEN e.kind = 'accept' THEN 1 ELSE 0 END AS accepted,
@@ -78,7 +84,7 @@ SELECT e.case_no AS case_no, e.venue AS venue, cs.matter AS matter, {month} AS m
   CASE WHEN {_DONE} AND {never_left} THEN 1 ELSE 0 END AS in_village
 FROM events e
 JOIN case_state cs ON cs.case_no = e.case_no
-LEFT JOIN lim ON lim.case_no = e.case_no
+{join}
 LEFT JOIN sv_places pl ON pl.locality = cs.locality
 LEFT JOIN sv_days de ON de.cal = pl.cal AND de.day = e.on_day
 LEFT JOIN sv_days dp ON dp.cal = pl.cal AND dp.day = cs.promised_due

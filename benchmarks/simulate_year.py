@@ -152,10 +152,11 @@ def one_case(w: Writer, days: Days, rng: random.Random, windows: list[Any],
         w.add(r, "withdraw", days.shift(on, 1))
         return
     due = r["due"]["promised"]
-    if due is None:
-        return
-    due_day = dt.date.fromisoformat(due)
-    limit = r["limits"]["promised"]["value"]
+    limit = ((r.get("limits") or {}).get("promised") or {}).get("value")
+    if due is None or limit is None:  # the decision gave no limit here: no due date
+        due_day, limit = days.shift(on, rng.randint(3, 15)), 0
+    else:
+        due_day = dt.date.fromisoformat(due)
     roll = rng.random()
     if roll < 0.85:
         done = days.shift(due_day, -rng.randint(0, max(limit - 1, 0)))

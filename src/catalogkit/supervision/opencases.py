@@ -76,7 +76,10 @@ def open_cases(
             )
             for row in found:
                 kept[row[0]] = (row[1], _case(row, _parts(loads(row[10]))))
-    return [kept[n][1] for n, _ in rows if n in kept]
+    found = [kept[n][1] for n, _ in rows if n in kept]
+    if len(kept) > 2 * len(found) + 10_000:  # closed cases are let go
+        _kept[ledger] = {c.case_no: kept[c.case_no] for c in found}
+    return found
 
 
 def _parts(record: dict[str, Any]) -> Parts:

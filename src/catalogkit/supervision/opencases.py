@@ -70,11 +70,11 @@ def open_cases(
         for i in range(0, len(stale), _CHUNK):
             chunk = stale[i : i + _CHUNK]
             names = ", ".join(f":n{j}" for j in range(len(chunk)))
-            found = conn.execute(
+            fresh = conn.execute(
                 text(f"SELECT {_COLUMNS}, doc FROM case_state WHERE case_no IN ({names})"),
                 {f"n{j}": n for j, n in enumerate(chunk)},
             )
-            for row in found:
+            for row in fresh:
                 kept[row[0]] = (row[1], _case(row, _parts(loads(row[10]))))
     found = [kept[n][1] for n, _ in rows if n in kept]
     if len(kept) > 2 * len(found) + 10_000:  # closed cases are let go

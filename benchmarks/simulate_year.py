@@ -82,6 +82,8 @@ class Writer:
             {"kind": kind, "version": record["version"], "staff": "sim", "on": on.isoformat(),
              **fields}
         )  # fmt: skip
+        if on > TODAY:  # what would happen after the simulated year's end does not
+            return record
         actor = f"staff@{venue or record['holder']}/sim"
         self.events += 1
         return self.ledger.append(record["caseNo"], new, self.engine, actor=actor, today=TODAY)

@@ -37,6 +37,8 @@ COMPLAINT = {
     "summary": "窗口无人",
     "staff": "qx-01",
 }
+BOSS_HEADERS = {"Authorization": f"Bearer {LEDGER.make_token('supervisor', None, '339901', 'sv')}"}
+OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
 
 # Every built-in check is on; the list is here to say so (and a test keeps the 5xx one).
 EXCLUDED: list[Any] = []
@@ -164,6 +166,10 @@ KNOWN: list[tuple[str, str, dict[str, str], dict[str, Any], Any, dict[str, str],
         200,
     ),
     ("GET", "/v1/exchange", {}, {"limit": 5}, None, {"Authorization": f"Bearer {SUPERVISOR}"}, 200),
+    ("GET", "/v1/supervision/lights", {}, {"limit": 5}, None, BOSS_HEADERS, 200),
+    ("GET", "/v1/supervision/lights", {}, {}, None, {}, 401),
+    ("GET", "/v1/supervision/rates", {}, OCTOBER, None, BOSS_HEADERS, 200),
+    ("GET", "/v1/supervision/rates", {}, OCTOBER, None, {"Authorization": f"Bearer {STAFF}"}, 403),
 ]
 
 

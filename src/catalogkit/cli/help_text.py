@@ -531,6 +531,61 @@ COMMANDS: dict[str, Text] = {
         "Write here (atomically) instead of standard output.",
         "写入该文件（原子写入），默认输出到标准输出。",
     ),
+    # ---------------------------------------------------------------- report
+    "report": (
+        "Supervision from the case ledger: warning lights and rates (docs/supervision.md).",
+        "基于办件台账的效能监督：红黄绿灯预警与各项指标（见 docs/supervision.md）。",
+    ),
+    "report --database-url": (
+        "The ledger's database (default: CATALOGKIT_DATABASE_URL, else the tree's SQLite file).",
+        "台账数据库（默认 CATALOGKIT_DATABASE_URL，否则为该目录树自己的 SQLite 文件）。",
+    ),
+    "report --county": (
+        "The county (6-digit code; default: the tree's).",
+        "县级区划代码（6 位；默认为目录树中的县）。",
+    ),
+    "report lights": (
+        "The warning light of every open case, red first, with why.",
+        "列出每件在办件的红黄绿灯（红灯在前）及原因。",
+    ),
+    "report lights --venue": (
+        "Only cases registered at or held by this venue.",
+        "只列出在该场所登记或由该场所承办的办件。",
+    ),
+    "report lights --light": ("Only this light (repeatable).", "只列出该颜色的灯（可重复）。"),
+    "report lights --on": (
+        "Count up to this day (default today).",
+        "计算到该日（默认今天）。",
+    ),
+    "report lights --format": ("Output format.", "输出格式。"),
+    "report rates": (
+        "Received, accepted, completed, 办结率, on-time rate, 提速率 … of a period.",
+        "统计期内的收件、受理、办结、办结率、按时办结率、提速率等指标。",
+    ),
+    "report rates --from": ("First day of the period.", "统计期开始日期。"),
+    "report rates --to": ("Last day of the period.", "统计期截止日期。"),
+    "report rates --by": (
+        "Group by (repeatable; default: venue).",
+        "分组维度（可重复；默认按场所）。",
+    ),
+    "report rates --venue": ("Only events at this venue.", "只统计发生在该场所的事件。"),
+    "report rates --cases": (
+        "List the cases this measure counts instead of the figures.",
+        "列出该项指标所计入的办件编号，而不是数字。",
+    ),
+    "report rates --format": (
+        "Output format: a table, JSON, CSV or an SVG chart of completion rates.",
+        "输出格式：表格、JSON、CSV 或办结率 SVG 图。",
+    ),
+    "report monthly": (
+        "The month's table per venue, as the county reports it upward.",
+        "按场所列出当月办件情况统计表（县级向上报送的口径）。",
+    ),
+    "report monthly --month": ("The month, YYYY-MM.", "月份，格式 YYYY-MM。"),
+    "report monthly --format": (
+        "Output format: a table, JSON, CSV or an SVG chart of completion rates.",
+        "输出格式：表格、JSON、CSV 或办结率 SVG 图。",
+    ),
     # ---------------------------------------------------------------- search
     "search": (
         "Matters for QUERY as residents say it (低保, 过户, dibao, a typo, a code), with why "

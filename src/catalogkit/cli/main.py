@@ -49,6 +49,7 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_cmd", "import_command"),
     "completeness": ("completeness_cmd", "completeness_command"),
     "cases": ("cases_admin", "cases_command"),
+    "report": ("report_cmd", "report_command"),
     "search": ("search_cmd", "search_command"),
     "build": ("build_cmd", "build_command"),
 }

@@ -179,6 +179,12 @@ class Engine:
         next_day = self._count_from_next_day()
         return [due_on(calendar, start, limit, list(pauses), next_day)[0] for limit in limits]
 
+    def calendar(self, locality: str, year: int) -> WorkingCalendar:
+        """The working calendar of `locality` from `year` on, with its plugins' closures:
+        the one `due_dates` counts on (supervision counts days used on it too)."""
+        chain = tuple(self.bundle.chain(locality))
+        return self._calendar(chain, year, enabled_plugins(self.bundle, chain))
+
     # -- steps -------------------------------------------------------------------------
 
     def form_problems(self, case: Case) -> list[FormProblem]:

@@ -10,7 +10,7 @@ from .documents import (
     SettingsDocument,
 )
 from .lexicon import LexiconDocument, LifeEvent
-from .locality import Claim, Department, Locality, Profile, Venue, Window
+from .locality import Claim, Department, Locality, Profile, Venue, WarningLights, Window
 from .matter import Material, Matter, TimeLimit
 
 __all__ = [
@@ -32,5 +32,6 @@ __all__ = [
     "SettingsDocument",
     "TimeLimit",
     "Venue",
+    "WarningLights",
     "Window",
 ]

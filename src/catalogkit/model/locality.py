@@ -137,6 +137,33 @@ class Feedback(Model):
     )
 
 
+class WarningLights(Model):
+    """When an open case's light turns yellow (红灯 is always: past the limit). Set on a
+    locality, it holds there and below unless a lower locality sets its own."""
+
+    yellow_days_left: int = doc(
+        "黄灯剩余工作日",
+        "yellow when this many working days or fewer are left",
+        default=1,
+        ge=0,
+        le=60,
+    )
+    yellow_percent_used: int = doc(
+        "黄灯已用时限百分比",
+        "yellow when this share of the limit (in %) is used",
+        default=80,
+        ge=1,
+        le=100,
+    )
+    acceptance_days: int = doc(
+        "受理决定时限",
+        "working days to decide on acceptance (行政许可法 art. 32: five)",
+        default=5,
+        ge=0,
+        le=60,
+    )
+
+
 class Locality(Model):
     code: DivisionCode = doc("区划代码", "division code (6, 9 or 12 digits by default)")
     name: Name = doc("名称", "name")
@@ -160,6 +187,11 @@ class Locality(Model):
     )
     plugins: list[PluginUse] = doc(
         "启用的插件", "plugins enabled here and below", default_factory=list
+    )
+    warning_lights: WarningLights | None = doc(
+        "预警规则",
+        "when open cases turn yellow, here and below (default: national style)",
+        default=None,
     )
     children: list[Locality] = doc("下级", "lower localities written inline", default_factory=list)
     feedback: Feedback | None = doc(

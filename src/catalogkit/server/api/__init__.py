@@ -15,6 +15,7 @@ from . import (
     routes,
     search,
     status,
+    supervision,
     venues,
 )
 from .known import known_query
@@ -25,5 +26,6 @@ for module in (matters, routes, guides, decide, localities, venues, status, admi
 router.include_router(feedback.router)
 router.include_router(exchange.router)
 router.include_router(complaints.router)
+router.include_router(supervision.router)
 
 __all__ = ["router"]

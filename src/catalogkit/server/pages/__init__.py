@@ -13,12 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 from starlette.types import Scope
 
-from . import cases, guide, home, place, venue
+from . import cases, guide, home, place, supervision, venue
 from .site import STATIC_DIR
 
 router = APIRouter(include_in_schema=False)
 for _module in (home, place, guide, venue, cases):
     router.include_router(_module.router, include_in_schema=False)
+router.include_router(supervision.router, include_in_schema=False)
 
 
 class VersionedFiles(StaticFiles):

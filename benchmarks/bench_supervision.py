@@ -1,0 +1,232 @@
+"""Supervision's speed, each figure beside its target and a baseline of the same run.
+
+    lights for 100,000 open cases, from projection rows      target ≤ 1 s
+    a monthly report over 1,000,000 events, PostgreSQL       target ≤ 5 s
+
+The cases are those of `simulate_year.py` (a few hundred written through the ledger's
+calls), copied under new case numbers until there are enough: for the lights, every
+copy is made open (its clock, pauses and due date kept); for the report, the events
+and projection rows are loaded into a throwaway PostgreSQL (as in the tests) with COPY,
+the 受理 payloads without the stored decision (the report never reads it).
+
+Baselines: lights with no working-day positions kept (each case counts its own), and
+the ledger's own list path (every record's whole JSON) for the read; the report beside
+a bare count of the month's events (the floor) and the same figures summed in Python
+over rows fetched from the database.
+
+    python benchmarks/bench_supervision.py [--open 100000] [--events 1000000]
+                                           [--skip-postgres] [--skip-lights]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "benchmarks")]
+
+from sqlalchemy import text  # noqa: E402
+from tests.ledger.postgres import Server, binaries  # noqa: E402
+
+from _timing import median_seconds  # noqa: E402
+from catalogkit import load_catalog  # noqa: E402
+from catalogkit.engine import Engine  # noqa: E402
+from catalogkit.ledger import Ledger  # noqa: E402
+from catalogkit.ledger.jsonable import dumps, loads  # noqa: E402
+from catalogkit.supervision import lights_of, open_cases, rates  # noqa: E402
+from catalogkit.supervision.facts import facts_sql  # noqa: E402
+from catalogkit.supervision.kept import current_lights  # noqa: E402
+from catalogkit.supervision.lights import light_of  # noqa: E402
+from catalogkit.supervision.reckoner import Reckoner  # noqa: E402
+from catalogkit.supervision.workdays import DayCounts  # noqa: E402
+from simulate_year import TODAY, simulate  # noqa: E402
+
+DEMO = ROOT / "catalogs"
+COUNTY = "339901"
+OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+COLUMNS = (
+    "case_no, version, state, county, venue, holder, matter, locality, phone_last4, "
+    "applied_on, promised_due, statutory_due, finished_on, doc"
+)
+EVENT_COLUMNS = "case_no, seq, kind, on_day, recorded_at, venue, staff, channel, actor, payload"
+
+
+class Uncached(Reckoner):
+    """The baseline: every case counts its working days afresh (no positions kept)."""
+
+    def days(self, locality: str) -> DayCounts | None:
+        found = super().days(locality)
+        return None if found is None else DayCounts(found.calendar)
+
+
+def template(engine: Engine, cases: int) -> Ledger:
+    ledger = Ledger.open(f"sqlite:///{tempfile.mkdtemp(prefix='bench-sv-')}/t.sqlite")
+    simulate(ledger, engine, cases, seed=11)
+    return ledger
+
+
+def bench_lights(engine: Engine, tmpl: Ledger, n: int) -> None:
+    with tmpl.db.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(text(f"SELECT {COLUMNS} FROM case_state"))]
+    ledger = Ledger.open(f"sqlite:///{tempfile.mkdtemp(prefix='bench-sv-')}/open.sqlite")
+    copies = []
+    for i in range(n):
+        r = dict(rows[i % len(rows)])
+        r["case_no"] = f"{r['case_no']}{i // len(rows):04d}"
+        r["state"] = "accepted" if r["promised_due"] else "applied"
+        copies.append(r)
+    with ledger.db.begin() as conn:
+        names = COLUMNS.replace(" ", "").split(",")
+        conn.execute(
+            text(
+                f"INSERT INTO case_state ({COLUMNS}) VALUES ({', '.join(':' + c for c in names)})"
+            ),
+            copies,
+        )
+    start, cold_cpu = time.perf_counter(), time.process_time()
+    cases = open_cases(ledger, county=COUNTY)
+    cold, cold_cpu = time.perf_counter() - start, time.process_time() - cold_cpu
+    compute = median_seconds(lambda: lights_of(cases, Reckoner(engine, 2025), TODAY), 3)
+    cpu = time.process_time()
+    lights_of(cases, Reckoner(engine, 2025), TODAY)
+    cpu = time.process_time() - cpu
+    alone = Uncached(engine, 2025)
+    naive = median_seconds(lambda: [light_of(c, alone, TODAY) for c in cases], 1, 0)
+    warm = median_seconds(lambda: open_cases(ledger, county=COUNTY), 3)
+    warm_cpu = time.process_time()
+    open_cases(ledger, county=COUNTY)
+    warm_cpu = time.process_time() - warm_cpu
+    whole = median_seconds(lambda: _whole_docs(ledger), 1)
+    current_lights(ledger, engine, TODAY, county=COUNTY, venue=None)
+    again = median_seconds(
+        lambda: current_lights(ledger, engine, TODAY, county=COUNTY, venue=None), 3, 0
+    )
+    load = os.getloadavg()[0]
+    print(f"lights, {len(cases):,} open cases (SQLite; the machine's load {load:.1f})")
+    print(f"  computed from the rows             {compute:7.3f} s  target ≤ 1 s: {_met(compute)}")
+    print(f"    (processor time of this process  {cpu:7.3f} s)")
+    print(f"  baseline: each case on its own     {naive:7.3f} s  ratio {naive / compute:.1f} ×")
+    print(f"  read, first time (every record)    {cold:7.3f} s  (processor: {cold_cpu:.3f} s)")
+    print(f"  read again (records kept/version)  {warm:7.3f} s  (processor: {warm_cpu:.3f} s)")
+    print(f"  a page asked again: read + lights  {warm + compute:7.3f} s  {_met(warm + compute)}")
+    print(f"  the next page (lights kept)        {again:7.3f} s  {_met(again)}")
+    print(f"  floor: every record's JSON parsed  {whole:7.3f} s")
+
+
+def _met(seconds: float, target: float = 1) -> str:
+    return "met" if seconds <= target else "MISSED"
+
+
+def _whole_docs(ledger: Ledger) -> int:
+    with ledger.db.connect() as conn:
+        return len([loads(d) for (d,) in conn.execute(text("SELECT doc FROM case_state"))])
+
+
+def bench_report(engine: Engine, tmpl: Ledger, total: int, server: Server) -> None:
+    from sqlalchemy import create_engine
+
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE bench_supervision"))
+    admin.dispose()
+    ledger = Ledger.open(server.url("bench_supervision"))
+    with tmpl.db.connect() as conn:
+        events = [tuple(r) for r in conn.execute(text(f"SELECT {EVENT_COLUMNS} FROM events"))]
+        states = [tuple(r) for r in conn.execute(text(f"SELECT {COLUMNS} FROM case_state"))]
+    copies = -(-total // len(events))
+    start = time.perf_counter()
+    raw = ledger.db.raw_connection()
+    try:
+        cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
+        with cur.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
+            for k in range(copies):
+                for e in events:
+                    payload = e[9]
+                    if e[2] == "accept":
+                        p = loads(payload)
+                        payload = dumps({x: p[x] for x in ("limits", "due", "revision") if x in p})
+                    copy.write_row((f"{e[0]}{k:04d}", *e[1:9], payload))
+        with cur.copy(f"COPY case_state ({COLUMNS}) FROM STDIN") as copy:
+            for k in range(copies):
+                for s in states:
+                    copy.write_row((f"{s[0]}{k:04d}", *s[1:]))
+        cur.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+    loaded = time.perf_counter() - start
+    n_events = copies * len(events)
+    month = median_seconds(lambda: rates(ledger, engine, COUNTY, *OCTOBER, ("venue",)), 3)
+    year = median_seconds(
+        lambda: rates(ledger, engine, COUNTY, dt.date(2025, 12, 1), dt.date(2026, 11, 30),
+                      ("venue", "matter", "month")), 1)  # fmt: skip
+    floor = median_seconds(lambda: _count(ledger), 3)
+    python = median_seconds(lambda: _in_python(ledger), 1)
+    print(f"monthly report, PostgreSQL, {n_events:,} events of {copies * len(states):,} cases "
+          f"(loaded in {loaded:.0f} s; the machine's load {os.getloadavg()[0]:.1f})")  # fmt: skip
+    print(f"  October by venue                   {month:7.3f} s  target ≤ 5 s: {_met(month, 5)}")
+    print(f"  the year by venue, matter, month   {year:7.3f} s")
+    print(f"  floor: count the month's events    {floor:7.3f} s  ratio {month / floor:.1f}")
+    print(f"  baseline: rows summed in Python    {python:7.3f} s  ratio {python / month:.1f} ×")
+
+
+def _count(ledger: Ledger) -> int:
+    with ledger.db.connect() as conn:
+        sql = "SELECT count(*) FROM events WHERE on_day BETWEEN :a AND :b"
+        return int(conn.execute(text(sql), {"a": OCTOBER[0], "b": OCTOBER[1]}).scalar_one())
+
+
+def _in_python(ledger: Ledger) -> dict[Any, int]:
+    """The baseline: the same rows fetched, summed by a Python loop."""
+    from catalogkit.supervision.daytable import load_days
+
+    sums: dict[Any, int] = {}
+    with ledger.db.begin() as conn:
+        load_days(conn, ENGINE, ["339901101202"], dt.date(2025, 9, 1), dt.date(2027, 12, 1))
+        params = {"county": COUNTY, "first": OCTOBER[0], "last": OCTOBER[1]}
+        for row in conn.execute(text(facts_sql("postgresql", False)), params):
+            key = (row.venue, row.matter, row.month)
+            sums[key] = sums.get(key, 0) + row.received + row.accepted + row.completed
+    return sums
+
+
+ENGINE: Engine
+
+
+def main() -> int:
+    global ENGINE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--open", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--template-cases", type=int, default=400)
+    parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-lights", action="store_true")
+    args = parser.parse_args()
+    ENGINE = engine = Engine(load_catalog(DEMO), Plugins.load(tree=DEMO))
+    tmpl = template(engine, args.template_cases)
+    if not args.skip_lights:
+        bench_lights(engine, tmpl, args.open)
+    bin_dir = None if args.skip_postgres else binaries()
+    if bin_dir is None:
+        print("PostgreSQL: skipped (--skip-postgres, or initdb and pg_ctl not found)")
+        return 0
+    server = Server(bin_dir)
+    server.start()
+    try:
+        bench_report(engine, tmpl, args.events, server)
+    finally:
+        server.stop()
+    return 0
+
+
+from catalogkit.plugins import Plugins  # noqa: E402
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,119 @@
+"""/v1/supervision: warning lights of open cases and rates of a period, for a
+supervisor's token (it reads its own county); window staff read their venue's lights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from ...ledger import Ledger
+from ...ledger.days import today
+from ...ledger.jsonable import dumps
+from ...supervision import rates
+from ...supervision.kept import current_lights
+from ...supervision.present import counts, counts_by_holder, light_json, rates_json
+from ...supervision.rates import period_problem, trace
+from ..problems import ApiProblem
+from ..respond import snapshot
+from ..schemas import ProblemField
+from .ledger_access import CaseToken, call, unauthorized
+from .params import problems
+
+router = APIRouter(tags=["supervision"])
+READ = ("case-token-required", "case-forbidden", "ledger-unavailable")
+RATES = ("invalid-request", *READ)
+LightName = Literal["red", "yellow", "green", "unknown"]
+Dimension = Literal["venue", "department", "tier", "matter", "month"]
+Measure = Literal["received", "accepted", "completed", "on_time", "early", "proxied", "in_village"]
+
+
+def _scope(token: Any, venue: str | None) -> tuple[str | None, str | None]:
+    """(county, venue) the token may read: a supervisor its county, staff its venue."""
+    if token is None:
+        raise unauthorized()
+    if token.role == "supervisor":
+        return token.county, venue
+    if venue not in (None, token.venue):
+        raise ApiProblem(
+            "case-forbidden",
+            f"this token reads the cases of {token.venue} only",
+            f"该令牌只能查看 {token.venue} 的办件",
+        )
+    return None, token.venue
+
+
+def _json(request: Request, body: Any) -> Response:
+    headers = {"Catalog-Revision": snapshot(request).revision}
+    return Response(dumps(body), media_type="application/json", headers=headers)
+
+
+@router.get("/supervision/lights", responses=problems(*READ), summary="Warning lights")
+async def get_lights(
+    request: Request,
+    token: CaseToken,
+    venue: Annotated[str | None, Query(max_length=64, description="registered or held")] = None,
+    light: Annotated[list[LightName] | None, Query(description="one or more lights")] = None,
+    cursor: Annotated[int, Query(ge=0, le=10_000_000, description="`next` of the last page")] = 0,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Response:
+    """The light of every open case the token may read, red first (newest first within a
+    light), with why: days used and left, the step holding it and where; `counts` and
+    `byVenue` (the venue holding each case) count them all, before paging."""
+    county, venue = _scope(token, venue)
+    engine = snapshot(request).engine
+    day = today()
+
+    def work(ledger: Ledger) -> list[Any]:
+        return current_lights(ledger, engine, day, county=county, venue=venue)
+
+    found = await call(request, work)
+    chosen = [lt for lt in found if not light or lt.light in light]
+    page = chosen[cursor : cursor + limit]
+    after = cursor + limit if cursor + limit < len(chosen) else None
+    body = {
+        "on": day.isoformat(),
+        "counts": counts(found),
+        "byVenue": counts_by_holder(found),
+        "lights": [light_json(lt) for lt in page],
+        "next": after,
+    }
+    return _json(request, body)
+
+
+@router.get("/supervision/rates", responses=problems(*RATES), summary="Rates of a period")
+async def get_rates(
+    request: Request,
+    token: CaseToken,
+    since: Annotated[dt.date, Query(alias="from", description="first day")],
+    until: Annotated[dt.date, Query(alias="to", description="last day")],
+    by: Annotated[list[Dimension] | None, Query(description="group by")] = None,
+    venue: Annotated[str | None, Query(max_length=64)] = None,
+    cases: Annotated[Measure | None, Query(description="list the cases of a measure")] = None,
+) -> Response:
+    """Received, accepted, completed, completion and on-time rates, 提速率 … per venue,
+    department, tier, matter or month (docs/supervision.md); `cases` lists what one
+    measure counts. A supervisor reads its county."""
+    if token is None:
+        raise unauthorized()
+    if token.role != "supervisor" or token.county is None:
+        raise ApiProblem("case-forbidden", "rates need a supervisor token", "统计指标需督查令牌")
+    county = token.county
+    wrong = period_problem(since, until)
+    if wrong is not None:
+        field = ProblemField(location="query.to", message=wrong[0])
+        raise ApiProblem("invalid-request", wrong[0], wrong[1], errors=[field])
+    engine = snapshot(request).engine
+    if cases:
+        measure = cases
+        rows = await call(
+            request, lambda ledger: trace(ledger, engine, county, since, until, measure, venue)
+        )
+        return _json(request, {"measure": measure, "cases": rows})
+    found = await call(
+        request,
+        lambda ledger: rates(ledger, engine, county, since, until, tuple(by or ("venue",)), venue),
+    )
+    return _json(request, rates_json(found))

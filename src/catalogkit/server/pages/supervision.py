@@ -1,0 +1,157 @@
+"""Supervision pages: the supervisor's page (lights of open cases, red first and paged;
+the month's rates per venue with a chart; a printable monthly table) behind a
+supervisor's token posted in a form, and the public monthly publication (一月一公开)
+of each venue, as a page and a printable wall notice: counts and rates, nothing
+personal (docs/supervision.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from ...ledger import LedgerError
+from ...ledger.days import today
+from ...ledger.numbers import county_of
+from ...supervision import rates
+from ...supervision.chart import rate_chart
+from ...supervision.kept import current_lights
+from ...supervision.present import counts, counts_by_holder, light_json
+from ..api.ledger_access import ledger_of
+from ..respond import snapshot
+from .cases import DOWN, form, html
+
+router = APIRouter()
+PAGE = 50
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def month_span(text: str | None) -> tuple[str, dt.date, dt.date]:
+    """The month asked for (YYYY-MM; default: the last whole month) and its days."""
+    found = MONTH.match(text or "")
+    if found:
+        first = dt.date(int(found[1]), int(found[2]), 1)
+    else:
+        first = (today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return first.strftime("%Y-%m"), first, last
+
+
+@router.get("/supervision")
+async def supervision_form(request: Request) -> Response:
+    return html(request, "supervision.j2", {"error": None, "lights": None})
+
+
+@router.post("/supervision")
+async def supervision(request: Request) -> Response:
+    fields = await form(request)
+    secret = fields.get("token", "")
+    light = fields.get("light") or None
+    start = int(fields["from"]) if fields.get("from", "").isdigit() else 0
+    month, first, last = month_span(fields.get("month"))
+    snap = snapshot(request)
+    engine = snap.engine
+
+    def work() -> Any:
+        ledger = ledger_of(request)
+        token = ledger.token(secret) if secret else None
+        if token is None or token.role != "supervisor" or token.county is None:
+            return None
+        found = current_lights(ledger, engine, today(), county=token.county, venue=None)
+        table = rates(ledger, engine, token.county, first, last, ("venue",))
+        return token.county, found, table
+
+    try:
+        answer = await run_in_threadpool(work)
+    except LedgerError:
+        return html(request, "supervision.j2", {"error": DOWN, "lights": None}, 503)
+    if answer is None:
+        why = "令牌无效或已吊销，或不是督查令牌。"
+        return html(request, "supervision.j2", {"error": why, "lights": None}, 401)
+    county, found, table = answer
+    chosen = [lt for lt in found if light is None or lt.light == light]
+    names = {v: o.item.name for v, o in snap.bundle.venues.items()}
+    context = {
+        "error": None,
+        "token": secret,
+        "county": county,
+        "month": month,
+        "light": light or "",
+        "counts": counts(found),
+        "by_venue": counts_by_holder(found),
+        "tiers": {v: o.item.tier for v, o in snap.bundle.venues.items()},
+        "lights": [light_json(lt) for lt in chosen[start : start + PAGE]],
+        "start": start,
+        "more": start + PAGE < len(chosen),
+        "page": PAGE,
+        "rates": table,
+        "names": names,
+        "chart": rate_chart(table),
+        "day": today(),
+    }
+    return html(request, "supervision.j2", context)
+
+
+@router.post("/supervision/monthly")
+async def monthly(request: Request) -> Response:
+    """The month's table per venue, printable on A4 (the county's report upward)."""
+    fields = await form(request)
+    secret = fields.get("token", "")
+    month, first, last = month_span(fields.get("month"))
+    snap = snapshot(request)
+
+    def work() -> Any:
+        ledger = ledger_of(request)
+        token = ledger.token(secret) if secret else None
+        if token is None or token.role != "supervisor" or token.county is None:
+            return None
+        return rates(ledger, snap.engine, token.county, first, last, ("venue",))
+
+    try:
+        table = await run_in_threadpool(work)
+    except LedgerError:
+        return html(request, "supervision.j2", {"error": DOWN, "lights": None}, 503)
+    if table is None:
+        why = "令牌无效或已吊销，或不是督查令牌。"
+        return html(request, "supervision.j2", {"error": why, "lights": None}, 401)
+    county = snap.bundle.localities.get(table.county)
+    context = {
+        "rates": table,
+        "month": month,
+        "county": county.locality.name if county else table.county,
+        "venues": {v: (o.item.name, o.item.tier) for v, o in snap.bundle.venues.items()},
+        "day": today(),
+    }
+    return html(request, "supervision_monthly.j2", context)
+
+
+@router.get("/publication/{venue}")
+async def publication(request: Request, venue: str, month: str = "", notice: int = 0) -> Response:
+    """一月一公开: a venue's month in figures, for everyone (no token)."""
+    snap = snapshot(request)
+    owned = snap.bundle.venues.get(venue)
+    if owned is None:
+        return html(request, "publication.j2", {"error": "没有这个场所。", "venue": None}, 404)
+    name, first, last = month_span(month)
+    county = county_of(owned.locality)
+
+    def work() -> Any:
+        return rates(ledger_of(request), snap.engine, county, first, last, ("venue",), venue)
+
+    try:
+        table = await run_in_threadpool(work)
+    except LedgerError:
+        return html(request, "publication.j2", {"error": DOWN, "venue": None}, 503)
+    context: dict[str, Any] = {
+        "error": None,
+        "venue": owned.item,
+        "venue_id": venue,
+        "month": name,
+        "figures": table.total,
+        "day": today(),
+    }
+    return html(request, "wall_notice.j2" if notice else "publication.j2", context)

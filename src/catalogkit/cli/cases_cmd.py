@@ -16,12 +16,11 @@ from typing import Any, NoReturn, TypeVar
 import click
 from pydantic import ValidationError
 
+from ..catalog import Catalog, PluginChoice
 from ..engine import Engine
 from ..ledger import Filters, Ledger, LedgerError, NewCase, NewEvent, default_url
 from ..ledger.days import today
 from ..ledger.present import case_view
-from ..load.tree import tree_root
-from ..plugins import Plugins
 from .catalog_option import CATALOG_OPTION
 from .loading import load_engine
 
@@ -37,7 +36,7 @@ class Place:
         return guarded(lambda: Ledger.open(self.url))
 
     def engine(self) -> Engine:
-        return load_engine(self.catalog, Plugins.load(tree=tree_root(self.catalog)), "en")
+        return load_engine(self.catalog, PluginChoice(), "en")  # installed and the tree's
 
 
 def guarded(work: Callable[[], T]) -> T:
@@ -82,7 +81,7 @@ def show(value: Any) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False)
 def cases_command(ctx: click.Context, catalog: Path, database_url: str | None) -> None:
     """The case ledger: every case from application to result (docs/ledger.md)."""
-    ctx.obj = Place(catalog, database_url or default_url(tree_root(catalog)))
+    ctx.obj = Place(catalog, database_url or default_url(Catalog.root_of(catalog)))
 
 
 @cases_command.command("create")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..catalog import PluginChoice
 from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
 from ..load.documents import read_document
@@ -21,7 +22,7 @@ from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plain_json import dumps
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 
 @click.command("decide")
@@ -35,7 +36,7 @@ def decide_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
     language = pick_language(lang)
@@ -56,7 +57,7 @@ def decide_command(
             )
             click.echo(f"{case_file}: {kind}", err=True)
         sys.exit(1)
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    engine = load_engine(catalog, plugins, language)
     try:
         decision = engine.decide(loaded.document)
     except CatalogkitError as exc:

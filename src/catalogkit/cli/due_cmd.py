@@ -11,12 +11,13 @@ import click
 
 from ..calendar import UNITS
 from ..calendar.notes import day_en, day_zh
+from ..catalog import PluginChoice
 from ..engine import DueAnswer
 from ..errors import CatalogkitError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 
 @click.command("due")
@@ -46,7 +47,7 @@ def due_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """The due date of a limit of N UNITs for a case submitted on SUBMITTED (YYYY-MM-DD)."""
     language = pick_language(lang)
@@ -54,7 +55,7 @@ def due_command(
         raise click.BadParameter(
             f"{at!r} is not HH:MM / {at!r} 不是 HH:MM 格式", param_hint="--time"
         )
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    engine = load_engine(catalog, plugins, language)
     try:
         answer = engine.due(submitted.date(), n, unit, locality=locality, venue=venue, time=at)
     except CatalogkitError as exc:

@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from ..catalog import PluginChoice
-from ..load.artifact import write_artifact
-from ..search.store import with_index
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import open_door
@@ -46,6 +44,9 @@ def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginCho
             err=True,
         )
         sys.exit(1)
+    from ..load.artifact import write_artifact
+    from ..search.store import with_index
+
     try:
         size = write_artifact(with_index(report.bundle), out)  # replicas build no index
     except OSError as exc:

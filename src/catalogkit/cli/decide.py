@@ -6,23 +6,22 @@ import dataclasses
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..catalog import PluginChoice
-from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
-from ..load.documents import read_document
-from ..load.locate import locate_all
 from ..load.opening import read_input
-from ..model.case import CASE_KINDS, CaseDocument
-from ..resolve.matters import show_limit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plain_json import dumps
 from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..engine import Decision, Engine, Hop
 
 
 @click.command("decide")
@@ -39,6 +38,11 @@ def decide_command(
     plugins: PluginChoice,
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
+    from ..engine import with_lines
+    from ..load.documents import read_document
+    from ..load.locate import locate_all
+    from ..model.case import CASE_KINDS, CaseDocument
+
     language = pick_language(lang)
     raw = read_input(case_file)
     loaded = read_document(case_file.name, raw, hashlib.blake2b(raw).hexdigest(), CASE_KINDS)
@@ -74,6 +78,9 @@ def as_json_text(decision: Decision) -> str:
 
 
 def as_text(engine: Engine, d: Decision, lang: str) -> str:
+    from ..engine import OUTCOME_ZH
+    from ..resolve.matters import show_limit
+
     zh = lang == "zh"
     venues = engine.bundle.venues
 

@@ -13,20 +13,19 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..catalog import PluginChoice
-from ..diff import as_dict, diff_bundles
-from ..diff.git import export_revision, looks_like_revision
-from ..diff.markdown import as_markdown, issuer_of
-from ..diff.text import as_text
 from ..errors import UsageError
-from ..resolve import Bundle
 from .language import LANG_OPTION, pick_language
 from .loading import open_door
 from .output import text_block
 from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..resolve import Bundle
 
 TROUBLE = 2
 
@@ -59,6 +58,10 @@ def diff_command(
 ) -> None:
     """Compare two catalog trees. OLD and NEW are folders, or REV:PATH to read a
     tree as it is in a git revision (for example HEAD~1:catalogs)."""
+    from ..diff import as_dict, diff_bundles
+    from ..diff.markdown import as_markdown, issuer_of
+    from ..diff.text import as_text
+
     language = pick_language(lang)
     with tempfile.TemporaryDirectory(prefix="catalogkit-diff-") as tmp:
         try:
@@ -85,6 +88,8 @@ def diff_command(
 def _load(spec: str, scratch: Path, plugins: PluginChoice, lang: str) -> Bundle | None:
     """The bundle of one side, or None after printing its errors. A revision is
     exported into `scratch` first and never cached (its folder is gone afterwards)."""
+    from ..diff.git import export_revision, looks_like_revision
+
     if looks_like_revision(spec):
         where, shown, cache = export_revision(spec, scratch), Path(spec), False
     elif Path(spec).exists():

@@ -6,18 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..calendar import UNITS
-from ..calendar.notes import day_en, day_zh
 from ..catalog import PluginChoice
-from ..engine import DueAnswer
 from ..errors import CatalogkitError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..engine import DueAnswer
+
+# the units of catalogkit.calendar.UNITS, written out so that `--help` imports no
+# calendar machinery (tests/cli/test_help_table.py keeps the two equal)
+UNITS = ("工作日", "自然日", "日", "月", "年", "即时", "即办", "当场")
 
 
 @click.command("due")
@@ -87,6 +92,8 @@ def as_json_text(answer: DueAnswer) -> str:
 
 
 def as_text(answer: DueAnswer, lang: str) -> str:
+    from ..calendar.notes import day_en, day_zh
+
     zh = lang == "zh"
     day = day_zh if zh else day_en
     mark = ("（暂定）" if zh else " (provisional)") if answer.provisional else ""

@@ -8,7 +8,6 @@ import click
 
 from ..catalog import PluginChoice
 from ..errors import CatalogkitError
-from ..guide import build_guide, render
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
@@ -42,6 +41,8 @@ def guide_command(
     plugins: PluginChoice,
 ) -> None:
     """The 办事指南 of MATTER for residents of LOCALITY (md, print-ready html, or json)."""
+    from ..guide import build_guide, render
+
     language = lang or "zh"  # guides are published in Chinese; --lang en for English
     engine = load_engine(catalog, plugins, pick_language(lang))
     locality = locality_code(engine.bundle, locality, pick_language(lang))

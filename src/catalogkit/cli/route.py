@@ -6,13 +6,12 @@ import datetime as dt
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..catalog import PluginChoice
-from ..engine import within
 from ..errors import CatalogkitError, UsageError
-from ..model.matter import TimeLimit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
@@ -20,6 +19,9 @@ from .loading import load_engine
 from .names import locality_code, matter_code, offered
 from .plain_json import dumps
 from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..model.matter import TimeLimit
 
 _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
@@ -71,6 +73,8 @@ def route_command(
 ) -> None:
     """Where MATTERS are accepted and decided for a resident of LOCALITY on a day (with
     --within: every matter that resident can do without leaving the village or the town)."""
+    from ..engine import within
+
     language = pick_language(lang)
     if not matters and within_scope is None:
         raise click.UsageError(

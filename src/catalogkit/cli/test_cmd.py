@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from ..catalog import PluginChoice
-from ..decision_tests import read_tests, run_tests
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plugin_options import plugin_options
@@ -34,6 +33,8 @@ def test_command(
     plugins: PluginChoice,
 ) -> None:
     """Run the decision tests (kind: DecisionTests) in PATH; exit 1 if any fails."""
+    from ..decision_tests import read_tests, run_tests
+
     language = pick_language(lang)
     tree = catalog or (path if path.is_dir() else path.parent)  # the door finds its root
     tests, problems = read_tests(path)

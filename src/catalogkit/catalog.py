@@ -116,8 +116,8 @@ def _check(
     plugin_checks: bool = True,
 ) -> Report:
     from .load import cache as compiled
+    from .load import parallel  # by module: a test sets the number of workers there
     from .load.locate import locate_all
-    from .load.parallel import read_documents, workers_for
     from .quarantine import Quarantine, first_pass, resolve_around
     from .resolve import declared_codes, resolve
 
@@ -137,7 +137,7 @@ def _check(
             _plugin_checks(report, plugins if plugin_checks else None, quarantine)
             report.seconds = time.perf_counter() - started
             return report
-    loaded = read_documents(inputs, progress, workers=workers_for(inputs))
+    loaded = parallel.read_documents(inputs, progress, workers=parallel.workers_for(inputs))
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:

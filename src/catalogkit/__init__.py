@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .catalog import Report, check_catalog, load_catalog
+    from .catalog import Catalog, PluginChoice, Report, check_catalog, load_catalog
     from .errors import CalendarError, CatalogError, CatalogkitError, Diagnostic, UsageError
     from .resolve import Bundle
 
@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 _LAZY = {
     "Bundle": ".resolve",
     "CalendarError": ".errors",
+    "Catalog": ".catalog",
     "CatalogError": ".errors",
     "CatalogkitError": ".errors",
     "Diagnostic": ".errors",
+    "PluginChoice": ".catalog",
     "Report": ".catalog",
     "UsageError": ".errors",
     "check_catalog": ".catalog",
@@ -29,9 +31,11 @@ _LAZY = {
 __all__ = [
     "Bundle",
     "CalendarError",
+    "Catalog",
     "CatalogError",
     "CatalogkitError",
     "Diagnostic",
+    "PluginChoice",
     "Report",
     "UsageError",
     "__version__",

@@ -1,7 +1,11 @@
-"""Loading a catalog tree: read every file, validate, resolve, locate problems.
+"""The one door into a catalog, and checking a tree behind it.
 
+`Catalog.open` finds the tree's root once, loads the plugins of that tree, checks it,
+and holds what came out; every command and the server's reloads come in through it.
 The happy path reads with the fast parser and never builds round-trip trees; only
-a run that found problems re-reads the files concerned to give line and column."""
+a run that found problems re-reads the files concerned to give line and column.
+This module imports the checking machinery when a catalog is opened, so that
+importing it (and `--help`) stays quick."""
 
 from __future__ import annotations
 
@@ -15,18 +19,17 @@ from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
 from .load.collector import collector_paused
-from .load.documents import LoadedFile, read_document
-from .load.locate import locate_all
 from .load.opening import read_input
-from .load.parallel import read_documents, workers_for
-from .load.recover import Recovered
 from .load.tree import SETTINGS_FILE, catalog_files, tree_root
-from .quarantine import Quarantine, Quarantined, first_pass, resolve_around, without_matters
-from .resolve import Bundle, declared_codes, resolve
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .engine import Engine
+    from .load.documents import LoadedFile
+    from .load.recover import Recovered
     from .plugins import Plugins
+    from .quarantine import Quarantined
+    from .resolve import Bundle
 
 Progress = Callable[[int, int, int], None]
 
@@ -88,33 +91,37 @@ def check_catalog(
     today: dt.date | None = None,
     quarantine: bool = False,
 ) -> Report:
-    """Check a catalog tree and report every problem, located in its file.
-
-    With `pinned`, `path` is the tree's root, taken as it is: a server reloading a tree
-    that has just been deleted must not fall back to the parent folder. `today` (default:
-    $CATALOGKIT_TODAY, then the system date) decides whether next year's calendar is
-    already due (a warning from 1 November).
-
-    With `quarantine`, a matter, venue, department or claim with errors is set aside
-    and the rest is built (the errors are still reported); without it, any error
-    means no bundle (all or nothing, for CI)."""
-    with collector_paused():
-        return _check(Path(path), progress, cache, plugins, pinned, today, quarantine)
+    """Check a catalog tree and report every problem, located in its file: the report
+    of `Catalog.open` with these plugins (none by default)."""
+    return Catalog.open(
+        path,
+        plugins=plugins,
+        progress=progress,
+        cache=cache,
+        pinned=pinned,
+        today=today,
+        quarantine=quarantine,
+    ).report
 
 
 def _check(
     target: Path,
+    root: Path,
     progress: Progress | None,
     cache: bool,
     plugins: Plugins | None,
     pinned: bool,
     today: dt.date | None,
     quarantine: bool,
+    plugin_checks: bool = True,
 ) -> Report:
     from .load import cache as compiled
+    from .load import parallel  # by module: a test sets the number of workers there
+    from .load.locate import locate_all
+    from .quarantine import Quarantine, first_pass, resolve_around
+    from .resolve import declared_codes, resolve
 
     started = time.perf_counter()
-    root = target if pinned else tree_root(target)
     single = not pinned and target.is_file() and not (root / SETTINGS_FILE).is_file()
     if single:  # a lone file outside any tree: document checks only
         root = target.parent
@@ -127,10 +134,10 @@ def _check(
             report.bundle, report.from_cache = cached, True
             report.diagnostics = list(cached.warnings)  # located when the bundle was built
             _calendar_checks(report, today)
-            _plugin_checks(report, plugins, quarantine)
+            _plugin_checks(report, plugins if plugin_checks else None, quarantine)
             report.seconds = time.perf_counter() - started
             return report
-    loaded = read_documents(inputs, progress, workers=workers_for(inputs))
+    loaded = parallel.read_documents(inputs, progress, workers=parallel.workers_for(inputs))
     declared: set[str] = set()
     for one in loaded:
         if one.document is None and one.data is not None:
@@ -183,7 +190,7 @@ def _check(
     if cache and bundle is not None and not single and not report.quarantined:
         compiled.store(root, revision, bundle)
     _calendar_checks(report, today)
-    _plugin_checks(report, plugins, quarantine)
+    _plugin_checks(report, plugins if plugin_checks else None, quarantine)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -192,6 +199,8 @@ def _plain_readings(root: Path, loaded: list[LoadedFile]) -> None:
     """A quarantine sets items aside by editing a file's plain reading, which a load
     drops once the file's document is valid: read those files again (only a tree with
     errors comes here)."""
+    from .load.documents import read_document
+
     for one in loaded:
         if one.data is None and one.document is not None:
             raw = read_input(root / one.file, one.file, root=root)
@@ -203,6 +212,7 @@ def _calendar_checks(report: Report, today: dt.date | None) -> None:
     on every load, never cached."""
     if report.bundle is None:
         return
+    from .load.locate import locate_all
     from .resolve.horizon import next_year_missing
     from .resolve.horizon import today as system_today
 
@@ -237,7 +247,9 @@ def _plugin_checks(
     check them on every load."""
     if report.bundle is None:
         return
+    from .load.locate import locate_all
     from .profile import check_profile
+    from .quarantine import without_matters
 
     found = check_profile(report.root, report.bundle) if locate else []
     if found:
@@ -288,3 +300,109 @@ def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             out.append(d)
     return out
+
+
+@dataclass(frozen=True)
+class PluginChoice:
+    """Which plugins a catalog is opened with: the installed ones (entry points; with
+    `autoload` None, unless CATALOGKIT_DISABLE_PLUGIN_AUTOLOAD=1), the tree's
+    `plugins/` folder, more `folders` and module `names`, less the `blocked` ones.
+    Loaded by the door once it knows the tree's root."""
+
+    folders: tuple[Path, ...] = ()
+    names: tuple[str, ...] = ()
+    blocked: tuple[str, ...] = ()
+    autoload: bool | None = None
+
+    def load(self, tree: Path | None) -> Plugins:
+        from .plugins import Plugins
+
+        return Plugins.load(
+            tree=tree,
+            folders=self.folders,
+            names=self.names,
+            blocked=self.blocked,
+            autoload=self.autoload,
+        )
+
+
+@dataclass(eq=False)
+class Catalog:
+    """A catalog tree opened once: its root, the plugins of the run, the report of its
+    check, its bundle (None when it has errors) and the engine over it, built when
+    first asked for. The one way in for commands, the server and embedding code."""
+
+    root: Path
+    report: Report
+    plugins: Plugins | None = None
+    _engine: Engine | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        plugins: Plugins | PluginChoice | None = PluginChoice(),
+        cache: bool = False,
+        progress: Progress | None = None,
+        pinned: bool = False,
+        today: dt.date | None = None,
+        quarantine: bool = False,
+        plugin_checks: bool = True,
+    ) -> Catalog:
+        """Open the tree `path` belongs to (a file, the root, or any folder below it).
+
+        `plugins`: a `PluginChoice` is loaded here, with the tree's `plugins/` folder
+        (default: installed plugins and that folder); loaded `Plugins` are taken as
+        they are; None checks without plugins. With `pinned`, `path` is the tree's
+        root, taken as it is: a server reloading a tree that has just been deleted
+        must not fall back to the parent folder. `today` (default: $CATALOGKIT_TODAY,
+        then the system date) decides whether next year's calendar is already due.
+        With `quarantine`, a matter, venue, department or claim with errors is set
+        aside and the rest is built (the errors are still reported); without it, any
+        error means no bundle (all or nothing, for CI). Without `plugin_checks`, the
+        plugins are loaded but the tree's uses of them are not checked.
+        Raises PluginError when a plugin cannot be loaded."""
+        target = Path(path)
+        root = target if pinned else cls.root_of(target)
+        loaded = plugins.load(root) if isinstance(plugins, PluginChoice) else plugins
+        with collector_paused():
+            report = _check(
+                target, root, progress, cache, loaded, pinned, today, quarantine, plugin_checks
+            )
+        return cls(report.root, report, loaded)
+
+    @classmethod
+    def open_built(
+        cls, path: Path | str, *, plugins: Plugins | PluginChoice | None = PluginChoice()
+    ) -> Catalog:
+        """A bundle written by `catalogkit build`, without its tree: the plugins come
+        from the installed ones and the folders and names chosen, never a tree's folder.
+        Raises UsageError when the file cannot be served."""
+        loaded = plugins.load(None) if isinstance(plugins, PluginChoice) else plugins
+        report = check_artifact(path, plugins=loaded)
+        return cls(report.root, report, loaded)
+
+    @staticmethod
+    def root_of(path: Path) -> Path:
+        """The root of the tree `path` belongs to: the nearest folder with
+        catalogkit.yaml, else the folder itself (for a command that writes into a tree
+        without checking it first)."""
+        return tree_root(path)
+
+    @property
+    def bundle(self) -> Bundle | None:
+        return self.report.bundle
+
+    @property
+    def engine(self) -> Engine:
+        """The engine over the bundle; raises CatalogError when the tree has errors."""
+        if self._engine is None:
+            if self.report.bundle is None:
+                raise CatalogError(self.report.errors or self.report.diagnostics)
+            from .engine import Engine
+            from .plugins import Plugins
+
+            plugins = self.plugins if self.plugins is not None else Plugins()
+            self._engine = Engine(self.report.bundle, plugins)
+        return self._engine

@@ -28,7 +28,6 @@ from click.testing import CliRunner
 
 from catalogkit.cli import cli
 from catalogkit.server import ServeConfig
-from catalogkit.server.app import load_plugins
 from catalogkit.server.live import LiveBundle
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -139,7 +138,7 @@ def step(name: str, run: Any) -> dict[str, Any]:
 
 
 def reload_with_fault(tree: Path, how: str, at: str, work: Path, keep: list[Any]) -> dict[str, Any]:
-    plugins = load_plugins(ServeConfig(tree))
+    plugins = ServeConfig(tree).plugin_choice()
     live = LiveBundle.open(tree, plugins, cache=False, deadline=WALL - 5)
     before = live.current.revision
     make(how, tree / at, work, keep)

@@ -50,7 +50,7 @@ def test_an_io_error_in_a_command_is_one_line(monkeypatch: pytest.MonkeyPatch) -
         raise PermissionError(13, "Permission denied", "/srv/catalogs/county/matters.yaml")
 
     monkeypatch.delenv("CATALOGKIT_DEBUG", raising=False)
-    monkeypatch.setattr("catalogkit.catalog.check_catalog", fail)
+    monkeypatch.setattr("catalogkit.catalog.Catalog.open", fail)  # the one door
     code, output, crash = run("validate", str(BASE), "--lang", "en")
     assert crash is None and code == 1
     assert output.strip() == (

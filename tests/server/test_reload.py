@@ -20,7 +20,6 @@ from fastapi.testclient import TestClient
 
 from catalogkit.errors import CatalogError
 from catalogkit.server import LiveBundle, ServeConfig, create_app
-from catalogkit.server.app import load_plugins
 from catalogkit.server.fswatch import is_catalog_path
 from tests.conftest import DEMO
 
@@ -48,7 +47,7 @@ def edit(root: Path, old: str, new: str) -> None:
 def test_a_failed_reload_keeps_the_last_good_snapshot(
     tree: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False)
+    live = LiveBundle.open(tree, ServeConfig(tree).plugin_choice(), cache=False)
     good = live.current
     line = (tree / MATTERS).read_text(encoding="utf-8").split("\n").index(NAME.rstrip()) + 1
     edit(tree, NAME, "    name: 123\n")
@@ -191,7 +190,7 @@ def test_an_unreadable_file_is_told_relative_to_the_tree(
     )
     assert error["messageZh"] == "无法读取该文件：符号链接失效：目标文件不存在"
     with pytest.raises(CatalogError) as refused:  # nor does a server start on it
-        LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False)
+        LiveBundle.open(tree, ServeConfig(tree).plugin_choice(), cache=False)
     assert [d.file for d in refused.value.diagnostics] == ["county/broken.yaml"]
 
 

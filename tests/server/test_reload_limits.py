@@ -16,7 +16,6 @@ from fastapi.testclient import TestClient
 
 from catalogkit.server import ServeConfig, create_app
 from catalogkit.server import live as live_module
-from catalogkit.server.app import load_plugins
 from catalogkit.server.live import LiveBundle
 
 BASE = Path(__file__).resolve().parent.parent / "data" / "invalid" / "_base"
@@ -41,13 +40,13 @@ def test_a_reload_that_cannot_finish_is_given_up(
     live: LiveBundle = app.state.live
     served = live.current.revision
     release = threading.Event()
-    real_check = live_module.check_catalog
+    real_open = live_module.Catalog.open
 
     def stuck(*args: Any, **kwargs: Any) -> Any:
         release.wait(30)
-        return real_check(*args, **kwargs)
+        return real_open(*args, **kwargs)
 
-    monkeypatch.setattr(live_module, "check_catalog", stuck)
+    monkeypatch.setattr(live_module.Catalog, "open", staticmethod(stuck))
     client = TestClient(app)
     started = time.monotonic()
     answer = client.post("/v1/admin/reload", headers=AUTH)
@@ -63,7 +62,7 @@ def test_a_reload_that_cannot_finish_is_given_up(
     assert again.errors[0].rule == "reload-timeout"
     assert "has not finished" in again.errors[0].en
     release.set()
-    monkeypatch.setattr(live_module, "check_catalog", real_check)
+    monkeypatch.undo()
     deadline = time.monotonic() + 10
     while live._stuck is not None and live._stuck.is_alive():
         assert time.monotonic() < deadline
@@ -78,7 +77,7 @@ MATTERS = "county/matters.yaml"
 def test_a_file_written_in_two_parts_is_loaded_whole(tree: Path) -> None:
     """The first part is valid on its own (its first matter); the reload asked for in
     between waits for the file to be quiet and loads both matters."""
-    live = LiveBundle.open(tree, load_plugins(ServeConfig(tree)), cache=False, quiet=1.5)
+    live = LiveBundle.open(tree, ServeConfig(tree).plugin_choice(), cache=False, quiet=1.5)
     path = tree / MATTERS
     text = path.read_text(encoding="utf-8")
     cut = text.index("  - code: MH-RS-0001")
@@ -97,7 +96,7 @@ def test_a_file_written_in_two_parts_is_loaded_whole(tree: Path) -> None:
 
 def test_files_that_never_settle_are_not_loaded(tree: Path) -> None:
     live = LiveBundle.open(
-        tree, load_plugins(ServeConfig(tree)), cache=False, quiet=1.0, deadline=2.5
+        tree, ServeConfig(tree).plugin_choice(), cache=False, quiet=1.0, deadline=2.5
     )
     served = live.current.revision
     path = tree / MATTERS

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import catalogkit.catalog as catalog
 from catalogkit.catalog import check_catalog, read_inputs
 from catalogkit.load import parallel
 from catalogkit.synthetic import generate_tree
@@ -36,7 +35,7 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return real(inputs, progress, workers)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parallel, "_in_processes", spy)
-    monkeypatch.setattr(catalog, "workers_for", lambda inputs: 2)
+    monkeypatch.setattr(parallel, "workers_for", lambda inputs: 2)
     return calls
 
 
@@ -53,7 +52,7 @@ def test_worker_processes_report_exactly_what_the_serial_path_reports(
     seen: list[tuple[int, int, int]] = []
     in_parallel = check_catalog(tmp_path, cache=False, progress=lambda *a: seen.append(a))
     assert forced == [2]
-    monkeypatch.setattr(catalog, "workers_for", lambda inputs: 1)
+    monkeypatch.setattr(parallel, "workers_for", lambda inputs: 1)
     serial = check_catalog(tmp_path, cache=False)
     assert forced == [2]
     assert in_parallel.diagnostics == serial.diagnostics

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import click
 
-from ..catalog import check_catalog
-from ..load.artifact import write_artifact
-from ..search.store import with_index
+from ..catalog import PluginChoice
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
+from .loading import open_door
 from .output import text_line
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 
 @click.command("build")
@@ -29,14 +28,14 @@ from .plugin_options import PluginSelection, plugin_options
 )
 @LANG_OPTION
 @plugin_options
-def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginSelection) -> None:
+def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginChoice) -> None:
     """Check the tree as `validate` does and write its compiled bundle to OUT, for
     `serve --bundle OUT` on machines without the tree. Exit 0 written, 1 on errors."""
     language = pick_language(lang)
     started = time.perf_counter()
     # always cold and without the user's cache: a build is made from the files alone, and
     # compiling the bundle once for the artifact costs less than once more for a cache
-    report = check_catalog(catalog, cache=False, plugins=plugins.load(catalog))
+    report = open_door(catalog, plugins, language, cache=False, quarantine=False).report
     if report.bundle is None:
         for d in report.errors:
             click.echo(text_line(report, d, language), err=True)
@@ -45,6 +44,9 @@ def build_command(catalog: Path, out: Path, lang: str | None, plugins: PluginSel
             err=True,
         )
         sys.exit(1)
+    from ..load.artifact import write_artifact
+    from ..search.store import with_index
+
     try:
         size = write_artifact(with_index(report.bundle), out)  # replicas build no index
     except OSError as exc:

@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..calendar.authoring import Day, calendar_text, parse_range, problems, read_holiday_cn
+from ..catalog import Catalog
 from ..errors import UsageError
-from ..load.tree import catalog_files, tree_root
+from ..load.tree import catalog_files
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .writing import write_atomically
+
+if TYPE_CHECKING:
+    from ..calendar.authoring import Day
 
 
 @click.group("calendar")
@@ -70,6 +74,8 @@ def add_command(
     lang: str | None,
 ) -> None:
     """Write calendars/YEAR.yaml (kind: Calendar) into the catalog tree, atomically."""
+    from ..calendar.authoring import calendar_text, parse_range, problems, read_holiday_cn
+
     language = pick_language(lang)
     try:
         days: list[Day] = []
@@ -85,7 +91,7 @@ def add_command(
     found = problems(year, days)
     if found:
         raise click.UsageError("\n".join(found))
-    root = tree_root(catalog)
+    root = Catalog.root_of(catalog)
     folder, header = _where_calendars_live(root)
     target = folder / f"{year}.yaml"
     if target.exists() and not force:

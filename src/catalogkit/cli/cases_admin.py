@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from ..ledger import Ledger
-from ..ledger.numbers import county_of
-from ..ledger.tokens import ROLES
-from ..ledger.transfer import copy, export_lines, import_events, parse
 from . import cases_exchange, cases_feedback  # noqa: F401  (register subcommands on `cases`)
 from .cases_cmd import Place, cases_command, fail, guarded, show
 from .writing import write_atomically
 
 __all__ = ["cases_command"]  # with every subcommand below registered on it
+
+# the roles of catalogkit.ledger.tokens.ROLES, written out so that `--help` imports no
+# ledger (tests/cli/test_help_table.py keeps the two equal)
+ROLES = ("staff", "supervisor")
 
 
 @cases_command.command("rebuild")
@@ -42,6 +42,8 @@ def tokens_group() -> None:
 @click.pass_obj
 def add_token(place: Place, role: str, venue: str | None, county: str | None, label: str) -> None:
     """Make a token and print it once (only its hash is kept)."""
+    from ..ledger.numbers import county_of
+
     if role == "staff":
         if not venue:
             fail("a staff token needs --venue / 窗口人员令牌须指定 --venue")
@@ -78,6 +80,8 @@ def list_tokens(place: Place) -> None:
 @click.pass_obj
 def export_command(place: Place, output: Path | None) -> None:
     """Every event as JSON Lines, in the order recorded (masked numbers only)."""
+    from ..ledger.transfer import export_lines
+
     ledger = place.ledger()
     lines = guarded(lambda: list(export_lines(ledger)))
     text = "".join(line + "\n" for line in lines)
@@ -92,6 +96,8 @@ def export_command(place: Place, output: Path | None) -> None:
 @click.pass_obj
 def import_command(place: Place, source: Path) -> None:
     """Add the cases of a JSON Lines export; checked whole first, all or nothing."""
+    from ..ledger.transfer import import_events, parse
+
     with source.open(encoding="utf-8") as fh:
         events = guarded(lambda: parse(fh, str(source)))
     ledger = place.ledger()
@@ -104,6 +110,9 @@ def import_command(place: Place, source: Path) -> None:
 @click.pass_obj
 def copy_command(place: Place, target: str) -> None:
     """Copy the whole ledger into an empty database, e.g. from SQLite to PostgreSQL."""
+    from ..ledger import Ledger
+    from ..ledger.transfer import copy
+
     source = place.ledger()
     destination = guarded(lambda: Ledger.open(target))
     cases, events = guarded(lambda: copy(source, destination))

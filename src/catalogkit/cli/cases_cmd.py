@@ -11,19 +11,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from pydantic import ValidationError
 
-from ..engine import Engine
-from ..ledger import Filters, Ledger, LedgerError, NewCase, NewEvent, default_url
-from ..ledger.days import today
-from ..ledger.present import case_view
-from ..load.tree import tree_root
-from ..plugins import Plugins
+from ..catalog import Catalog, PluginChoice
 from .catalog_option import CATALOG_OPTION
 from .loading import load_engine
+
+if TYPE_CHECKING:  # the ledger is imported when a subcommand runs: `--help` stays quick
+    from ..engine import Engine
+    from ..ledger import Ledger
 
 T = TypeVar("T")
 
@@ -31,17 +29,28 @@ T = TypeVar("T")
 @dataclass
 class Place:
     catalog: Path
-    url: str
+    database_url: str | None
+
+    @property
+    def url(self) -> str:
+        """The database asked for, else the SQLite file of the catalog's tree."""
+        from ..ledger import default_url
+
+        return self.database_url or default_url(Catalog.root_of(self.catalog))
 
     def ledger(self) -> Ledger:
+        from ..ledger import Ledger
+
         return guarded(lambda: Ledger.open(self.url))
 
     def engine(self) -> Engine:
-        return load_engine(self.catalog, Plugins.load(tree=tree_root(self.catalog)), "en")
+        return load_engine(self.catalog, PluginChoice(), "en")  # installed and the tree's
 
 
 def guarded(work: Callable[[], T]) -> T:
     """Ledger errors printed in both languages, exit 1, never a traceback."""
+    from ..ledger import LedgerError
+
     try:
         return work()
     except LedgerError as exc:
@@ -58,6 +67,8 @@ def actor() -> str:
 
 
 def read_json(source: str, what: type[T]) -> T:
+    from pydantic import ValidationError
+
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     try:
         return what.model_validate_json(text)  # type: ignore[attr-defined, no-any-return]
@@ -82,7 +93,7 @@ def show(value: Any) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False)
 def cases_command(ctx: click.Context, catalog: Path, database_url: str | None) -> None:
     """The case ledger: every case from application to result (docs/ledger.md)."""
-    ctx.obj = Place(catalog, database_url or default_url(tree_root(catalog)))
+    ctx.obj = Place(catalog, database_url)
 
 
 @cases_command.command("create")
@@ -91,6 +102,10 @@ def cases_command(ctx: click.Context, catalog: Path, database_url: str | None) -
 @click.pass_obj
 def create_command(place: Place, case_file: str, key: str | None) -> None:
     """Register a case from a JSON file (`-` for standard input)."""
+    from ..ledger import NewCase
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
     new = read_json(case_file, NewCase)
     engine, ledger = place.engine(), place.ledger()
     record, _ = guarded(lambda: ledger.create(new, engine, actor=actor(), key=key))
@@ -104,6 +119,10 @@ def create_command(place: Place, case_file: str, key: str | None) -> None:
 def append_command(place: Place, case_no: str, event_file: str) -> None:
     """Record an event from a JSON file (`-` for standard input), e.g.
     {"kind": "accept", "version": 1, "staff": "w01"}."""
+    from ..ledger import NewEvent
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
     new = read_json(event_file, NewEvent)
     engine, ledger = place.engine(), place.ledger()
     record = guarded(lambda: ledger.append(case_no, new, engine, actor=actor()))
@@ -115,6 +134,9 @@ def append_command(place: Place, case_no: str, event_file: str) -> None:
 @click.pass_obj
 def show_command(place: Place, case_no: str) -> None:
     """A case with its timeline, due dates and next step (numbers masked)."""
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
     ledger = place.ledger()
     record = guarded(lambda: ledger.get(case_no))
     show(case_view(record, ledger.timeline(case_no), "staff", today()))
@@ -142,6 +164,9 @@ def list_command(
     limit: int,
 ) -> None:
     """Cases newest first, one line each: number, state, matter, venue, promised date."""
+    from ..ledger import Filters
+    from ..ledger.days import today
+
     filters = Filters(
         venue=venue,
         county=county,

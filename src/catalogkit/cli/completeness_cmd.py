@@ -6,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..report.completeness import as_json, as_svg, as_table, compute_completeness
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .loading import load_bundle
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -29,6 +27,9 @@ def completeness_command(catalog: Path, fmt: str, output: Path | None, lang: str
     """The county's to-do list: per field and per department, how many matters still
     lack a national field, the fields that keep the most matters from publication first."""
     language = pick_language(lang)
+    from ..report.completeness import as_json, as_svg, as_table, compute_completeness
+    from .loading import load_bundle
+
     found = compute_completeness(load_bundle(catalog, language))
     if fmt == "json":
         text = as_json(found)

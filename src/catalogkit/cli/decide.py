@@ -6,22 +6,22 @@ import dataclasses
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
+from ..catalog import PluginChoice
 from ..errors import CatalogkitError
-from ..load.documents import read_document
-from ..load.locate import locate_all
 from ..load.opening import read_input
-from ..model.case import CASE_KINDS, CaseDocument
-from ..resolve.matters import show_limit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .plain_json import dumps
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..engine import Decision, Engine, Hop
 
 
 @click.command("decide")
@@ -35,9 +35,14 @@ def decide_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
+    from ..engine import with_lines
+    from ..load.documents import read_document
+    from ..load.locate import locate_all
+    from ..model.case import CASE_KINDS, CaseDocument
+
     language = pick_language(lang)
     raw = read_input(case_file)
     loaded = read_document(case_file.name, raw, hashlib.blake2b(raw).hexdigest(), CASE_KINDS)
@@ -56,7 +61,7 @@ def decide_command(
             )
             click.echo(f"{case_file}: {kind}", err=True)
         sys.exit(1)
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    engine = load_engine(catalog, plugins, language)
     try:
         decision = engine.decide(loaded.document)
     except CatalogkitError as exc:
@@ -73,6 +78,9 @@ def as_json_text(decision: Decision) -> str:
 
 
 def as_text(engine: Engine, d: Decision, lang: str) -> str:
+    from ..engine import OUTCOME_ZH
+    from ..resolve.matters import show_limit
+
     zh = lang == "zh"
     venues = engine.bundle.venues
 

@@ -13,20 +13,19 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalog import check_catalog
-from ..diff import as_dict, diff_bundles
-from ..diff.git import export_revision, looks_like_revision
-from ..diff.markdown import as_markdown, issuer_of
-from ..diff.text import as_text
+from ..catalog import PluginChoice
 from ..errors import UsageError
-from ..load.tree import tree_root
-from ..resolve import Bundle
 from .language import LANG_OPTION, pick_language
+from .loading import open_door
 from .output import text_block
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..resolve import Bundle
 
 TROUBLE = 2
 
@@ -55,10 +54,14 @@ def diff_command(
     fmt: str,
     exit_code: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Compare two catalog trees. OLD and NEW are folders, or REV:PATH to read a
     tree as it is in a git revision (for example HEAD~1:catalogs)."""
+    from ..diff import as_dict, diff_bundles
+    from ..diff.markdown import as_markdown, issuer_of
+    from ..diff.text import as_text
+
     language = pick_language(lang)
     with tempfile.TemporaryDirectory(prefix="catalogkit-diff-") as tmp:
         try:
@@ -82,18 +85,22 @@ def diff_command(
     sys.exit(1 if exit_code and diff.changes else 0)
 
 
-def _load(spec: str, scratch: Path, plugins: PluginSelection, lang: str) -> Bundle | None:
+def _load(spec: str, scratch: Path, plugins: PluginChoice, lang: str) -> Bundle | None:
     """The bundle of one side, or None after printing its errors. A revision is
     exported into `scratch` first and never cached (its folder is gone afterwards)."""
+    from ..diff.git import export_revision, looks_like_revision
+
     if looks_like_revision(spec):
-        root, shown, cache = export_revision(spec, scratch), Path(spec), False
+        where, shown, cache = export_revision(spec, scratch), Path(spec), False
     elif Path(spec).exists():
-        root, shown, cache = tree_root(Path(spec)), tree_root(Path(spec)), True
+        where, shown, cache = Path(spec), None, True
+        if where.is_file():
+            where = where.parent  # the door finds the tree's root from its folder
     else:
         raise UsageError(f"{spec!r} is neither a catalog folder nor REV:PATH")
-    report = check_catalog(root, cache=cache, plugins=plugins.load(root))
+    report = open_door(where, plugins, lang, cache=cache, quarantine=False).report
     if report.bundle is None:
-        report = dataclasses.replace(report, root=shown)
+        report = dataclasses.replace(report, root=shown or report.root)
         for d in report.errors:
             click.echo(text_block(report, d, lang), err=True)
     return report.bundle

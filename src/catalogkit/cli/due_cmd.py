@@ -6,17 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..calendar import UNITS
-from ..calendar.notes import day_en, day_zh
-from ..engine import DueAnswer
+from ..catalog import PluginChoice
 from ..errors import CatalogkitError
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..engine import DueAnswer
+
+# the units of catalogkit.calendar.UNITS, written out so that `--help` imports no
+# calendar machinery (tests/cli/test_help_table.py keeps the two equal)
+UNITS = ("工作日", "自然日", "日", "月", "年", "即时", "即办", "当场")
 
 
 @click.command("due")
@@ -46,7 +52,7 @@ def due_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """The due date of a limit of N UNITs for a case submitted on SUBMITTED (YYYY-MM-DD)."""
     language = pick_language(lang)
@@ -54,7 +60,7 @@ def due_command(
         raise click.BadParameter(
             f"{at!r} is not HH:MM / {at!r} 不是 HH:MM 格式", param_hint="--time"
         )
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    engine = load_engine(catalog, plugins, language)
     try:
         answer = engine.due(submitted.date(), n, unit, locality=locality, venue=venue, time=at)
     except CatalogkitError as exc:
@@ -86,6 +92,8 @@ def as_json_text(answer: DueAnswer) -> str:
 
 
 def as_text(answer: DueAnswer, lang: str) -> str:
+    from ..calendar.notes import day_en, day_zh
+
     zh = lang == "zh"
     day = day_zh if zh else day_en
     mark = ("（暂定）" if zh else " (provisional)") if answer.provisional else ""

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..catalog import PluginChoice
 from ..errors import CatalogkitError
-from ..guide import build_guide, render
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .names import locality_code, matter_code, offered
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -38,11 +38,13 @@ def guide_command(
     fmt: str,
     output: Path | None,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """The 办事指南 of MATTER for residents of LOCALITY (md, print-ready html, or json)."""
+    from ..guide import build_guide, render
+
     language = lang or "zh"  # guides are published in Chinese; --lang en for English
-    engine = load_engine(catalog, plugins.load(catalog), pick_language(lang))
+    engine = load_engine(catalog, plugins, pick_language(lang))
     locality = locality_code(engine.bundle, locality, pick_language(lang))
     matter = matter_code(engine.bundle, matter, pick_language(lang))
     offered(engine.bundle, matter, locality, pick_language(lang))

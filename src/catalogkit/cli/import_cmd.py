@@ -8,14 +8,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..catalog import check_catalog
-from ..importing import ImportResult, SourceError, run_import
-from ..importing.headings import NATIONAL
-from ..report.labels import pad
 from .language import LANG_OPTION, pick_language
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..importing import ImportResult
 
 
 @click.command("import")
@@ -44,6 +45,8 @@ def import_command(
     """Import implementation lists into a catalog tree: unknown fields stay empty
     (draft matters); a re-import updates the source fields and keeps what was
     written by hand; an unchanged export writes nothing."""
+    from ..importing import SourceError, run_import
+
     language = pick_language(lang)
     before = _snapshot(out)
     with click.progressbar(
@@ -79,6 +82,9 @@ def _cleanup(before: Path | None) -> None:
 
 
 def _report(result: ImportResult, lang: str) -> None:
+    from ..importing.headings import NATIONAL
+    from ..report.labels import pad
+
     data, written = result.data, result.written
     zh = lang == "zh"
     for p in data.problems:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..catalog import PluginChoice
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .names import town_code, venue_id
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -21,7 +22,7 @@ from .writing import OUTPUT_OPTION, emit
 @LANG_OPTION
 @plugin_options
 def venue_list_command(
-    venue: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginSelection
+    venue: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginChoice
 ) -> None:
     """The 服务事项清单 of VENUE, by window and department, as printable HTML. VENUE is a
     venue id or name."""
@@ -29,7 +30,7 @@ def venue_list_command(
     from .loading import load_bundle
 
     language = pick_language(lang)
-    bundle = load_bundle(catalog, language, plugins.load(catalog))
+    bundle = load_bundle(catalog, language, plugins)
     venue = venue_id(bundle, venue, language)
     emit(
         render_page(
@@ -50,7 +51,7 @@ def venue_list_command(
 @LANG_OPTION
 @plugin_options
 def booklet_command(
-    town: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginSelection
+    town: str, catalog: Path, output: Path | None, lang: str | None, plugins: PluginChoice
 ) -> None:
     """The 百事通 of TOWN: every matter its residents can do, by theme, and where. TOWN
     is a division code or name of a town or street."""
@@ -58,7 +59,7 @@ def booklet_command(
     from .loading import load_bundle
 
     language = pick_language(lang)
-    bundle = load_bundle(catalog, language, plugins.load(catalog))
+    bundle = load_bundle(catalog, language, plugins)
     town = town_code(bundle, town, language)
     themes = booklet(bundle, town)
     emit(

@@ -7,11 +7,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
 
 def plain(value: Any) -> Any:
-    """`json.dumps` default for what `dataclasses.asdict` leaves as objects."""
+    """`json.dumps` default for what `dataclasses.asdict` leaves as objects (pydantic
+    is imported here, when there is output to write, not with the command's module)."""
+    from pydantic import BaseModel
+
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, dt.date):

@@ -1,50 +1,23 @@
 """The options every command that evaluates a catalog shares to choose its plugins,
-handed to the command as one `PluginSelection`."""
+handed to the command as one `PluginChoice`, which the door (`Catalog.open`) loads
+once it has found the tree's root, with the tree's `plugins/` folder."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from ..errors import PluginError
-
-if TYPE_CHECKING:
-    from ..plugins import Plugins
+from ..catalog import PluginChoice
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
-class PluginSelection:
-    folders: tuple[Path, ...]
-    names: tuple[str, ...]
-    blocked: tuple[str, ...]
-    no_autoload: bool
-
-    def load(self, tree: Path | None) -> Plugins:
-        """The plugins of this run: installed ones (unless turned off), the tree's
-        `plugins/` folder, extra folders and names, less the blocked ones."""
-        from ..plugins import Plugins  # here, so that `--help` loads no plugin machinery
-
-        try:
-            return Plugins.load(
-                tree=tree,
-                folders=self.folders,
-                names=self.names,
-                blocked=self.blocked,
-                autoload=False if self.no_autoload else None,
-            )
-        except PluginError as exc:
-            raise click.ClickException(str(exc)) from None
-
-
 def plugin_options(command: F) -> F:
-    """Adds the plugin options and passes them on as `plugins=PluginSelection(...)`."""
+    """Adds the plugin options and passes them on as `plugins=PluginChoice(...)`."""
 
     @functools.wraps(command)
     def wrapper(
@@ -55,8 +28,9 @@ def plugin_options(command: F) -> F:
         no_autoload: bool,
         **kwargs: Any,
     ) -> Any:
-        selection = PluginSelection(plugins_dirs, plugin_names, blocked, no_autoload)
-        return command(*args, plugins=selection, **kwargs)
+        autoload = False if no_autoload else None
+        choice = PluginChoice(plugins_dirs, plugin_names, blocked, autoload)
+        return command(*args, plugins=choice, **kwargs)
 
     options = [
         click.option(

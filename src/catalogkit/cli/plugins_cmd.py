@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..catalog import PluginChoice
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 
 @click.command("plugins")
@@ -21,13 +22,13 @@ def plugins_command(
     catalog: Path,
     as_json: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """List plugins: name, version, source, hooks, and the localities that enable them."""
-    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+    from .loading import open_door  # the door checks when run: `--help` stays quick
 
-    loaded = plugins.load(catalog)
-    report = check_catalog(catalog, cache=True)
+    door = open_door(catalog, plugins, pick_language(lang), quarantine=False, plugin_checks=False)
+    report, loaded = door.report, door.plugins or ()
     enabled: dict[str, list[str]] = {}
     if report.bundle is not None:
         for code, entry in report.bundle.plugin_uses():

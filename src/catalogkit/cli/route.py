@@ -6,19 +6,22 @@ import datetime as dt
 import unicodedata
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..engine import within
+from ..catalog import PluginChoice
 from ..errors import CatalogkitError, UsageError
-from ..model.matter import TimeLimit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .loading import load_engine
 from .names import locality_code, matter_code, offered
 from .plain_json import dumps
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
+
+if TYPE_CHECKING:  # imported when the command runs: its `--help` stays quick
+    from ..model.matter import TimeLimit
 
 _ROLE = {
     "zh": {"proxy": "代办", "accept": "受理", "decide": "办理决定"},
@@ -66,10 +69,12 @@ def route_command(
     within_scope: str | None,
     on: dt.datetime | None,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Where MATTERS are accepted and decided for a resident of LOCALITY on a day (with
     --within: every matter that resident can do without leaving the village or the town)."""
+    from ..engine import within
+
     language = pick_language(lang)
     if not matters and within_scope is None:
         raise click.UsageError(
@@ -77,7 +82,7 @@ def route_command(
             if language == "zh"
             else "name one or more matters, or use --within village|town"
         )
-    engine = load_engine(catalog, plugins.load(catalog), language)
+    engine = load_engine(catalog, plugins, language)
     bundle = engine.bundle
     locality = locality_code(bundle, locality, language)
     codes = [matter_code(bundle, m, language) for m in matters]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Catalog, PluginChoice
 from ..errors import CatalogError, CatalogkitError
-from ..load.tree import tree_root
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import quarantine_lines
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 
 @click.command("serve")
@@ -105,7 +105,7 @@ def serve_command(
     check: bool,
     bundle_file: Path | None,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Serve the catalog: JSON API under /v1 (OpenAPI at /v1/openapi.json) and pages
     for residents at /. A change to the tree is loaded in the background; an invalid
@@ -119,7 +119,7 @@ def serve_command(
         plugin_folders=plugins.folders,
         plugin_names=plugins.names,
         blocked_plugins=plugins.blocked,
-        plugin_autoload=False if plugins.no_autoload else None,
+        plugin_autoload=plugins.autoload,
         watch=watch and bundle_file is None,
         watch_polling=watch_polling,
         # taken out of the environment: worker processes must not inherit it
@@ -131,9 +131,9 @@ def serve_command(
         bundle_file=bundle_file,
     )
     try:
-        app = create_app(config, plugins.load(None if bundle_file else catalog))
+        app = create_app(config)  # the door loads the plugins config chooses
     except CatalogError as exc:
-        root = tree_root(catalog)  # the files of diagnostics are relative to it
+        root = Catalog.root_of(catalog)  # the files of diagnostics are relative to it
         for d in exc.diagnostics:
             where = f"{root / d.file}" + (f":{d.line}:{d.column}" if d.line else "")
             click.echo(f"{where}: {d.severity} [{d.rule}] {d.message(language)}", err=True)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..load.tree import tree_root
+from ..catalog import PluginChoice
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 from .writing import OUTPUT_OPTION, emit
 
 
@@ -31,7 +31,7 @@ def stats_command(
     fmt: str,
     output: Path | None,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Matters per tier, venue, department and type; shares of immediate, online and
     one-visit matters; limit compression; what villagers can do without leaving the
@@ -40,7 +40,7 @@ def stats_command(
     from .loading import load_bundle
 
     language = pick_language(lang)
-    bundle = load_bundle(catalog, language, plugins.load(tree_root(catalog)))
+    bundle = load_bundle(catalog, language, plugins)
     stats = compute_stats(bundle)
     if fmt == "json":
         text = as_json(stats)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..load.opening import real_path
-from ..load.tree import SETTINGS_FILE, tree_root
+from ..load.tree import SETTINGS_FILE
 from .language import LANG_OPTION, pick_language
 from .output import (
     as_json,
@@ -20,10 +20,10 @@ from .output import (
     text_block,
     text_line,
 )
-from .plugin_options import PluginSelection, plugin_options
+from .plugin_options import plugin_options
 
 if TYPE_CHECKING:
-    from ..catalog import Report
+    from ..catalog import PluginChoice, Report
 
 
 class ProgressLine:
@@ -77,20 +77,23 @@ def validate_command(
     no_cache: bool,
     strict: bool,
     lang: str | None,
-    plugins: PluginSelection,
+    plugins: PluginChoice,
 ) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
-    from ..catalog import check_catalog  # imported when run: `--help` stays quick
+    from .loading import open_door  # the door checks when run: `--help` stays quick
 
     language = pick_language(lang)
     failed = False
-    for path in _targets(paths or (Path("."),)):
+    seen: set[Path] = set()
+    for path in paths or (Path("."),):
         progress = ProgressLine(fmt == "text" and not quiet, language)
-        loaded = plugins.load(tree_root(path))
-        report = check_catalog(
-            path, progress=progress, cache=not no_cache, plugins=loaded, quarantine=not strict
+        catalog = open_door(
+            path, plugins, language, cache=not no_cache, quarantine=not strict, progress=progress
         )
         progress.clear()
+        if _checked(path, catalog.root, seen):
+            continue
+        report = catalog.report
         failed |= bool(report.errors) or (strict and bool(report.drafts))
         _print(report, fmt, quiet, verbose, language)
         if strict and report.drafts and fmt == "text":
@@ -98,16 +101,15 @@ def validate_command(
     sys.exit(1 if failed else 0)
 
 
-def _targets(paths: tuple[Path, ...]) -> list[Path]:
-    """Each tree once: files inside a tree stand for the whole tree (cross-file checks
-    need it); a file outside any tree is checked on its own."""
-    out: list[Path] = []
-    for path in paths:
-        root = tree_root(path)
-        target = root if path.is_dir() or (root / SETTINGS_FILE).is_file() else path
-        if real_path(target) not in {real_path(t) for t in out}:
-            out.append(target)
-    return out
+def _checked(path: Path, root: Path, seen: set[Path]) -> bool:
+    """Whether this tree was already reported: each tree once, since a file inside a
+    tree stands for the whole tree (cross-file checks need it); a file outside any
+    tree is checked on its own."""
+    target = root if path.is_dir() or (root / SETTINGS_FILE).is_file() else path
+    if real_path(target) in seen:
+        return True
+    seen.add(real_path(target))
+    return False
 
 
 def _print(report: Report, fmt: str, quiet: bool, verbose: bool, lang: str) -> None:

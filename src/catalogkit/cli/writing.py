@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..catalog import Catalog
 from ..load.opening import real_path
-from ..load.tree import tree_root
 
 
 def _mode_for(path: Path) -> int:
@@ -57,7 +57,7 @@ def write_refusal(path: Path) -> tuple[str, str] | None:
     """Why a file must not be replaced without being forced, as (English, 中文): a file
     made read-only on purpose, or a symbolic link to a file outside the catalog folder
     (writing through it would change a file the tree does not own)."""
-    tree = real_path(tree_root(path))
+    tree = real_path(Catalog.root_of(path))
     real = real_path(path)
     if path.is_symlink() and tree not in real.parents:
         return (

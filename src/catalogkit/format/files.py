@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import Report, check_catalog
+from ..catalog import Catalog, Report, check_catalog
 from ..errors import Diagnostic
 from ..load.documents import read_document
 from ..load.locate import locate_all
 from ..load.opening import read_input, real_path
 from ..load.source import decode
-from ..load.tree import SETTINGS_FILE, catalog_files, tree_root
+from ..load.tree import SETTINGS_FILE, catalog_files
 from ..model.case import CASE_KINDS
 from .canonical import is_canonical
 from .guard import format_checked
@@ -91,7 +91,7 @@ class Validation:
         if item.bytes_problem is not None:
             return item.root, [item.bytes_problem]
         path = real_path(item.path)
-        root = tree_root(path)
+        root = Catalog.root_of(path)
         if (root / SETTINGS_FILE).is_file() and path in self._catalog(root):
             report = self._tree(root)
             mine = [d for d in report.errors if real_path(report.root / d.file) == path]

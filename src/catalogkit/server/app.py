@@ -29,26 +29,17 @@ from .warmup import warm_up
 from .watch import watch_and_reload
 
 
-def load_plugins(config: ServeConfig) -> Plugins:
-    return Plugins.load(
-        tree=config.catalog if config.bundle_file is None else None,
-        folders=config.plugin_folders,
-        names=config.plugin_names,
-        blocked=config.blocked_plugins,
-        autoload=config.plugin_autoload,
-    )
-
-
 def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     """Loads the catalog now (raises CatalogError if it is invalid: a server never
-    starts on a broken catalog) and returns the app that serves it."""
-    plugins = plugins or load_plugins(config)
+    starts on a broken catalog) and returns the app that serves it. The plugins are
+    those given, else the ones `config` chooses, loaded by the door."""
+    chosen = plugins if plugins is not None else config.plugin_choice()
     if config.bundle_file is not None:
-        live = LiveBundle.open_artifact(config.bundle_file, plugins)
+        live = LiveBundle.open_artifact(config.bundle_file, chosen)
     else:
         live = LiveBundle.open(
             config.catalog,
-            plugins,
+            chosen,
             cache=config.cache,
             deadline=config.reload_timeout,
             quiet=config.settle_ms / 1000,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..catalog import PluginChoice
+
 T = TypeVar("T")
 
 
@@ -29,6 +31,12 @@ class ServeConfig:
     reload_timeout: float = 30.0  # seconds a reload may take before it is given up
     settle_ms: int = 500  # a reload waits until no file has changed for this long
     bundle_file: Path | None = None  # serve this built bundle instead of reading `catalog`
+
+    def plugin_choice(self) -> PluginChoice:
+        """The plugins to open the catalog with (the door adds the tree's folder)."""
+        return PluginChoice(
+            self.plugin_folders, self.plugin_names, self.blocked_plugins, self.plugin_autoload
+        )
 
 
 def config_to_json(config: ServeConfig, log_level: str) -> dict[str, Any]:

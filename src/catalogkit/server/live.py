@@ -16,10 +16,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import check_artifact, check_catalog
+from ..catalog import Catalog, PluginChoice
 from ..engine import Engine
-from ..errors import CatalogError, CatalogkitError, Diagnostic, format_path
-from ..load.tree import SETTINGS_FILE, tree_root
+from ..errors import CatalogError, CatalogkitError, Diagnostic, PluginError, format_path
+from ..load.tree import SETTINGS_FILE
 from ..plugins import Plugins
 from .search import make_finder
 from .settle import wait_until_settled
@@ -74,30 +74,41 @@ class LiveBundle:
     def open(
         cls,
         catalog: Path,
-        plugins: Plugins,
+        plugins: Plugins | PluginChoice,
         *,
         cache: bool = True,
         deadline: float = DEADLINE_SECONDS,
         quiet: float = 0.0,
     ) -> LiveBundle:
-        """The first snapshot must be good: raises CatalogError (or UsageError) if not."""
-        root = tree_root(catalog.absolute())
-        live = cls(root, plugins, cache, (root / SETTINGS_FILE).is_file(), deadline, quiet)
+        """The first snapshot must be good: raises CatalogError (or UsageError, or
+        PluginError) if not. The door finds the root and loads the plugins; reloads
+        reuse both."""
+        catalog = catalog.absolute()
         try:
-            snapshot, problems = live._build(None)
+            door = Catalog.open(catalog, plugins=plugins, cache=cache, quarantine=True)
         except OSError as exc:  # a broken symbolic link, an unreadable file
-            raise CatalogError([_internal(exc, root)]) from exc
+            raise CatalogError([_internal(exc, Catalog.root_of(catalog))]) from exc
+        root = door.root
+        settings = (root / SETTINGS_FILE).is_file()
+        live = cls(root, _loaded(door), cache, settings, deadline, quiet)
+        snapshot, problems = live._build(None, door)
         if snapshot is None:
             raise CatalogError(problems)
         live.state = (snapshot, ReloadStatus())
         return live
 
     @classmethod
-    def open_artifact(cls, path: Path, plugins: Plugins) -> LiveBundle:
+    def open_artifact(cls, path: Path, plugins: Plugins | PluginChoice) -> LiveBundle:
         """Serves a bundle built by `catalogkit build`, without its tree."""
         path = path.absolute()
-        live = cls(path.parent, plugins, cache=False, settings=False, artifact=path)
-        snapshot, problems = live._build(None)
+        try:
+            door = Catalog.open_built(path, plugins=plugins)
+        except PluginError:
+            raise
+        except CatalogkitError as exc:  # not a bundle, another build's, unreadable
+            raise CatalogError([_internal(exc, path.parent)]) from None
+        live = cls(path.parent, _loaded(door), cache=False, settings=False, artifact=path)
+        snapshot, problems = live._build(None, door)
         if snapshot is None:
             raise CatalogError(problems)
         live.state = (snapshot, ReloadStatus())
@@ -196,27 +207,32 @@ class LiveBundle:
         log.error("reload (%s) given up after %g s: %s", trigger, self.deadline, why)
         return status
 
-    def _build(self, kept: Snapshot | None) -> tuple[Snapshot | None, list[Diagnostic]]:
-        """A snapshot of the tree as it is now; `kept` itself when its revision has not
-        changed, so that a touched file does not throw away the answers computed."""
+    def _build(
+        self, kept: Snapshot | None, opened: Catalog | None = None
+    ) -> tuple[Snapshot | None, list[Diagnostic]]:
+        """A snapshot of the tree as it is now (or as `opened` by the door at the start);
+        `kept` itself when its revision has not changed, so that a touched file does
+        not throw away the answers computed."""
         started = time.perf_counter()
         if not self._present():
             return None, [_missing(self.settings)]
         if self.artifact is not None:
             try:
-                report = check_artifact(self.artifact, plugins=self.plugins)
+                door = opened or Catalog.open_built(self.artifact, plugins=self.plugins)
             except CatalogkitError as exc:  # not a bundle, another build's, unreadable
                 return None, [_internal(exc, self.root)]
+            report = door.report
         else:
             # with nothing served yet, a bad item is left out and the rest is served; once
             # a revision is served, it keeps serving every item until the tree is clean
-            report = check_catalog(
+            door = opened or Catalog.open(
                 self.root,
-                cache=self.cache,
                 plugins=self.plugins,
+                cache=self.cache,
                 pinned=True,
                 quarantine=kept is None,
             )
+            report = door.report
             if not report.files or (self.settings and SETTINGS_FILE not in report.files):
                 return None, [_missing(self.settings)]  # deleted while being read
         if report.bundle is None:
@@ -242,6 +258,10 @@ class LiveBundle:
         if self.settings:
             return (self.root / SETTINGS_FILE).is_file()
         return self.root.is_dir()
+
+
+def _loaded(door: Catalog) -> Plugins:
+    return door.plugins if door.plugins is not None else Plugins()
 
 
 def _unsettled(quiet: float) -> Diagnostic:

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from ...catalog import Catalog
 from ...ledger import (
     Conflict,
     Forbidden,
@@ -25,7 +26,6 @@ from ...ledger import (
     default_url,
 )
 from ...ledger.tokens import Token
-from ...load.tree import tree_root
 from ..problems import ApiProblem
 from ..schemas import ProblemField
 
@@ -45,7 +45,9 @@ def ledger_of(request: Request) -> Ledger:
         with _opening:
             found = getattr(state, "ledger", None)
             if found is None:
-                tree = tree_root(Path(state.config.catalog))  # the file `catalogkit cases` uses
+                live = state.live  # the root the door found: the file `catalogkit cases` uses
+                catalog = Path(state.config.catalog)
+                tree = live.root if live.artifact is None else Catalog.root_of(catalog)
                 found = state.ledger = Ledger.open(default_url(tree))
     return found
 

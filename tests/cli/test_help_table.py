@@ -102,9 +102,16 @@ def test_help_loads_no_catalog_machinery() -> None:
 
 
 def test_choices_written_out_for_a_quick_help_are_the_library_ones() -> None:
+    import typing
+
     from catalogkit.calendar import UNITS
-    from catalogkit.cli import cases_admin, due_cmd
+    from catalogkit.cli import cases_admin, cases_feedback, due_cmd
+    from catalogkit.ledger.followups import STATUSES
+    from catalogkit.ledger.inputs import EventChannel, Grade
     from catalogkit.ledger.tokens import ROLES
 
     assert due_cmd.UNITS == UNITS
     assert cases_admin.ROLES == ROLES
+    assert list(typing.get_args(Grade)) == cases_feedback.GRADES
+    assert list(typing.get_args(EventChannel)) == cases_feedback.CHANNELS
+    assert list(STATUSES) == cases_feedback.FOLLOW_UP_STATUSES

@@ -6,24 +6,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import typing
+from typing import TYPE_CHECKING
 
 import click
-from pydantic import ValidationError
 
-from ..ledger import NewEvent, followups
-from ..ledger.complaints import NewComplaint, file
-from ..ledger.days import today
-from ..ledger.inputs import EventChannel, Grade
-from ..ledger.present import case_view
-from ..ledger.satisfaction import Scope, rates, ratings
 from .cases_cmd import Place, actor, cases_command, fail, guarded, read_json, show
 
-GRADES = list(typing.get_args(Grade))
-CHANNELS = list(typing.get_args(EventChannel))
+if TYPE_CHECKING:  # the ledger is imported when a subcommand runs: `--help` stays quick
+    from ..ledger import NewEvent
+
+# written out so that `--help` imports no ledger; a test keeps them equal to the ledger's
+GRADES = ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
+CHANNELS = ["window", "online", "proxy", "kiosk", "mobile", "evaluator", "sms", "phone"]
+FOLLOW_UP_STATUSES = ["due", "done", "unreached", "all"]
 
 
 def new_event(body: dict[str, object]) -> NewEvent:
+    from pydantic import ValidationError
+
+    from ..ledger import NewEvent
+
     try:
         return NewEvent.model_validate(body)
     except ValidationError as exc:
@@ -48,6 +50,10 @@ def rate_command(
     on: dt.datetime | None,
 ) -> None:
     """Record a rating (好差评) on a finished case; a bad one opens a rectification."""
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
+
     engine, ledger = place.engine(), place.ledger()
     version = guarded(lambda: ledger.get(case_no))["version"]
     body: dict[str, object] = {"kind": "rate", "version": version, "staff": staff}
@@ -63,6 +69,11 @@ def rate_command(
 @click.pass_obj
 def complain_command(place: Place, complaint_file: str, key: str | None) -> None:
     """Register a complaint (投诉) from a JSON file (`-` for standard input)."""
+    from ..ledger.complaints import NewComplaint, file
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
+
     new = read_json(complaint_file, NewComplaint)
     engine, ledger = place.engine(), place.ledger()
     record, _ = guarded(lambda: file(ledger, new, engine, actor=actor(), key=key))
@@ -85,6 +96,9 @@ def satisfaction_command(
     form: str,
 ) -> None:
     """Rates of satisfaction per venue and matter (基本满意 and above / rated)."""
+    from ..ledger.satisfaction import Scope, rates, ratings
+
+
     if month is not None:
         try:
             dt.date.fromisoformat(month + "-01")
@@ -108,10 +122,13 @@ def satisfaction_command(
 @cases_command.command("follow-ups")
 @click.option("--county", default=None, help="The county (6-digit code).")
 @click.option("--venue", default=None, help="Registered at or held by this venue.")
-@click.option("--status", type=click.Choice(followups.STATUSES), default="due")
+@click.option("--status", type=click.Choice(FOLLOW_UP_STATUSES), default="due")
 @click.pass_obj
 def follow_ups_command(place: Place, county: str | None, venue: str | None, status: str) -> None:
     """Finished cases chosen for follow-up (回访), and the counts."""
+    from ..ledger import followups
+
+
     ledger = place.ledger()
     chosen = guarded(lambda: followups.find(ledger, followups.Scope(county, venue, "all")))
     for r in chosen:
@@ -144,6 +161,10 @@ def follow_up_command(
     on: dt.datetime | None,
 ) -> None:
     """Record one follow-up call (回访) on a finished case."""
+    from ..ledger.days import today
+    from ..ledger.present import case_view
+
+
     engine, ledger = place.engine(), place.ledger()
     version = guarded(lambda: ledger.get(case_no))["version"]
     body: dict[str, object] = {"kind": "follow-up", "version": version, "staff": staff}

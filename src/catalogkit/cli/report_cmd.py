@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..ledger import default_url
-from ..ledger.days import today
-from ..load.tree import tree_root
-from ..resolve import Bundle
 from .cases_cmd import Place, fail, guarded
 from .catalog_option import CATALOG_OPTION
 from .writing import OUTPUT_OPTION, emit
+
+if TYPE_CHECKING:  # the ledger and the bundle are imported when a subcommand runs
+    from ..resolve import Bundle
 
 DAY = click.DateTime(["%Y-%m-%d"])
 DIMENSIONS = ("venue", "department", "tier", "matter", "month")
@@ -38,7 +38,7 @@ def report_command(
     ctx: click.Context, catalog: Path, database_url: str | None, county: str | None
 ) -> None:
     """Supervision from the case ledger: warning lights and rates (docs/supervision.md)."""
-    ctx.obj = (Place(catalog, database_url or default_url(tree_root(catalog))), county)
+    ctx.obj = (Place(catalog, database_url), county)  # Place finds the tree's ledger
 
 
 def _county(bundle: Bundle, given: str | None) -> str:
@@ -74,6 +74,7 @@ def lights_command(
     output: Path | None,
 ) -> None:
     """The warning light of every open case, red first, with why."""
+    from ..ledger.days import today
     from ..supervision import lights_of, open_cases
     from ..supervision.present import counts, light_json, lights_table
     from ..supervision.reckoner import Reckoner

@@ -29,8 +29,7 @@ def require_web_stack(command: str, language: str) -> None:
     if missing is None:
         return
     click.echo(
-        f"`catalogkit {command}` 需要网页服务组件（未安装 {missing}）；"
-        f"请安装：{INSTALL}"
+        f"`catalogkit {command}` 需要网页服务组件（未安装 {missing}）；请安装：{INSTALL}"
         if language == "zh"
         else f"`catalogkit {command}` needs the web server, which is not installed "
         f"({missing} is missing); install it with: {INSTALL}",

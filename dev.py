@@ -7,8 +7,9 @@
     python3 dev.py test    lint, type-check and run the test suite
     python3 dev.py bench   run the benchmarks
 
-Each command creates `.venv/` (once) and installs the project and the example town
-plugins of `plugins/` into it; a change of a pyproject.toml reinstalls.
+Each command creates `.venv/` (once) and installs the project with its `serve` and `dev`
+extras (the web server, the development tools) and the example town plugins of
+`plugins/` into it; a change of a pyproject.toml reinstalls.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def ensure_env() -> None:
         flush=True,
     )
     editable = [arg for p in EXAMPLE_PLUGINS for arg in ("-e", str(p))]
-    run([str(BIN / "python"), "-m", "pip", "install", *quiet, "-e", ".[dev]", *editable])
+    run([str(BIN / "python"), "-m", "pip", "install", *quiet, "-e", ".[dev,serve]", *editable])
     print("ready: .venv/bin/catalogkit", flush=True)
     STAMP.write_text(want)
 

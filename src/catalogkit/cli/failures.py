@@ -10,8 +10,6 @@ from typing import Any
 
 import click
 
-from ..errors import CatalogError, CatalogkitError
-from ..load.opening import os_reason
 from .language import pick_language
 
 
@@ -32,6 +30,10 @@ class GuardedGroup(click.Group):
 
 
 def failure_line(exc: Exception, lang: str) -> str:
+    # imported here, not at the top: `catalogkit --version` and `--help` load neither
+    from ..errors import CatalogError, CatalogkitError
+    from ..load.opening import os_reason
+
     zh = lang == "zh"
     if isinstance(exc, CatalogError):
         first = exc.diagnostics[0] if exc.diagnostics else None

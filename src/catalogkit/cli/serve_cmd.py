@@ -15,6 +15,7 @@ from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language
 from .output import quarantine_lines
 from .plugin_options import plugin_options
+from .serve_extra import require_web_stack
 
 
 @click.command("serve")
@@ -110,10 +111,11 @@ def serve_command(
     """Serve the catalog: JSON API under /v1 (OpenAPI at /v1/openapi.json) and pages
     for residents at /. A change to the tree is loaded in the background; an invalid
     one is reported and the last good revision stays in service."""
+    language = pick_language(lang)
+    require_web_stack("serve", language)
     from ..server import ServeConfig, create_app
     from ..server.run import serve
 
-    language = pick_language(lang)
     config = ServeConfig(
         catalog=catalog,
         plugin_folders=plugins.folders,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from ..model.base import IsoDate, Model, Name, Phone, Slug, Text, doc
 from ..model.case import Code, FactAnswer
@@ -72,6 +79,10 @@ class Applicant(Model):
 
 
 class NewCase(Model):
+    # built at once, not on first use: the HTTP API takes it as a request body, and
+    # its framework's adapters around the model must not be deferred
+    model_config = ConfigDict(defer_build=False)
+
     matter: Code = doc("事项编码", "matter code")
     locality: Code = doc("申请人所在区划", "division code where the applicant lives")
     venue: Slug = doc("登记场所", "venue that registers the case")
@@ -97,6 +108,8 @@ class NewCase(Model):
 
 
 class NewEvent(Model):
+    model_config = ConfigDict(defer_build=False)  # a request body too (see NewCase)
+
     kind: EventKind = doc("事件", "what happened")
     version: Whole = doc(
         "案件版本", "the case version the caller last read", ge=1, le=1_000_000_000

@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from .compact import Compactor
 from .documents import LoadedFile, read_document
@@ -105,6 +104,9 @@ def _in_processes(inputs: list[Input], progress: Progress | None, workers: int) 
     errors = 0
     _inputs = inputs  # the forked workers see the bytes without their being sent
     try:
+        # imported here: a load answered by the cache or read serially never needs it
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             for run, done in zip(runs, pool.map(_read_run, runs), strict=True):

@@ -28,6 +28,9 @@ class Model(BaseModel):
         populate_by_name=False,
         use_enum_values=True,
         regex_engine="python-re",
+        # validators are built on first use: a load answered by the compiled cache
+        # (a warm `validate`, a `route`) unpickles models and never validates one
+        defer_build=True,
     )
 
 

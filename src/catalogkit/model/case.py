@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from .base import Clock, IsoDate, Model, Name, doc
 from .condition import FactName, FactValue
@@ -28,6 +28,10 @@ class Pause(Model):
 
 
 class Case(Model):
+    # built at once, not on first use: the HTTP API takes a case as a request body,
+    # and its framework's adapters around the model must not be deferred
+    model_config = ConfigDict(defer_build=False)
+
     matter: Code = doc("事项编码", "matter code")
     locality: Code = doc("申请人所在区划", "division code where the applicant lives")
     applicant: ServiceObject = doc("申请人类型", "kind of applicant", default="自然人")

@@ -236,9 +236,8 @@ class Matter(Model):
 
 
 # Rules are built from the parts above (materials, limits, bases); Matter holds them.
+# Matter's validator is built on first use (defer_build), when `Rule` is known here.
 from .rules import Rule  # noqa: E402
-
-Matter.model_rebuild()
 
 NATIONAL_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("levels", "levels", "行使层级"),

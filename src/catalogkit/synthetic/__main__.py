@@ -1,0 +1,7 @@
+"""`python -m catalogkit.synthetic`: see `command.py`."""
+
+import sys
+
+from .command import main
+
+sys.exit(main())

@@ -8,6 +8,8 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ConfigDict
+
 from ..engine import Engine
 from ..model.base import IsoDate, Model, Name, Slug, Text, doc
 from . import days, privacy
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class NewComplaint(Model):
+    model_config = ConfigDict(defer_build=False)  # a request body (see ledger.inputs.NewCase)
+
     venue: Slug = doc("登记场所", "venue that registers the complaint")
     about_case: Name | None = doc("被投诉办件", "the case complained about", default=None)
     about_venue: Slug | None = doc("被投诉场所", "the venue complained about", default=None)

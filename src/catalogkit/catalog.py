@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from .errors import CatalogError, Diagnostic
 from .load.collector import collector_paused
-from .load.documents import LoadedFile, read_document
 from .load.locate import locate_all
+from .load.one_document import LoadedFile, read_document
 from .load.opening import read_input
 from .load.parallel import read_documents, workers_for
 from .load.recover import Recovered

@@ -50,7 +50,7 @@ from .plugins import (
     VenueChoice,
     hookspecs,
 )
-from .plugins.loading import Found
+from .plugins.discovery import Found
 from .resolve import Bundle
 
 __all__ = [

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from ..engine import Engine
 from ..ledger import Filters, Ledger, LedgerError, NewCase, NewEvent, default_url
 from ..ledger.days import today
-from ..ledger.present import case_view
+from ..ledger.reader_views import case_view
 from ..load.tree import tree_root
 from ..plugins import Plugins
 from .catalog_option import CATALOG_OPTION

@@ -2,9 +2,9 @@
 
 from .core import Engine
 from .decision import OUTCOME_ZH, Decision, FactNeeded, FeeLine, MissingMaterial, RefusalLine
-from .due import DueAnswer
+from .provenance import TraceEntry, with_lines
+from .reckoning import DueAnswer
 from .route import Hop, Route, route, within
-from .sources import TraceEntry, with_lines
 from .view import CaseView
 
 __all__ = [

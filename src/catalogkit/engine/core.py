@@ -21,12 +21,12 @@ from ..resolve import Bundle
 from . import parts
 from .conditions import form_problems, holds, missing_facts
 from .decision import Decision
-from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
+from .provenance import TraceEntry
 from .questions import facts_needed
+from .reckoning import DueAnswer, reckon
 from .route import Route, route
-from .sources import TraceEntry
 from .timeline import Step, proxy_legs, timeline
 from .view import CaseView
 

@@ -8,8 +8,8 @@ from typing import Literal
 
 from ..calendar.notes import DueNote
 from ..model.matter import TimeLimit
+from .provenance import TraceEntry
 from .route import Route
-from .sources import TraceEntry
 from .timeline import Step
 
 Outcome = Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]

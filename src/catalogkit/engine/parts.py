@@ -17,11 +17,11 @@ from ..model.rules import (
     WaiverRule,
 )
 from ..plugins import FeeCharge, FeeWaiver, LimitChoice, MaterialChanges, Refusal
-from ..resolve.matters import limit_exceeds, show_limit
+from ..resolve.matter_checks import limit_exceeds, show_limit
 from .conditions import holds
 from .decision import FeeLine, MissingMaterial, RefusalLine
 from .placed import Placed
-from .sources import TraceEntry
+from .provenance import TraceEntry
 from .view import CaseView
 
 Ask = Callable[[str, Mapping[str, Any], type | tuple[type, ...], bool], list[tuple[str, Any]]]

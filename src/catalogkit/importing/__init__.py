@@ -10,7 +10,7 @@ from pathlib import Path
 from .headings import KNOWN_HEADINGS, load_mapping
 from .merge import Written, county_code, write_tree
 from .records import Imported, read_sheets
-from .table import Sheet
+from .sheets import Sheet
 
 __all__ = ["ImportResult", "SourceError", "read_sources", "run_import"]
 

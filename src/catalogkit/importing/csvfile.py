@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from .table import Sheet, cell_text, find_heading_row
+from .sheets import Sheet, cell_text, find_heading_row
 
 
 def decode(raw: bytes) -> tuple[str, str]:

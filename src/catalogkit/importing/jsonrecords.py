@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .table import Sheet, cell_text
+from .sheets import Sheet, cell_text
 
 _HOLDERS = ("data", "records", "list", "rows", "items", "result")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .table import Sheet, cell_text, find_heading_row
+from .sheets import Sheet, cell_text, find_heading_row
 
 
 def read_xlsx(path: Path, known: set[str]) -> list[Sheet]:

@@ -12,12 +12,13 @@ from typing import Any
 from ..engine import Engine
 from ..errors import CatalogkitError
 from ..model.case import Case
-from . import days, rows
+from . import days
+from . import row_access as rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of
-from .errors import Conflict, Forbidden, InvalidInput, LedgerError
 from .hot import Stale, Writer
 from .inputs import REQUIRED, NewEvent
 from .jsonable import plain
+from .ledger_errors import Conflict, Forbidden, InvalidInput, LedgerError
 from .machine import KINDS, STATES, allowed_after, next_state
 from .projection import Event, fold
 

@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from . import rows
-from .errors import UnknownCase
+from . import row_access as rows
+from .database import unavailable
 from .jsonable import dumps, loads
+from .ledger_errors import UnknownCase
 from .projection import Event, row_of
-from .store import unavailable
 
 CURRENT = "SELECT doc FROM case_state WHERE case_no = :case_no"
 ADD_EVENT = (

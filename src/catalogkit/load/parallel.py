@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .compact import Compactor
-from .documents import LoadedFile, read_document
+from .one_document import LoadedFile, read_document
 
 Input = tuple[str, bytes, str]
 Progress = Callable[[int, int, int], None]

@@ -20,7 +20,7 @@ import pluggy
 from ..errors import PluginError
 from . import hookspecs
 from .answers import PluginInfo
-from .loading import Found, autoload_enabled, from_entry_points, from_folder, from_names
+from .discovery import Found, autoload_enabled, from_entry_points, from_folder, from_names
 
 TRACE_VARIABLE = "CATALOGKIT_TRACE_HOOKS"
 A = TypeVar("A")

@@ -17,7 +17,7 @@ from ..present import decision
 from ..problems import ApiProblem
 from ..respond import fresh, snapshot
 from ..schemas import DecisionAnswer
-from .cases import check_form, notices
+from .case_form import check_form, notices
 from .params import Lang, need_locality, need_matter, problems
 
 router = APIRouter(tags=["decide"])

@@ -10,8 +10,8 @@ from fastapi.responses import Response
 
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import ApiModel
-from ..search import finder_of
 from ..snapshot import CachedBody
+from ..snapshot_finder import finder_of
 from .params import CODE_PATTERN, need_locality, problems
 
 router = APIRouter(tags=["search"])

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from ...ledger import OPEN, Filters, Ledger, LedgerError
 from ...ledger.days import today
 from ...ledger.numbers import looks_like_case_number
-from ...ledger.present import case_view
+from ...ledger.reader_views import case_view
 from ...ledger.tokens import Token
 from ..api.ledger_access import ledger_of
 from ..respond import snapshot

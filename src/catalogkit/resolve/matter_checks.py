@@ -9,9 +9,9 @@ from ..model import Matter
 from ..model.matter import TimeLimit
 from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
 from .bodies import check_body
-from .conditions import check_condition
+from .code_index import Index, MatterEntry
+from .condition_checks import check_condition
 from .drafts import check_known
-from .index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems, Source
 

@@ -11,11 +11,11 @@ import click
 
 from ..engine import OUTCOME_ZH, Decision, Engine, Hop, with_lines
 from ..errors import CatalogkitError
-from ..load.documents import read_document
 from ..load.locate import locate_all
+from ..load.one_document import read_document
 from ..load.opening import read_input
 from ..model.case import CASE_KINDS, CaseDocument
-from ..resolve.matters import show_limit
+from ..resolve.matter_checks import show_limit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language

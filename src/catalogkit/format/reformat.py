@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .emit import reemit
 from .layout import BLANK, Layout, scan_layout
+from .roundtrip import reemit
 from .tidy import finish, place_comments
 
 

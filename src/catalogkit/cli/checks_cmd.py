@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..rules import RULES
+from ..checks import RULES
 from .language import LANG_OPTION, pick_language
 
 

@@ -116,7 +116,7 @@ def test_a_lone_file_gets_document_checks_only(tmp_path: Path) -> None:
 
 
 def test_rules_command_lists_every_rule() -> None:
-    from catalogkit.checks import RULES
+    from catalogkit.check_registry import RULES
 
     code, out = run("rules")
     assert code == 0

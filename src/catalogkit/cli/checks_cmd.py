@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..checks import RULES
+from ..check_registry import RULES
 from .language import LANG_OPTION, pick_language
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from catalogkit.checks import RULE_IDS, RULES
+from catalogkit.check_registry import RULE_IDS, RULES
 from tests.conftest import ROOT
 
 _QUOTED_ID = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')

@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import CatalogkitError
 from .sheets import Sheet, cell_text
 
 _HOLDERS = ("data", "records", "list", "rows", "items", "result")
 
 
-class NotRecords(ValueError):
+class NotRecords(CatalogkitError, ValueError):
     pass
 
 

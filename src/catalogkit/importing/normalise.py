@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, get_args
 
+from ..errors import CatalogkitError
 from ..model.vocab import (
     ExerciseLevel,
     HandlingKind,
@@ -20,7 +21,7 @@ from ..model.vocab import (
 )
 
 
-class Unreadable(ValueError):
+class Unreadable(CatalogkitError, ValueError):
     """A cell that cannot be read as its field; the message says what was expected."""
 
 

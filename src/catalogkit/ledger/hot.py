@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from ..errors import CatalogkitError
 from . import row_access as rows
 from .database import unavailable
 from .jsonable import dumps, loads
@@ -52,7 +53,7 @@ MOVE_AND_ADD = (
 )
 
 
-class Stale(Exception):
+class Stale(CatalogkitError):
     """Another writer changed the case (or took this event's number) first."""
 
 

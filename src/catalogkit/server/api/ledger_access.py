@@ -4,9 +4,7 @@ the caller's token, and every ledger error as a problem answer."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
@@ -21,32 +19,17 @@ from ...ledger import (
     LedgerError,
     LedgerUnavailable,
     UnknownCase,
-    default_url,
 )
 from ...ledger.tokens import Token
-from ...load.tree import tree_root
 from ..problems import ApiProblem
 from ..schemas import ProblemField
+from ..shared import ledger_of
 
 T = TypeVar("T")
 BEARER = HTTPBearer(
     auto_error=False, description="a case-ledger token (made with `catalogkit cases tokens add`)"
 )
 RETRY_AFTER = "5"
-_opening = threading.Lock()
-
-
-def ledger_of(request: Request) -> Ledger:
-    """The app's ledger, opened (and migrated) by the first request that needs it."""
-    state = request.app.state
-    found: Ledger | None = getattr(state, "ledger", None)
-    if found is None:
-        with _opening:
-            found = getattr(state, "ledger", None)
-            if found is None:
-                tree = tree_root(Path(state.config.catalog))  # the file `catalogkit cases` uses
-                found = state.ledger = Ledger.open(default_url(tree))
-    return found
 
 
 async def call(request: Request, work: Callable[[Ledger], T]) -> T:

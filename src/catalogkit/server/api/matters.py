@@ -13,9 +13,10 @@ from ...model.vocab import HandlingKind, MatterType
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
+from ..shared import CODE_PATTERN
 from ..snapshot import CachedBody, Snapshot
 from ..snapshot_finder import MatterIndex, index_of
-from .params import CODE_PATTERN, MatterCode, need_locality, need_matter, problems
+from .params import MatterCode, need_locality, need_matter, problems
 
 router = APIRouter(tags=["matters"])
 

@@ -11,7 +11,7 @@ import click
 
 from ..engine import within
 from ..errors import CatalogkitError, UsageError
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION
 from .language import LANG_OPTION, pick_language

@@ -13,9 +13,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import Claim, Department, Locality, Material, Matter, SettingsDocument, Venue
+from ..model import Claim, Department, FeeItem, Locality, Material, Matter, SettingsDocument, Venue
 from ..model.documents import CalendarDocument
-from ..model.matter import FeeItem
 from ..model.rules import (
     EligibilityRule,
     FeeRule,

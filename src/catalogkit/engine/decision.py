@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..calendar.notes import DueNote
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from .provenance import TraceEntry
 from .route import Route
 from .timeline import Step

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import ConflictError
-from ..model.matter import Material, TimeLimit
+from ..model import Material, TimeLimit
 from ..model.rules import (
     EligibilityRule,
     FeeRule,

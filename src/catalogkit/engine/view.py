@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..model import Matter
-from ..model.matter import TimeLimit
+from ..model import Matter, TimeLimit
 from ..resolve import Bundle
 from .route import Route
 

@@ -9,8 +9,7 @@ from typing import Any
 
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins, rules_for
-from ..model import Venue
-from ..model.matter import LegalBasis, TimeLimit, unknown_fields
+from ..model import LegalBasis, TimeLimit, Venue, unknown_fields
 from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
 from ..plugins import GuideSection
 from ..resolve.bodies import body_name

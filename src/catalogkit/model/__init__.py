@@ -11,15 +11,30 @@ from .documents import (
 )
 from .lexicon import LexiconDocument, LifeEvent
 from .locality import Claim, Department, Locality, Profile, Venue, Window
-from .matter import Material, Matter, TimeLimit
+from .matter import (
+    NATIONAL_FIELDS,
+    TYPED_FIELDS,
+    FeeItem,
+    LegalBasis,
+    Material,
+    Matter,
+    Online,
+    TimeLimit,
+    decisive_unknowns,
+    unknown_fields,
+)
 
 __all__ = [
     "API_VERSION",
     "KINDS",
+    "NATIONAL_FIELDS",
+    "TYPED_FIELDS",
     "CalendarDocument",
     "Claim",
     "Department",
     "Document",
+    "FeeItem",
+    "LegalBasis",
     "LexiconDocument",
     "LifeEvent",
     "Locality",
@@ -28,9 +43,12 @@ __all__ = [
     "Matter",
     "MattersDocument",
     "Model",
+    "Online",
     "Profile",
     "SettingsDocument",
     "TimeLimit",
     "Venue",
     "Window",
+    "decisive_unknowns",
+    "unknown_fields",
 ]

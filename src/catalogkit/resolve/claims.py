@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Claim
-from ..model.matter import TimeLimit
+from ..model import Claim, TimeLimit
 from ..model.vocab import LEVEL_ORDER
 from .code_index import Index
 from .locality_tree import ancestors, rooted

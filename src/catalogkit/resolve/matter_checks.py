@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Matter
-from ..model.matter import TimeLimit
+from ..model import Matter, TimeLimit
 from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
 from .bodies import check_body
 from .code_index import Index, MatterEntry

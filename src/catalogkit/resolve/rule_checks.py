@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from ..model.rules import FeeRule, LimitRule, RoutingRule, Rule, WaiverRule
 from .code_index import Index
 from .condition_checks import check_condition

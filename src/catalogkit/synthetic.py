@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .codes import make_credit_code
-from .model.vocab import MATTER_TYPE_CODE
+from .model import MATTER_TYPE_CODE
 
 COUNTY_CODE = "339901"
 COUNTY_NAME = "示例县"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..model.condition import FactRule
+from ..model import FactRule
 from .predicates import compile_rule
 
 

@@ -7,12 +7,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import ConflictError
-from ..model import Material, TimeLimit
-from ..model.rules import (
+from ..model import (
     EligibilityRule,
     FeeRule,
     LimitRule,
+    Material,
     MaterialRule,
+    TimeLimit,
     WaiveMaterialRule,
     WaiverRule,
 )

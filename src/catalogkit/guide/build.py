@@ -9,8 +9,16 @@ from typing import Any
 
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins, rules_for
-from ..model import LegalBasis, TimeLimit, Venue, unknown_fields
-from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
+from ..model import (
+    EligibilityRule,
+    FeeRule,
+    LegalBasis,
+    LimitRule,
+    TimeLimit,
+    Venue,
+    WaiverRule,
+    unknown_fields,
+)
 from ..plugins import GuideSection
 from ..resolve.bodies import body_name
 from ..resolve.matter_checks import show_limit

@@ -9,7 +9,7 @@ import re
 from typing import Any, get_args
 
 from ..errors import CatalogkitError
-from ..model.vocab import (
+from ..model import (
     ExerciseLevel,
     HandlingKind,
     MaterialForm,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Claim, TimeLimit
-from ..model.vocab import LEVEL_ORDER
+from ..model import LEVEL_ORDER, Claim, TimeLimit
 from .code_index import Index
 from .locality_tree import ancestors, rooted
 from .matter_checks import limit_exceeds, show_limit

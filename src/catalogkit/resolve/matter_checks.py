@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Matter, TimeLimit
-from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
+from ..model import LEVEL_TIERS, ON_THE_SPOT_UNITS, Matter, TimeLimit
 from .bodies import check_body
 from .code_index import Index, MatterEntry
 from .condition_checks import check_condition

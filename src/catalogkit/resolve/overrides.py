@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import format_path
 from ..load.locate import position
-from ..model.rules import FeeRule, LimitRule, Rule, WaiverRule
+from ..model import FeeRule, LimitRule, Rule, WaiverRule
 from .code_index import Index
 from .locality_tree import ancestors
 from .matter_checks import limit_exceeds, show_limit

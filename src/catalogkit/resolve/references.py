@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import Diagnostic
 from ..load.value_names import with_suggestion
-from ..model.vocab import LEVEL_TIERS
+from ..model import LEVEL_TIERS
 from .code_index import Index
 from .locality_tree import ancestors
 from .sources import Problems, Source

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import TimeLimit
-from ..model.rules import FeeRule, LimitRule, RoutingRule, Rule, WaiverRule
+from ..model import FeeRule, LimitRule, RoutingRule, Rule, TimeLimit, WaiverRule
 from .code_index import Index
 from .condition_checks import check_condition
 from .matter_checks import limit_exceeds, show_limit

@@ -7,8 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ...model import Matter, unknown_fields
-from ...model.vocab import HandlingKind, MatterType
+from ...model import HandlingKind, Matter, MatterType, unknown_fields
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary

@@ -14,7 +14,7 @@ from .load.locate import locate_all
 from .load.one_document import read_document
 from .load.opening import read_input
 from .load.tree import catalog_files
-from .model.case import CASE_KINDS, DecisionTest, DecisionTestsDocument
+from .model import CASE_KINDS, DecisionTest, DecisionTestsDocument
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from .engine import Engine
 from .engine.placed import enabled_plugins
 from .errors import Diagnostic, UsageError
 from .load.tree import catalog_files
-from .model.case import Case
+from .model import Case
 from .plugins import (
     Closure,
     FeeCharge,

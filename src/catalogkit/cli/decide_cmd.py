@@ -14,7 +14,7 @@ from ..errors import CatalogkitError
 from ..load.locate import locate_all
 from ..load.one_document import read_document
 from ..load.opening import read_input
-from ..model.case import CASE_KINDS, CaseDocument
+from ..model import CASE_KINDS, CaseDocument
 from ..resolve.matter_checks import show_limit
 from ..unknown import or_unknown
 from .catalog_option import CATALOG_OPTION

@@ -13,8 +13,7 @@ from typing import Any, Literal
 from ..calendar import DueNote, VenueHours, WorkingCalendar, accepted_on, due_date
 from ..calendar.due import provisional_notes
 from ..errors import CaseError, ConflictError, UsageError
-from ..model import RoutingRule, TimeLimit, decisive_unknowns
-from ..model.case import Case
+from ..model import Case, RoutingRule, TimeLimit, decisive_unknowns
 from ..plugins import Closure, Plugins, VenueChoice
 from ..resolve import Bundle
 from . import parts

@@ -22,7 +22,7 @@ from ..load.one_document import read_document
 from ..load.opening import read_input, real_path
 from ..load.source import decode
 from ..load.tree import SETTINGS_FILE, catalog_files, tree_root
-from ..model.case import CASE_KINDS
+from ..model import CASE_KINDS
 from .canonical import is_canonical
 from .guard import format_checked
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..errors import CatalogkitError
-from ..model.case import Case
+from ..model import Case
 from . import days
 from . import row_access as rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of

@@ -1,6 +1,7 @@
 """The typed domain model of a catalog tree."""
 
 from .base import API_VERSION, Model
+from .case import CASE_KINDS, Case, CaseDocument, DecisionTest, DecisionTestsDocument
 from .condition import FactName, FactRule, FormField, to_cerberus
 from .documents import (
     KINDS,
@@ -52,6 +53,7 @@ from .vocab import (
 
 __all__ = [
     "API_VERSION",
+    "CASE_KINDS",
     "KINDS",
     "LEVEL_ORDER",
     "LEVEL_TIERS",
@@ -60,7 +62,11 @@ __all__ = [
     "ON_THE_SPOT_UNITS",
     "TYPED_FIELDS",
     "CalendarDocument",
+    "Case",
+    "CaseDocument",
     "Claim",
+    "DecisionTest",
+    "DecisionTestsDocument",
     "Department",
     "Document",
     "EligibilityRule",

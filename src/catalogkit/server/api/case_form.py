@@ -10,8 +10,7 @@ from typing import Any
 
 from ...engine.placed import rules_for
 from ...engine.predicates import compile_rule
-from ...model import FormField, MaterialRule
-from ...model.case import Case
+from ...model import Case, FormField, MaterialRule
 from ...resolve import Bundle
 from ..problems import ApiProblem
 from ..schemas import Notice, ProblemField

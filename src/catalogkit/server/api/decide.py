@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from ...engine import with_lines
-from ...model.case import Case
+from ...model import Case
 from ..present import decision
 from ..problems import ApiProblem
 from ..respond import fresh, snapshot

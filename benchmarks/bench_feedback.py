@@ -27,7 +27,7 @@ from tests.ledger.helpers import new_case  # noqa: E402
 from catalogkit import load_catalog  # noqa: E402
 from catalogkit.engine import Engine  # noqa: E402
 from catalogkit.ledger import Ledger, NewCase, NewEvent, followups  # noqa: E402
-from catalogkit.ledger.exchange import page  # noqa: E402
+from catalogkit.ledger.exchange_export import page  # noqa: E402
 from catalogkit.ledger.satisfaction import Scope, rates, ratings  # noqa: E402
 from catalogkit.ledger.transfer import export_lines  # noqa: E402
 from catalogkit.plugins import Plugins  # noqa: E402

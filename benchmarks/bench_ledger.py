@@ -40,8 +40,7 @@ from tests.ledger.postgres import Server, binaries  # noqa: E402
 
 from catalogkit import load_catalog  # noqa: E402
 from catalogkit.engine import Engine  # noqa: E402
-from catalogkit.ledger import Filters, Ledger, NewCase, NewEvent  # noqa: E402
-from catalogkit.ledger import schema as tables  # noqa: E402
+from catalogkit.ledger import Filters, Ledger, NewCase, NewEvent, tables  # noqa: E402
 from catalogkit.ledger.jsonable import dumps  # noqa: E402
 from catalogkit.plugins import Plugins  # noqa: E402
 

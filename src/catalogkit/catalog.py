@@ -25,7 +25,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .engine import Engine
-    from .load.documents import LoadedFile
+    from .load.one_document import LoadedFile
     from .load.recover import Recovered
     from .plugins import Plugins
     from .quarantine import Quarantined
@@ -199,7 +199,7 @@ def _plain_readings(root: Path, loaded: list[LoadedFile]) -> None:
     """A quarantine sets items aside by editing a file's plain reading, which a load
     drops once the file's document is valid: read those files again (only a tree with
     errors comes here)."""
-    from .load.documents import read_document
+    from .load.one_document import read_document
 
     for one in loaded:
         if one.data is None and one.document is not None:

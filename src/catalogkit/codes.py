@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .errors import CatalogkitError
+
 CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, Z, S, V
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -66,7 +68,7 @@ def make_credit_code(registry: str, kind: str, division: str, org8: str) -> str:
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
 
 
-class PatternRefused(ValueError):
+class PatternRefused(CatalogkitError, ValueError):
     """A code pattern catalogkit will not run, with the reason in both languages."""
 
     def __init__(self, en: str, zh: str) -> None:

@@ -10,11 +10,11 @@ from typing import Any
 
 from .engine import Decision, Engine
 from .errors import CatalogkitError, Diagnostic
-from .load.documents import read_document
 from .load.locate import locate_all
+from .load.one_document import read_document
 from .load.opening import read_input
 from .load.tree import catalog_files
-from .model.case import CASE_KINDS, DecisionTest, DecisionTestsDocument
+from .model import CASE_KINDS, DecisionTest, DecisionTestsDocument
 
 
 @dataclass(frozen=True)

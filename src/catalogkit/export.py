@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model.matter import TimeLimit
-from .model.vocab import ON_THE_SPOT_UNITS
+from .model import ON_THE_SPOT_UNITS, TimeLimit
 from .resolve import Bundle
 
 CPSV_CONTEXT = {

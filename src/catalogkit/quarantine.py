@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import Diagnostic, YamlPath, format_path
-from .load.documents import LoadedFile
+from .load.one_document import LoadedFile
 from .load.translate import diagnostics_from
 from .model import KINDS
 

@@ -7,8 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from .model import Document
-from .model.case import CaseDocument, DecisionTestsDocument
+from .model import CaseDocument, DecisionTestsDocument, Document
 
 SCHEMA_ID = "https://catalogkit.example.org/schemas/catalog-v1.schema.json"
 SCHEMA_FILE = "schemas/catalog-v1.schema.json"

@@ -37,10 +37,10 @@ from .engine import Engine
 from .engine.placed import enabled_plugins
 from .errors import Diagnostic, UsageError
 from .load.tree import catalog_files
-from .model.case import Case
+from .model import Case
 from .plugins import Plugins
+from .plugins.discovery import Found
 from .plugins.hooks import ANSWERS, INFO, SPECS
-from .plugins.loading import Found
 from .resolve import Bundle
 
 __all__ = [

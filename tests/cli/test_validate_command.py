@@ -116,13 +116,13 @@ def test_a_lone_file_gets_document_checks_only(tmp_path: Path) -> None:
 
 
 def test_rules_command_lists_every_rule() -> None:
-    from catalogkit.rules import RULES
+    from catalogkit.check_registry import CHECKS
 
     code, out = run("rules")
     assert code == 0
-    assert all(r.id in out for r in RULES)
+    assert all(r.id in out for r in CHECKS)
     code, out = run("rules", "--json")
-    assert json.loads(out)[0]["id"] == RULES[0].id
+    assert json.loads(out)[0]["id"] == CHECKS[0].id
 
 
 def test_route_command_in_chinese_and_json() -> None:

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from catalogkit.cli.main import cli
 from catalogkit.engine import Engine
 from catalogkit.ledger import Conflict, InvalidInput, Ledger, UnknownCase
-from catalogkit.ledger.complaints import NewComplaint, file
+from catalogkit.ledger.complaint_cases import NewComplaint, file
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DEMO
 from tests.ledger.helpers import PHONE, event, new_case

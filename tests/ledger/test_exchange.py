@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from catalogkit.cli.main import cli
 from catalogkit.engine import Engine
 from catalogkit.ledger import InvalidInput, Ledger
-from catalogkit.ledger.exchange import COLUMNS, as_csv, page
+from catalogkit.ledger.exchange_export import COLUMNS, as_csv, page
 from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
 from tests.ledger.helpers import event, new_case

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from catalogkit.cli.main import cli
 from catalogkit.engine import Engine
 from catalogkit.ledger import Conflict, InvalidInput, Ledger, followups
-from catalogkit.ledger.feedback import follow_up
+from catalogkit.ledger.feedback_append import follow_up
 from catalogkit.ledger.policy import DEFAULTS, policy
 from catalogkit.model.locality import Feedback
 from catalogkit.model.matter import TimeLimit

@@ -19,8 +19,8 @@ from catalogkit.ledger import (
     Ledger,
     LedgerUnavailable,
     UnknownCase,
+    tables,
 )
-from catalogkit.ledger import schema as tables
 from catalogkit.ledger.numbers import looks_like_case_number
 from tests.ledger.helpers import ID_NUMBER, PHONE, event, new_case
 

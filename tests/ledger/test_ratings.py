@@ -11,7 +11,7 @@ import pytest
 
 from catalogkit.engine import Engine
 from catalogkit.ledger import Conflict, Filters, InvalidInput, Ledger
-from catalogkit.ledger.feedback import RatingExists
+from catalogkit.ledger.feedback_append import RatingExists
 from tests.conftest import DATA
 from tests.ledger.helpers import event, new_case
 

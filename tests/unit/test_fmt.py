@@ -17,10 +17,10 @@ from ruamel.yaml import YAML
 
 from catalogkit.errors import Diagnostic
 from catalogkit.format import format_text
-from catalogkit.format.core import format_once
-from catalogkit.format.emit import round_trip
 from catalogkit.format.guard import format_checked, same_data
 from catalogkit.format.layout import scan_layout
+from catalogkit.format.reformat import format_once
+from catalogkit.format.roundtrip import round_trip
 from catalogkit.load.located import read_checked
 from catalogkit.synthetic import generate_tree, to_yaml
 from tests.conftest import DATA, DEMO
@@ -126,7 +126,7 @@ def test_unreadable_documents_are_refused(text: str, rule: str) -> None:
 
 
 def test_comment_inside_a_multiline_flow_list_is_refused_not_lost() -> None:
-    from catalogkit.format import core
+    from catalogkit.format import reformat as core
 
     text = "a: [1,\n  # a comment ruamel cannot keep\n  2]\nb:  1\n"
     with pytest.raises(core.CommentsMoved):
@@ -146,7 +146,7 @@ def test_a_data_change_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_unstable_result_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from catalogkit.format import core
+    from catalogkit.format import reformat as core
 
     monkeypatch.setattr(core, "format_once", lambda text: text + "# again\n")
     with pytest.raises(core.Unstable):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from catalogkit.format.canonical import is_canonical
-from catalogkit.format.core import format_text
+from catalogkit.format.reformat import format_text
 from tests.conftest import DATA, DEMO
 
 FILES = sorted(DEMO.rglob("*.yaml")) + sorted((DATA / "fmt").rglob("*.yaml"))

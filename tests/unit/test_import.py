@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from catalogkit import load_catalog
 from catalogkit.cli import cli
-from catalogkit.format.core import format_text
+from catalogkit.format.reformat import format_text
 from catalogkit.importing import normalise, run_import
 from catalogkit.importing.csvfile import decode
 from catalogkit.importing.jsonrecords import read_json

@@ -125,7 +125,7 @@ def test_pages_and_guides_show_unknowns_and_the_body(made: tuple[Path, Bundle]) 
 
 
 def test_written_files_are_as_fmt_keeps_them(made: tuple[Path, Bundle]) -> None:
-    from catalogkit.format.core import format_text
+    from catalogkit.format.reformat import format_text
 
     root, _bundle = made
     files = sorted((root / "tree").rglob("*.yaml"))

@@ -9,7 +9,7 @@ from pathlib import Path
 from catalogkit.catalog import check_catalog, read_inputs
 from catalogkit.load.collector import collector_paused
 from catalogkit.load.compact import Compactor
-from catalogkit.load.documents import read_document
+from catalogkit.load.one_document import read_document
 
 
 def test_the_collector_is_paused_during_nested_loads_and_restored_after() -> None:

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from catalogkit import load_catalog
 from catalogkit.load.cache import cache_dir
 from catalogkit.search import Finder, build_index, load_index
-from catalogkit.search.lexicon import national
+from catalogkit.search.effective_lexicon import national
 from tests.conftest import DATA, DEMO
 
 CASES: list[dict[str, Any]] = YAML(typ="safe", pure=True).load(

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError
-from ..model.vocab import ON_THE_SPOT_UNITS
+from ..model import ON_THE_SPOT_UNITS
 from . import notes
 from .notes import DueNote
 from .pauses import Pause, add_calendar_days, merge_pauses

@@ -104,7 +104,7 @@ def create_command(place: Place, case_file: str, key: str | None) -> None:
     """Register a case from a JSON file (`-` for standard input)."""
     from ..ledger import NewCase
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
     new = read_json(case_file, NewCase)
     engine, ledger = place.engine(), place.ledger()
@@ -121,7 +121,7 @@ def append_command(place: Place, case_no: str, event_file: str) -> None:
     {"kind": "accept", "version": 1, "staff": "w01"}."""
     from ..ledger import NewEvent
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
     new = read_json(event_file, NewEvent)
     engine, ledger = place.engine(), place.ledger()
@@ -135,7 +135,7 @@ def append_command(place: Place, case_no: str, event_file: str) -> None:
 def show_command(place: Place, case_no: str) -> None:
     """A case with its timeline, due dates and next step (numbers masked)."""
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
     ledger = place.ledger()
     record = guarded(lambda: ledger.get(case_no))

@@ -35,7 +35,7 @@ def exchange_command(
     output: Path | None,
 ) -> None:
     """Cases in the exchange's stages (申请, 受理, 特别程序, 办结, 送达) since a cursor."""
-    from ..ledger.exchange import as_csv, as_lines, page
+    from ..ledger.exchange_export import as_csv, as_lines, page
 
     if since is None and cursor_file is not None and cursor_file.exists():
         since = cursor_file.read_text(encoding="utf-8").strip() or None

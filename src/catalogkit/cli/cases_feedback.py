@@ -51,7 +51,7 @@ def rate_command(
 ) -> None:
     """Record a rating (好差评) on a finished case; a bad one opens a rectification."""
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
 
     engine, ledger = place.engine(), place.ledger()
@@ -69,9 +69,9 @@ def rate_command(
 @click.pass_obj
 def complain_command(place: Place, complaint_file: str, key: str | None) -> None:
     """Register a complaint (投诉) from a JSON file (`-` for standard input)."""
-    from ..ledger.complaints import NewComplaint, file
+    from ..ledger.complaint_cases import NewComplaint, file
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
 
     new = read_json(complaint_file, NewComplaint)
@@ -162,7 +162,7 @@ def follow_up_command(
 ) -> None:
     """Record one follow-up call (回访) on a finished case."""
     from ..ledger.days import today
-    from ..ledger.present import case_view
+    from ..ledger.reader_views import case_view
 
 
     engine, ledger = place.engine(), place.ledger()

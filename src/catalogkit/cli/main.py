@@ -29,10 +29,10 @@ from .failures import GuardedGroup
 # command name -> (module of this package, attribute)
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "validate_command"),
-    "schema": ("schema", "schema_command"),
-    "route": ("route", "route_command"),
-    "rules": ("rules", "rules_command"),
-    "decide": ("decide", "decide_command"),
+    "schema": ("schema_cmd", "schema_command"),
+    "route": ("route_cmd", "route_command"),
+    "rules": ("checks_cmd", "rules_command"),
+    "decide": ("decide_cmd", "decide_command"),
     "test": ("test_cmd", "test_command"),
     "plugins": ("plugins_cmd", "plugins_command"),
     "new-plugin": ("new_plugin", "new_plugin_command"),

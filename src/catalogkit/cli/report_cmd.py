@@ -76,8 +76,8 @@ def lights_command(
     """The warning light of every open case, red first, with why."""
     from ..ledger.days import today
     from ..supervision import lights_of, open_cases
-    from ..supervision.present import counts, light_json, lights_table
     from ..supervision.reckoner import Reckoner
+    from ..supervision.shapes import counts, light_json, lights_table
 
     place, county = obj
     engine, ledger = place.engine(), place.ledger()
@@ -131,8 +131,8 @@ def rates_command(
     """Received, accepted, completed, 办结率, on-time rate, 提速率 … of a period."""
     from ..supervision import rates
     from ..supervision.chart import rate_chart
-    from ..supervision.present import rates_csv, rates_json, rates_table
     from ..supervision.rates import period_problem, trace
+    from ..supervision.shapes import rates_csv, rates_json, rates_table
 
     place, county = obj
     engine, ledger = place.engine(), place.ledger()
@@ -173,7 +173,7 @@ def monthly_command(
     """The month's table per venue, as the county reports it upward."""
     from ..supervision import rates
     from ..supervision.chart import rate_chart
-    from ..supervision.present import rates_csv, rates_json, rates_table, summary_zh
+    from ..supervision.shapes import rates_csv, rates_json, rates_table, summary_zh
 
     try:
         first = dt.datetime.strptime(month, "%Y-%m").date()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..resolve import Bundle
-from .matters import compare_matters, matter_dumps
+from .matter_changes import compare_matters, matter_dumps
 from .model import Diff, Side, fee_label
-from .places import compare_calendars, compare_localities, compare_owned, compare_settings
+from .place_changes import compare_calendars, compare_localities, compare_owned, compare_settings
 
 
 def diff_bundles(old: Bundle, new: Bundle, old_source: str = "", new_source: str = "") -> Diff:

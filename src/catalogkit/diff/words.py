@@ -13,19 +13,25 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import Claim, Department, Locality, Material, Matter, SettingsDocument, Venue
-from ..model.documents import CalendarDocument
-from ..model.matter import FeeItem
-from ..model.rules import (
+from ..model import (
+    Claim,
+    Department,
     EligibilityRule,
+    FeeItem,
     FeeRule,
     LimitRule,
+    Locality,
+    Material,
     MaterialRule,
+    Matter,
     PluginUse,
     RoutingRule,
+    SettingsDocument,
+    Venue,
     WaiveMaterialRule,
     WaiverRule,
 )
+from ..model.documents import CalendarDocument
 from .model import Diff, Json
 
 KINDS: dict[str, tuple[type[BaseModel], ...]] = {

@@ -3,9 +3,9 @@
 from ..plugins.case_view import CaseView  # the plugin contract, kept importable here
 from .core import Engine
 from .decision import OUTCOME_ZH, Decision, FactNeeded, FeeLine, MissingMaterial, RefusalLine
-from .due import DueAnswer
+from .provenance import TraceEntry, with_lines
+from .reckoning import DueAnswer
 from .route import Hop, Route, route, within
-from .sources import TraceEntry, with_lines
 
 __all__ = [
     "OUTCOME_ZH",

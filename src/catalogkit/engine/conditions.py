@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.condition import FactRule, FormField
+from ..model import FactRule, FormField
 from .predicates import compile_rule
 
 

@@ -12,21 +12,19 @@ from typing import Any, Literal, NamedTuple
 
 from ..calendar import VenueHours, WorkingCalendar
 from ..errors import CaseError, ConflictError, UsageError
-from ..model.case import Case
-from ..model.matter import Matter, TimeLimit, decisive_unknowns
-from ..model.rules import RoutingRule
+from ..model import Case, Matter, RoutingRule, TimeLimit, decisive_unknowns
 from ..plugins import Plugins
 from ..plugins.case_view import CaseView
 from ..plugins.hooks import Hooks
 from ..resolve import Bundle
 from .conditions import FormProblem, form_problems, holds
 from .decision import Decision
-from .due import DueAnswer, reckon
 from .placed import Placed, enabled_plugins, rules_for
 from .placing import placed as placed_on
+from .provenance import TraceEntry
+from .reckoning import DueAnswer, reckon
 from .route import Route, route
 from .slips import Slip, slips
-from .sources import TraceEntry
 from .steps import Dates, case_view, dates_of, due_on, parts_of
 
 _ROUTES_KEPT = 65_536

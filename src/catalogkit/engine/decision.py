@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..calendar.notes import DueNote
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
+from .provenance import TraceEntry
 from .route import Route
-from .sources import TraceEntry
 from .timeline import Step
 
 Outcome = Literal["accept", "accept-pending-materials", "forward", "refuse", "undetermined"]

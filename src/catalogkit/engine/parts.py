@@ -7,22 +7,23 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..errors import ConflictError
-from ..model.matter import Material, TimeLimit
-from ..model.rules import (
+from ..model import (
     EligibilityRule,
     FeeRule,
     LimitRule,
+    Material,
     MaterialRule,
+    TimeLimit,
     WaiveMaterialRule,
     WaiverRule,
 )
 from ..plugins.case_view import CaseView
 from ..plugins.hooks import Hooks
-from ..resolve.matters import limit_exceeds, show_limit
+from ..resolve.matter_checks import limit_exceeds, show_limit
 from .conditions import holds
 from .decision import FeeLine, MissingMaterial, RefusalLine
 from .placed import Placed
-from .sources import TraceEntry
+from .provenance import TraceEntry
 
 Version = Callable[[str], str]
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.rules import Rule
+from ..model import Rule
 from ..resolve import Bundle
 from ..resolve.sources import Source
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sized
 from typing import Any
 
-from ..model.condition import FactRule
+from ..model import FactRule
 
 Check = Callable[[Any], str | None]
 

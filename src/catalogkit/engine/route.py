@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from ..resolve import Bundle
 
 

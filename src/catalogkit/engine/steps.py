@@ -20,9 +20,9 @@ from . import parts
 from .conditions import missing_facts
 from .decision import FeeLine, MissingMaterial, Outcome, RefusalLine
 from .placed import Placed
+from .provenance import TraceEntry
 from .questions import facts_needed
 from .route import Route
-from .sources import TraceEntry
 from .timeline import Step, proxy_legs, timeline
 
 ACCEPTING_VENUE = ("受理场所", "the venue")  # a venue without hours, as notes name it

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from .route import Hop, Route
 
 Due = Callable[[dt.date, TimeLimit | None], dt.date | None]

@@ -1,5 +1,5 @@
 """Canonical formatting of catalog files (`catalogkit fmt`)."""
 
-from .core import format_text
+from .reformat import format_text
 
 __all__ = ["format_text"]

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from ..catalog import Catalog, Report, check_catalog
 from ..errors import Diagnostic
-from ..load.documents import read_document
 from ..load.locate import locate_all
+from ..load.one_document import read_document
 from ..load.opening import read_input, real_path
 from ..load.source import decode
 from ..load.tree import SETTINGS_FILE, catalog_files
-from ..model.case import CASE_KINDS
+from ..model import CASE_KINDS
 from .canonical import is_canonical
 from .guard import format_checked
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import Diagnostic
 from ..load.fastyaml import may_nest_deeply
 from ..load.located import read_checked
-from .core import CommentsMoved, Unstable, format_text
+from .reformat import CommentsMoved, Unstable, format_text
 
 _REPORT_EN = "; it is left as it is: please report this file to the catalogkit developers"
 _REPORT_ZH = "，因此未作修改；请将该文件反馈给 catalogkit 开发者"

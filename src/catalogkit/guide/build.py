@@ -9,16 +9,23 @@ from typing import Any
 
 from ..engine import Engine, route
 from ..engine.placed import enabled_plugins
-from ..model import Venue
-from ..model.matter import LegalBasis, TimeLimit, unknown_fields
-from ..model.rules import EligibilityRule, FeeRule, LimitRule, WaiverRule
+from ..model import (
+    EligibilityRule,
+    FeeRule,
+    LegalBasis,
+    LimitRule,
+    TimeLimit,
+    Venue,
+    WaiverRule,
+    unknown_fields,
+)
 from ..resolve.bodies import body_name
-from ..resolve.matters import show_limit
+from ..resolve.matter_checks import show_limit
 from ..unknown import unknown_text
+from .condition_words import describe
 from .labels import LABELS
 from .rows import fact_rows, fee_line, fee_text, online_text
 from .time_limits import counting_text, provisional_text, today_or_pinned
-from .words import describe
 
 
 def _basis(items: list[LegalBasis]) -> list[str]:

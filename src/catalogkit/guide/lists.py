@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..engine import route
 from ..resolve import Bundle
-from ..resolve.matters import show_limit
+from ..resolve.matter_checks import show_limit
 from ..unknown import UNKNOWN_ZH
 from .life_events import ordered
 from .rows import fee_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model.matter import FeeItem, Online
+from ..model import FeeItem, Online
 
 _TRAILING = "。；;，,.、 "
 

@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from ..calendar import VenueHours
 from ..calendar.due import CALENDAR_DAYS, MONTHS, ON_THE_SPOT
 from ..engine import Engine
-from ..model import Venue
-from ..model.matter import TimeLimit
+from ..model import TimeLimit, Venue
 from ..resolve import horizon
 
 _TEXT = {

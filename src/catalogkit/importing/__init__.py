@@ -7,16 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import CatalogkitError
 from .headings import KNOWN_HEADINGS, load_mapping
 from .merge import Written, county_code, write_tree
 from .reading import list_bytes
 from .records import Imported, read_sheets
-from .table import Sheet
+from .sheets import Sheet
 
 __all__ = ["ImportResult", "SourceError", "read_sources", "run_import"]
 
 
-class SourceError(ValueError):
+class SourceError(CatalogkitError, ValueError):
     """A source that cannot be read at all (not the format its name says)."""
 
 

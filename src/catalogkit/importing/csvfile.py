@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .table import Sheet, cell_text, find_heading_row
+from .sheets import Sheet, cell_text, find_heading_row
 
 
 def decode(raw: bytes) -> tuple[str, str]:

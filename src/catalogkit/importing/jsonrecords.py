@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .table import Sheet, cell_text
+from ..errors import CatalogkitError
+from .sheets import Sheet, cell_text
 
 _HOLDERS = ("data", "records", "list", "rows", "items", "result")
 
 
-class NotRecords(ValueError):
+class NotRecords(CatalogkitError, ValueError):
     pass
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..load.fastyaml import parse_mapping
-from ..model.matter import NATIONAL_FIELDS
+from ..model import NATIONAL_FIELDS
 from .emit import emit
 from .records import Imported
 from .yamlout import dump, load, plain, quoted

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any, get_args
 
-from ..model.vocab import (
+from ..errors import CatalogkitError
+from ..model import (
     ExerciseLevel,
     HandlingKind,
     MaterialForm,
@@ -20,7 +21,7 @@ from ..model.vocab import (
 )
 
 
-class Unreadable(ValueError):
+class Unreadable(CatalogkitError, ValueError):
     """A cell that cannot be read as its field; the message says what was expected."""
 
 

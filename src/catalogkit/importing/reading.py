@@ -8,6 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from ..errors import CatalogkitError
 from ..load.opening import Refused, read_input
 
 MAX_LIST_BYTES = 64 * 1024 * 1024
@@ -16,7 +17,7 @@ MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 """What the parts of an XLSX (a zip of XML) may unpack to, against zip bombs."""
 
 
-class Unreadable(ValueError):
+class Unreadable(CatalogkitError, ValueError):
     """The file cannot be read at all; the message is bilingual."""
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import normalise as n
 from .headings import match
-from .table import Place, Sheet
+from .sheets import Place, Sheet
 
 MATTER_FIELDS = (
     "name", "implementationCode", "code", "type", "department", "body", "bodyCode",

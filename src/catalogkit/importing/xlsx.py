@@ -6,7 +6,7 @@ of a merged range is given to every cell it covers."""
 from __future__ import annotations
 
 from .reading import workbook_bytes
-from .table import Sheet, cell_text, find_heading_row
+from .sheets import Sheet, cell_text, find_heading_row
 
 
 def read_xlsx(name: str, raw: bytes, known: set[str]) -> list[Sheet]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from ..resolve import Bundle
 from ..resolve.bodies import body_of
 from .headings import NATIONAL

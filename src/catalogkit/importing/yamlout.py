@@ -10,8 +10,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..format.core import format_text
-from ..format.emit import round_trip
+from ..format.reformat import format_text
+from ..format.roundtrip import round_trip
 
 QUOTED = {"code", "implementationCode", "creditCode", "locality", "parent", "number"}
 QUOTED_LISTS = {"consultation", "supervision"}

@@ -4,8 +4,10 @@ states, due dates moved as the law says, tokens per venue and role, and notices.
 
 Depends only downward (engine, model, resolve); the engine never writes."""
 
-from .core import Ledger
-from .errors import (
+from .book import Ledger
+from .database import default_url
+from .inputs import Applicant, NewCase, NewEvent
+from .ledger_errors import (
     Conflict,
     Forbidden,
     InvalidInput,
@@ -13,10 +15,8 @@ from .errors import (
     LedgerUnavailable,
     UnknownCase,
 )
-from .inputs import Applicant, NewCase, NewEvent
 from .machine import KINDS, OPEN, STATES, allowed_after, next_state
 from .reads import Filters
-from .store import default_url
 
 __all__ = [
     "KINDS",

@@ -11,13 +11,14 @@ from typing import Any
 
 from ..engine import Engine
 from ..errors import CatalogkitError
-from ..model.case import Case
-from . import days, feedback, rows
+from ..model import Case
+from . import days, feedback_append
+from . import row_access as rows
 from .clock import STOPPED, due_dates, limits_of, pauses_of
-from .errors import Conflict, Forbidden, InvalidInput, LedgerError
 from .hot import Stale, Writer
 from .inputs import REQUIRED, NewEvent
 from .jsonable import plain
+from .ledger_errors import Conflict, Forbidden, InvalidInput, LedgerError
 from .machine import KINDS, STATES, allowed_after, next_state
 from .projection import Event, fold
 
@@ -161,11 +162,11 @@ def _append(
         )
     on = check_event(record, new, engine, today)
     channel = new.channel or record["channel"]
-    feedback.check(record, new, channel)
+    feedback_append.check(record, new, channel)
     payload = new.model_dump(mode="json", by_alias=True, exclude_none=True, exclude=_OWN)
     payload = {k: v for k, v in payload.items() if v != []}
     payload.update(clock_payload(record, new.kind, on, engine))
-    payload.update(feedback.extra(conn, record, new, channel, on, engine))
+    payload.update(feedback_append.extra(conn, record, new, channel, on, engine))
     event = Event(
         case_no,
         record["version"] + 1,
@@ -180,7 +181,7 @@ def _append(
     )
     after = fold(record, event)
     conn.record_event(event, after, record["version"])
-    feedback.after(conn, after, payload, on, engine, new.staff, channel, actor)
+    feedback_append.after(conn, after, payload, on, engine, new.staff, channel, actor)
     return after
 
 

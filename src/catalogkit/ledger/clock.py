@@ -19,7 +19,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..errors import CalendarError
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 
 Pause = tuple[dt.date, dt.date]
 

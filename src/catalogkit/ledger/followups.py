@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 
-from . import schema, store
-from .errors import InvalidInput
+from . import database, tables
 from .jsonable import loads
+from .ledger_errors import InvalidInput
 
 if TYPE_CHECKING:
-    from .core import Ledger
+    from .book import Ledger
 
 STATUSES = ("due", "done", "unreached", "all")
 
@@ -34,14 +34,14 @@ def find(ledger: Ledger, scope: Scope) -> list[dict[str, Any]]:
     """Finished cases chosen for follow-up in `scope`, oldest finished first."""
     if scope.status not in STATUSES:
         raise InvalidInput("status", f"expected one of {', '.join(STATUSES)}", "status 取值无效")
-    c = schema.cases.c
+    c = tables.cases.c
     query = select(c.doc).where(c.state.in_(("concluded", "delivered")))
     if scope.county:
         query = query.where(c.county == scope.county)
     if scope.venue:
         query = query.where(or_(c.venue == scope.venue, c.holder == scope.venue))
     query = query.order_by(c.finished_on, c.case_no)
-    with store.transaction(ledger.db, write=False) as conn:
+    with database.transaction(ledger.db, write=False) as conn:
         found = [loads(doc) for doc in conn.execute(query).scalars()]
     chosen = [r for r in found if (r.get("followUp") or {}).get("selected")]
     if scope.status == "all":

@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from . import rows
-from .errors import UnknownCase
+from ..errors import CatalogkitError
+from . import row_access as rows
+from .database import unavailable
 from .jsonable import dumps, loads
+from .ledger_errors import UnknownCase
 from .projection import Event, row_of
-from .store import unavailable
 
 CURRENT = "SELECT doc FROM case_state WHERE case_no = :case_no"
 ADD_EVENT = (
@@ -52,7 +53,7 @@ MOVE_AND_ADD = (
 )
 
 
-class Stale(Exception):
+class Stale(CatalogkitError):
     """Another writer changed the case (or took this event's number) first."""
 
 

@@ -13,10 +13,9 @@ from pydantic import (
     model_validator,
 )
 
+from ..model import FactName, ServiceObject
 from ..model.base import IsoDate, Model, Name, Phone, Slug, Text, doc
 from ..model.case import Code, FactAnswer
-from ..model.condition import FactName
-from ..model.vocab import ServiceObject
 from .machine import KINDS
 
 ChannelCode = Literal["window", "online", "proxy", "kiosk", "mobile"]

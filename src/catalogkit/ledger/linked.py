@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine import Engine
-from . import days, rows
+from . import days, row_access
 from .clock import due_dates
 from .hot import ADD_EVENT, Writer
 from .jsonable import dumps
 from .numbers import case_number, counter_scope
-from .opening import ADD_CASE, next_serial
 from .policy import limits
 from .projection import Event, fold, row_of
+from .registration import ADD_CASE, next_serial
 
 KINDS_ZH = {"application": "申请", "rectification": "差评整改", "complaint": "投诉"}
 """Case kinds; the matter column of a linked case holds its kind (a matter-like label)."""
@@ -77,7 +77,7 @@ def register(
     )  # fmt: skip
     record = fold(record, second)
     for event in (first, second):
-        conn.run(ADD_EVENT, rows.event_row(event), write=True)
+        conn.run(ADD_EVENT, row_access.event_row(event), write=True)
     doc = dumps(record)
     conn.run(ADD_CASE, {**row_of(record), "doc": doc}, write=True)
     conn.written[case_no] = doc

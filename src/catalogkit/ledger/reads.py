@@ -11,9 +11,10 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
 
-from . import rows, schema
-from .errors import InvalidInput
+from . import row_access as rows
+from . import tables as schema
 from .jsonable import loads
+from .ledger_errors import InvalidInput
 from .machine import OPEN, STATES
 from .projection import Event
 

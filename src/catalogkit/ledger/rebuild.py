@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete
 
-from . import schema
+from . import tables as schema
 from .hot import Writer
 from .jsonable import dumps, loads
 from .projection import Event, fold, row_of

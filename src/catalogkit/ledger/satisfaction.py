@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from . import schema, store
-from .feedback import BAD, GRADE_OF
+from . import database, tables
+from .feedback_append import BAD, GRADE_OF
 from .jsonable import loads
 
 if TYPE_CHECKING:
-    from .core import Ledger
+    from .book import Ledger
 
 SATISFIED = (3, 4, 5)
 
@@ -33,10 +33,10 @@ class Scope:
 
 def ratings(ledger: Ledger, scope: Scope) -> list[dict[str, Any]]:
     """Every standing rating in scope: case, channel, venue, matter, month, score."""
-    e, c = schema.events.c, schema.cases.c
+    e, c = tables.events.c, tables.cases.c
     query = (
         select(e.case_no, e.seq, e.channel, e.on_day, e.payload, c.venue, c.matter, c.county)
-        .join(schema.cases, c.case_no == e.case_no)
+        .join(tables.cases, c.case_no == e.case_no)
         .where(e.kind.in_(("rate", "correct-rating")))
         .order_by(e.case_no, e.seq)
     )
@@ -48,7 +48,7 @@ def ratings(ledger: Ledger, scope: Scope) -> list[dict[str, Any]]:
         if value:
             query = query.where(column == value)
     standing: dict[tuple[str, str], dict[str, Any]] = {}
-    with store.transaction(ledger.db, write=False) as conn:
+    with database.transaction(ledger.db, write=False) as conn:
         for row in conn.execute(query):
             payload = loads(row.payload)
             key = (row.case_no, row.channel)
@@ -71,7 +71,7 @@ def ratings(ledger: Ledger, scope: Scope) -> list[dict[str, Any]]:
 
 
 def _answered(conn: Any, numbers: list[str]) -> set[str]:
-    c = schema.cases.c
+    c = tables.cases.c
     found: set[str] = set()
     for i in range(0, len(numbers), 500):
         query = select(c.case_no).where(c.case_no.in_(numbers[i : i + 500]), c.state == "concluded")

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from . import days, schema
+from . import days
+from . import tables as schema
 
 PREFIX = "ckl"
 ROLES = ("staff", "supervisor")

@@ -15,9 +15,11 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from . import rows, schema, store
-from .core import Ledger
-from .errors import LedgerError
+from . import database as store
+from . import row_access as rows
+from . import tables as schema
+from .book import Ledger
+from .ledger_errors import LedgerError
 from .numbers import looks_like_case_number
 from .projection import Event, fold
 from .rebuild import rebuild

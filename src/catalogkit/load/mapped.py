@@ -20,12 +20,13 @@ import struct
 from collections.abc import Callable, Mapping
 from typing import Any, BinaryIO
 
+from ..errors import CatalogkitError
 from .lazy import LazyMap, Span
 
 _LENGTH = struct.Struct("<Q")
 
 
-class Damaged(Exception):
+class Damaged(CatalogkitError):
     """The file ends early or its offsets do not add up."""
 
 

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from .compact import Compactor
-from .documents import LoadedFile, read_document
+from .one_document import LoadedFile, read_document
 
 Input = tuple[str, bytes, str]
 Progress = Callable[[int, int, int], None]

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, YamlPath
-from .words import TYPE_NAMES, show, type_name, with_suggestion
+from .value_names import TYPE_NAMES, show, type_name, with_suggestion
 
 _MAPPING = TYPE_NAMES["dict"]
 _EXPECTED_TYPE: dict[str, tuple[str, str]] = {

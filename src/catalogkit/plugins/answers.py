@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Diagnostic
-from ..model.matter import Material, TimeLimit
+from ..model import Material, TimeLimit
 
 
 @dataclass(frozen=True)

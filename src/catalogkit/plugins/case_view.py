@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # names for the fields only: the contract imports nothing above it
     from ..engine.route import Route
-    from ..model import Matter
-    from ..model.matter import TimeLimit
+    from ..model import Matter, TimeLimit
     from ..resolve import Bundle
 
 

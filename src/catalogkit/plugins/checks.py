@@ -7,7 +7,7 @@ from cerberus import Validator
 from cerberus.schema import SchemaError
 
 from ..errors import Diagnostic
-from ..load.words import with_suggestion
+from ..load.value_names import with_suggestion
 from ..resolve import Bundle
 from ..resolve.sources import Source
 from .manager import Plugins

@@ -20,8 +20,8 @@ import pluggy
 from ..errors import PluginError
 from . import hookspecs
 from .answers import PluginInfo
+from .discovery import Found, autoload_enabled, from_entry_points, from_folder, from_names
 from .hooks import ANSWERS, INFO, Answer, Enabled, Hooks
-from .loading import Found, autoload_enabled, from_entry_points, from_folder, from_names
 
 TRACE_VARIABLE = "CATALOGKIT_TRACE_HOOKS"
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from xml.sax.saxutils import escape
 
-from ..model.matter import NATIONAL_FIELDS, TYPED_FIELDS, unknown_fields
+from ..model import NATIONAL_FIELDS, TYPED_FIELDS, unknown_fields
 from ..resolve import Bundle
 from .labels import pad
 

@@ -14,8 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import get_args
 
-from ..model import Matter
-from ..model.vocab import HandlingKind, MatterType
+from ..model import HandlingKind, Matter, MatterType
 from ..resolve import Bundle
 from .labels import TIER
 from .placement import Placement, VenueCount, VillageFigures, place, villages

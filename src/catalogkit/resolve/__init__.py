@@ -10,12 +10,12 @@ from .bodycodes import check_body_codes
 from .bundle import Bundle, make_bundle
 from .calendars import check_calendars
 from .claims import EffectiveClaim, resolve_claims
-from .index import build_index
-from .matters import check_matters
+from .code_index import build_index
+from .locality_tree import check_tree, patterns
+from .matter_checks import check_matters
 from .overrides import check_overrides
 from .references import check_lexicons, check_references
-from .rules import check_rules
-from .tree import check_tree, patterns
+from .rule_checks import check_rules
 
 __all__ = ["Bundle", "EffectiveClaim", "declared_codes", "resolve"]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Department, Matter
 from ..model.locality import Body
-from .index import Index, MatterEntry
+from .code_index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..codes import credit_code_problem
-from .index import Index
+from .code_index import Index
 from .sources import Problems, Source
 
 

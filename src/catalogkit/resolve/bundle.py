@@ -22,7 +22,7 @@ from .claims import Claims, EffectiveClaim
 
 if TYPE_CHECKING:
     from ..quarantine import Quarantined
-from .index import Index, LocalityEntry, MatterEntry, Owned
+from .code_index import Index, LocalityEntry, MatterEntry, Owned
 
 Packer = Callable[[Mapping[Any, Any]], Mapping[Any, Any]]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .index import Index
+from .code_index import Index
 from .references import dangling
 from .sources import Problems
 

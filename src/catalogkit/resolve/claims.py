@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Claim
-from ..model.matter import TimeLimit
-from ..model.vocab import LEVEL_ORDER
-from .index import Index
-from .matters import limit_exceeds, show_limit
+from ..model import LEVEL_ORDER, Claim, TimeLimit
+from .code_index import Index
+from .locality_tree import ancestors, rooted
+from .matter_checks import limit_exceeds, show_limit
 from .references import dangling
 from .sources import Problems, Source
-from .tree import ancestors, rooted
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,7 @@ located warning, so the county sees its to-do list without inventing values."""
 
 from __future__ import annotations
 
-from ..model import Matter
-from ..model.matter import NATIONAL_FIELDS, TYPED_FIELDS
+from ..model import NATIONAL_FIELDS, TYPED_FIELDS, Matter
 from .sources import Problems, Source
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from ..errors import format_path
 from ..load.locate import position
-from ..model.rules import FeeRule, LimitRule, Rule, WaiverRule
-from .index import Index
-from .matters import limit_exceeds, show_limit
+from ..model import FeeRule, LimitRule, Rule, WaiverRule
+from .code_index import Index
+from .locality_tree import ancestors
+from .matter_checks import limit_exceeds, show_limit
 from .references import dangling
 from .sources import Problems, Source
-from .tree import ancestors
 
 Found = tuple[Rule, Source]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..errors import Diagnostic
-from ..load.words import with_suggestion
-from ..model.vocab import LEVEL_TIERS
-from .index import Index
+from ..load.value_names import with_suggestion
+from ..model import LEVEL_TIERS
+from .code_index import Index
+from .locality_tree import ancestors
 from .sources import Problems, Source
-from .tree import ancestors
 
 
 def dangling(

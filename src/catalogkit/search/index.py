@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ..resolve import Bundle
-from .lexicon import Lexicon, effective
+from .effective_lexicon import Lexicon, effective
 from .postings import Postings
 from .units import CJK, Units, normalise, runs
 

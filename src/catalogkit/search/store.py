@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..load.cache import cache_dir, code_fingerprint
 from ..resolve import Bundle
+from .effective_lexicon import national_digest
 from .index import SearchIndex, build_index
-from .lexicon import national_digest
 
 DERIVED = "search"  # its key in Bundle.derived
 

@@ -21,9 +21,9 @@ from ..engine import Engine
 from ..errors import CatalogError, CatalogkitError, Diagnostic, PluginError, format_path
 from ..load.tree import SETTINGS_FILE
 from ..plugins import Plugins
-from .search import make_finder
 from .settle import wait_until_settled
 from .snapshot import Snapshot
+from .snapshot_finder import make_finder
 
 log = logging.getLogger("catalogkit.server")
 DEADLINE_SECONDS = 30.0

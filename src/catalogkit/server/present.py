@@ -9,7 +9,7 @@ from pydantic.alias_generators import to_camel
 from .. import engine as eng
 from ..engine import OUTCOME_ZH, Decision
 from ..guide.build import opening_hours
-from ..model.matter import TimeLimit
+from ..model import TimeLimit
 from ..resolve import Bundle
 from . import schemas as api
 

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from ..engine import Engine
 from ..ledger import Ledger
-from ..ledger.store import transaction
+from ..ledger.database import transaction
 from .lights import Light, lights_of
 from .opencases import open_cases
 from .reckoner import Reckoner

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import text
 
 from ..ledger import OPEN, Ledger
+from ..ledger.database import transaction
 from ..ledger.jsonable import loads
-from ..ledger.store import transaction
 
 _COLUMNS = (
     "case_no, version, state, county, venue, holder, matter, locality, applied_on, promised_due"

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from ..engine import Engine
 from ..ledger import Ledger
-from ..ledger.store import transaction
+from ..ledger.database import transaction
 from .daytable import load_days
 from .facts import MEASURES, totals_sql, trace_sql
 

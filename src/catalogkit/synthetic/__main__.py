@@ -4,4 +4,5 @@ import sys
 
 from .command import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing the package's modules (as tests do) runs nothing
+    sys.exit(main())

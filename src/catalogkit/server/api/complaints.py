@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import Response
 
 from ...ledger import Ledger
-from ...ledger.complaints import NewComplaint, file
+from ...ledger.complaint_cases import NewComplaint, file
 from ...ledger.days import today
 from ...ledger.jsonable import dumps
-from ...ledger.present import case_view
+from ...ledger.reader_views import case_view
 from ..respond import snapshot
 from .decide import json_body
 from .ledger import KEY, REGISTER_RESPONSES

@@ -13,12 +13,12 @@ from fastapi.responses import Response
 
 from ...engine import with_lines
 from ...errors import CaseError
-from ...model.case import Case
+from ...model import Case
 from ..present import decision
 from ..problems import ApiProblem
 from ..respond import fresh, snapshot
 from ..schemas import DecisionAnswer
-from .cases import invalid_case, notices
+from .case_form import invalid_case, notices
 from .params import Lang, need_locality, need_matter, problems
 
 router = APIRouter(tags=["decide"])

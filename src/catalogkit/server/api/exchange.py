@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ...ledger.exchange import as_csv, as_lines, page
+from ...ledger.exchange_export import as_csv, as_lines, page
 from ..respond import snapshot
 from .feedback import READ, need_supervisor
 from .ledger_access import CaseToken, call

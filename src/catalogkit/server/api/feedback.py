@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from ...ledger import followups
 from ...ledger.days import today
 from ...ledger.jsonable import dumps
-from ...ledger.present import case_view
+from ...ledger.reader_views import case_view
 from ...ledger.satisfaction import Scope, rates, ratings
 from ..problems import ApiProblem
 from ..respond import snapshot

@@ -9,10 +9,10 @@ from fastapi.responses import Response
 
 from ...guide import build_guide, render
 from ...guide.render import csp_hashes
-from ..pages.site import SECURITY
 from ..present import camel_keys
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import GuideAnswer
+from ..shared import SECURITY
 from ..snapshot import CachedBody
 from .params import Lang, LocalityQuery, MatterCode, need_offered, problems
 

@@ -15,7 +15,7 @@ from fastapi.security import APIKeyHeader
 from ...ledger import Filters, Ledger, NewCase, NewEvent
 from ...ledger.days import today
 from ...ledger.jsonable import dumps
-from ...ledger.present import case_view
+from ...ledger.reader_views import case_view
 from ..problems import ApiProblem
 from ..respond import snapshot
 from .decide import json_body

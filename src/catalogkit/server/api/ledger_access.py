@@ -5,16 +5,13 @@ the caller's token, and every ledger error as a problem answer."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from ...catalog import Catalog
 from ...ledger import (
     Conflict,
     Forbidden,
@@ -23,33 +20,17 @@ from ...ledger import (
     LedgerError,
     LedgerUnavailable,
     UnknownCase,
-    default_url,
 )
 from ...ledger.tokens import Token
 from ..problems import ApiProblem
 from ..schemas import ProblemField
+from ..shared import ledger_of
 
 T = TypeVar("T")
 BEARER = HTTPBearer(
     auto_error=False, description="a case-ledger token (made with `catalogkit cases tokens add`)"
 )
 RETRY_AFTER = "5"
-_opening = threading.Lock()
-
-
-def ledger_of(request: Request) -> Ledger:
-    """The app's ledger, opened (and migrated) by the first request that needs it."""
-    state = request.app.state
-    found: Ledger | None = getattr(state, "ledger", None)
-    if found is None:
-        with _opening:
-            found = getattr(state, "ledger", None)
-            if found is None:
-                live = state.live  # the root the door found: the file `catalogkit cases` uses
-                catalog = Path(state.config.catalog)
-                tree = live.root if live.artifact is None else Catalog.root_of(catalog)
-                found = state.ledger = Ledger.open(default_url(tree))
-    return found
 
 
 async def call(request: Request, work: Callable[[Ledger], T]) -> T:

@@ -7,15 +7,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ...model import Matter
-from ...model.matter import unknown_fields
-from ...model.vocab import HandlingKind, MatterType
+from ...model import HandlingKind, Matter, MatterType, unknown_fields
 from ..problems import ApiProblem
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import MatterAnswer, MatterPage, MatterSummary
-from ..search import MatterIndex, index_of
+from ..shared import CODE_PATTERN
 from ..snapshot import CachedBody, Snapshot
-from .params import CODE_PATTERN, MatterCode, need_locality, need_matter, problems
+from ..snapshot_finder import MatterIndex, index_of
+from .params import MatterCode, need_locality, need_matter, problems
 
 router = APIRouter(tags=["matters"])
 

@@ -10,8 +10,7 @@ from fastapi import Path, Query
 from ...resolve import Bundle
 from ..problems import PROBLEMS, ApiProblem
 from ..schemas import Problem
-
-CODE_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$"
+from ..shared import CODE_PATTERN
 
 MatterCode = Annotated[
     str, Path(pattern=CODE_PATTERN, description="matter code, e.g. MH-MZ-0001", max_length=64)

@@ -10,9 +10,10 @@ from fastapi.responses import Response
 
 from ..respond import answer, body_of, cached, snapshot
 from ..schemas import ApiModel
-from ..search import finder_of
+from ..shared import CODE_PATTERN
 from ..snapshot import CachedBody
-from .params import CODE_PATTERN, need_locality, problems
+from ..snapshot_finder import finder_of
+from .params import need_locality, problems
 
 router = APIRouter(tags=["search"])
 

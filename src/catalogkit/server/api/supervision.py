@@ -14,8 +14,8 @@ from ...ledger.days import today
 from ...ledger.jsonable import dumps
 from ...supervision import rates
 from ...supervision.kept import current_lights
-from ...supervision.present import counts, counts_by_holder, light_json, rates_json
 from ...supervision.rates import period_problem, trace
+from ...supervision.shapes import counts, counts_by_holder, light_json, rates_json
 from ..problems import ApiProblem
 from ..respond import snapshot
 from ..schemas import ProblemField

@@ -18,12 +18,12 @@ from fastapi.responses import Response
 from ...ledger import OPEN, Filters, Ledger, LedgerError
 from ...ledger.days import today
 from ...ledger.numbers import looks_like_case_number
-from ...ledger.present import case_view
+from ...ledger.reader_views import case_view
 from ...ledger.tokens import Token
-from ..api.ledger_access import ledger_of
 from ..respond import snapshot
+from ..shared import SECURITY, ledger_of
 from .notices import NOTICES, available, notice_context
-from .site import HTML, SECURITY, render
+from .site import HTML, render
 
 router = APIRouter()
 MISS = "没有找到办件编号与联系电话后四位都相符的办件，请核对后重试。"

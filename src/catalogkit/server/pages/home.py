@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from ..respond import snapshot
-from ..search import finder_of, index_of
+from ..snapshot_finder import finder_of, index_of
 from . import params
 from .places import towns
 from .site import page

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...ledger.machine import STATES
-from ...ledger.present import Audience
 from ...ledger.privacy import mask_name
 from ...ledger.projection import Event
+from ...ledger.reader_views import Audience
 from ...resolve import Bundle
 
 # kind: (title, the event that makes it, one per event or one per case)

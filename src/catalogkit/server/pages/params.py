@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...resolve import Bundle
-from ..api.params import CODE_PATTERN
+from ..shared import CODE_PATTERN
 from .site import PageError
 
 _CODE = re.compile(CODE_PATTERN)

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..respond import snapshot
+from ..shared import SECURITY
 from . import params
 from .places import nearby, sections, towns
-from .site import SECURITY, PageError, error_page, page
+from .site import PageError, error_page, page
 
 router = APIRouter()
 

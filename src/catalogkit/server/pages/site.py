@@ -16,22 +16,13 @@ from fastapi.responses import Response
 
 from ...errors import CatalogkitError
 from ..respond import answer, cached
+from ..shared import SECURITY
 from ..snapshot import CachedBody, Snapshot
 
 log = logging.getLogger("catalogkit.server")
 
 HTML = "text/html; charset=utf-8"
 STATIC_DIR = Path(__file__).with_name("static")
-
-# Pages load nothing from elsewhere and run no inline script; the browser enforces it.
-# The one script may ask this server's API (search suggestions).
-SECURITY = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-}
 
 
 def _fingerprint(name: str) -> str:

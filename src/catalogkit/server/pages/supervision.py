@@ -20,9 +20,9 @@ from ...ledger.numbers import county_of
 from ...supervision import rates
 from ...supervision.chart import rate_chart
 from ...supervision.kept import current_lights
-from ...supervision.present import counts, counts_by_holder, light_json
-from ..api.ledger_access import ledger_of
+from ...supervision.shapes import counts, counts_by_holder, light_json
 from ..respond import snapshot
+from ..shared import ledger_of
 from .cases import DOWN, form, html
 
 router = APIRouter()

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
-from .emit import reemit
+from ..errors import CatalogkitError
 from .layout import BLANK, Layout, scan_layout
+from .roundtrip import reemit
 from .tidy import finish, place_comments
 
 
-class CommentsMoved(ValueError):
+class CommentsMoved(CatalogkitError, ValueError):
     """ruamel did not keep every comment in its order (comments inside a flow
     collection that spans lines are the known case); nothing can be matched.
     `line` and `column` (1-based) are those of the first comment not kept."""
@@ -27,7 +28,7 @@ class CommentsMoved(ValueError):
         self.line, self.column = line, column
 
 
-class Unstable(ValueError):
+class Unstable(CatalogkitError, ValueError):
     """Formatting did not settle: each pass gives a different text."""
 
 

@@ -13,16 +13,16 @@ from pydantic import ConfigDict
 from ..engine import Engine
 from ..model.base import IsoDate, Model, Name, Slug, Text, doc
 from . import days, privacy
-from .errors import InvalidInput
 from .hot import Writer
 from .inputs import Applicant, EventChannel
+from .ledger_errors import InvalidInput
 from .linked import Linked, number, register
 from .numbers import county_of
-from .opening import ADD_KEY, known_key
 from .policy import policy
+from .registration import ADD_KEY, known_key
 
 if TYPE_CHECKING:
-    from .core import Ledger
+    from .book import Ledger
 
 
 class NewComplaint(Model):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from cerberus import Validator
 from cerberus.schema import SchemaError
 
-from ..model.condition import FactRule, to_cerberus
+from ..model import FactRule, to_cerberus
 from .sources import Problems, Source
 
 

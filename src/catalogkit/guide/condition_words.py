@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..model.condition import FactRule, FormField
+from ..model import FactRule, FormField
 
 _YES_NO = {"zh": {True: "是", False: "否"}, "en": {True: "yes", False: "no"}}
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
-from . import schema
-from .errors import Conflict, UnknownCase
+from . import tables as schema
 from .jsonable import dumps, loads
+from .ledger_errors import Conflict, UnknownCase
 from .machine import STATES
 from .projection import Event
 

@@ -15,7 +15,7 @@ from .located import read_checked, vet
 from .recover import Recovered, recover
 from .source import SourceText, decode
 from .translate import diagnostics_from
-from .words import show, with_suggestion
+from .value_names import show, with_suggestion
 
 
 @dataclass

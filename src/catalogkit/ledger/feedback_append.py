@@ -9,9 +9,9 @@ import hashlib
 from typing import Any
 
 from ..engine import Engine
-from .errors import Conflict, InvalidInput
 from .hot import Writer
 from .inputs import CHANNELS_ZH, GRADES, NewEvent
+from .ledger_errors import Conflict, InvalidInput
 from .linked import Linked, number, register
 from .policy import policy
 

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select, text
 
-from . import rows, schema, store
-from .errors import InvalidInput
+from . import database, row_access, tables
 from .jsonable import dumps, loads
+from .ledger_errors import InvalidInput
 from .privacy import mask_name
 from .projection import Event
 
 if TYPE_CHECKING:
-    from .core import Ledger
+    from .book import Ledger
 
 STAGES: dict[str, tuple[str, str]] = {
     "apply": ("application", "申请"),
@@ -76,24 +76,24 @@ def page(
     """The records after `since` (at most `limit` events examined) and the next cursor."""
     after = decode(since)
     mark = _committed_mark(ledger)
-    e, c = schema.events.c, schema.cases.c
+    e, c = tables.events.c, tables.cases.c
     query = (
-        select(schema.events, c.doc, c.county)
-        .join(schema.cases, c.case_no == e.case_no)
+        select(tables.events, c.doc, c.county)
+        .join(tables.cases, c.case_no == e.case_no)
         .where(e.id > after, e.id <= mark)
         .order_by(e.id)
         .limit(limit)
     )
     out: list[dict[str, Any]] = []
     last = after
-    with store.transaction(ledger.db, write=False) as conn:
+    with database.transaction(ledger.db, write=False) as conn:
         found = conn.execute(query).all()
     for row in found:
         last = row.id
         doc = loads(row.doc)
         wanted = row.kind in STAGES and doc.get("caseKind", "application") == "application"
         if wanted and (county is None or row.county == county):
-            out.append(record(row.id, rows.event_of(row), doc))
+            out.append(record(row.id, row_access.event_of(row), doc))
     if len(found) < limit:
         last = max(last, mark)  # nothing else below the mark: start there next time
     return out, encode(last)
@@ -102,14 +102,14 @@ def page(
 def _committed_mark(ledger: Ledger) -> int:
     """The highest event id below which every write has committed."""
     postgres = ledger.dialect == "postgresql"
-    with store.transaction(ledger.db, write=postgres) as conn:
+    with database.transaction(ledger.db, write=postgres) as conn:
         if postgres:
             conn.execute(text("LOCK TABLE events IN SHARE MODE"))  # waits out writers
         return int(_max_id(conn))
 
 
 def _max_id(conn: Connection) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(schema.events.c.id), 0))).scalar_one())
+    return int(conn.execute(select(func.coalesce(func.max(tables.events.c.id), 0))).scalar_one())
 
 
 def record(position: int, event: Event, doc: dict[str, Any]) -> dict[str, Any]:

@@ -40,7 +40,7 @@ def national_text() -> bytes:
 @lru_cache(maxsize=1)
 def national() -> LexiconDocument:
     """The shipped default, validated like any catalog file (an error is a bug)."""
-    from ..load.documents import read_document
+    from ..load.one_document import read_document
 
     raw = national_text()
     loaded = read_document(NATIONAL_FILE, raw, hashlib.blake2b(raw, digest_size=16).hexdigest())

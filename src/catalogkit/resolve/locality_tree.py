@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ..codes import PatternRefused, compile_pattern
+from ..model import LEVEL_ORDER
 from ..model.documents import CodePatterns
-from ..model.vocab import LEVEL_ORDER
-from .index import Index
+from .code_index import Index
 from .sources import Problems
 
 _LEVEL_ZH = {

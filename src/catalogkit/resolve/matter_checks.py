@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Matter
-from ..model.matter import TimeLimit
-from ..model.vocab import LEVEL_TIERS, ON_THE_SPOT_UNITS
+from ..model import LEVEL_TIERS, ON_THE_SPOT_UNITS, Matter, TimeLimit
 from .bodies import check_body
-from .conditions import check_condition
+from .code_index import Index, MatterEntry
+from .condition_checks import check_condition
 from .drafts import check_known
-from .index import Index, MatterEntry
 from .references import dangling
 from .sources import Problems, Source
 

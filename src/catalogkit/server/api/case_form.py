@@ -10,8 +10,7 @@ from typing import Any
 
 from ...engine import Engine
 from ...engine.conditions import FormProblem
-from ...model.case import Case
-from ...model.condition import FormField
+from ...model import Case, FormField
 from ..problems import ApiProblem
 from ..schemas import Notice, ProblemField
 

@@ -1,4 +1,4 @@
-"""`catalogkit rules`: the rules `validate` applies."""
+"""`catalogkit rules`: the checks `validate` applies (the command keeps its name)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..rules import RULES
+from ..check_registry import CHECKS
 from .language import LANG_OPTION, pick_language
 
 
@@ -16,9 +16,9 @@ from .language import LANG_OPTION, pick_language
 def rules_command(as_json: bool, lang: str | None) -> None:
     """List every rule id that `validate` reports, with what it checks."""
     if as_json:
-        click.echo(json.dumps([r._asdict() for r in RULES], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([r._asdict() for r in CHECKS], ensure_ascii=False, indent=2))
         return
     language = pick_language(lang)
-    width = max(len(r.id) for r in RULES)
-    for r in RULES:
+    width = max(len(r.id) for r in CHECKS)
+    for r in CHECKS:
         click.echo(f"{r.id:<{width}}  {r.stage:<9}  {r.zh if language == 'zh' else r.en}")

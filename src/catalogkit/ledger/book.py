@@ -16,9 +16,13 @@ from sqlalchemy import Engine as Database
 from sqlalchemy import insert, select
 
 from ..engine import Engine
-from . import appending, days, group, hot, opening, reads, rebuild, rows, schema, store, tokens
-from .errors import LedgerUnavailable
+from . import appending, days, group, hot, reads, rebuild, tokens
+from . import database as store
+from . import registration as opening
+from . import row_access as rows
+from . import tables as schema
 from .inputs import NewCase, NewEvent
+from .ledger_errors import LedgerUnavailable
 from .projection import Event
 
 TOKEN_SECONDS = 5.0

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model.matter import TimeLimit
-from ..model.rules import FeeRule, LimitRule, RoutingRule, Rule, WaiverRule
-from .conditions import check_condition
-from .index import Index
-from .matters import limit_exceeds, show_limit
+from ..model import FeeRule, LimitRule, RoutingRule, Rule, TimeLimit, WaiverRule
+from .code_index import Index
+from .condition_checks import check_condition
+from .matter_checks import limit_exceeds, show_limit
 from .references import dangling
 from .sources import Problems, Source
 

@@ -8,11 +8,12 @@ import hashlib
 from typing import Any
 
 from ..resolve import Bundle
-from . import days, privacy, rows
-from .errors import InvalidInput
+from . import days, privacy
+from . import row_access as rows
 from .hot import ADD_EVENT, COLUMNS, Writer
 from .inputs import NewCase
 from .jsonable import dumps
+from .ledger_errors import InvalidInput
 from .numbers import case_number, counter_scope, county_of
 from .projection import Event, fold, row_of
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from .errors import LedgerUnavailable
+from .ledger_errors import LedgerUnavailable
 
 _MIGRATION_LOCK = 727_419_001  # PostgreSQL advisory lock held while migrating
 

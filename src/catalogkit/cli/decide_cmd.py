@@ -39,8 +39,8 @@ def decide_command(
 ) -> None:
     """Decide the case in CASE_FILE (kind: Case) against the catalog."""
     from ..engine import with_lines
-    from ..load.documents import read_document
     from ..load.locate import locate_all
+    from ..load.one_document import read_document
     from ..model.case import CASE_KINDS, CaseDocument
 
     language = pick_language(lang)
@@ -79,7 +79,7 @@ def as_json_text(decision: Decision) -> str:
 
 def as_text(engine: Engine, d: Decision, lang: str) -> str:
     from ..engine import OUTCOME_ZH
-    from ..resolve.matters import show_limit
+    from ..resolve.matter_checks import show_limit
 
     zh = lang == "zh"
     venues = engine.bundle.venues

@@ -48,7 +48,9 @@ def grouped(
         result[m.result.name if m.result else None].append(doc)  # a draft may not give it
         department[departments.get(m.department)].append(doc)
         for item in m.materials:
-            material[item.name].append(doc)
+            docs = material[item.name]
+            if not docs or docs[-1] != doc:  # a material listed twice counts once
+                docs.append(doc)
         objects[" ".join(m.service_objects or ())].append(doc)
         condition[m.conditions].append(doc)
     holding = {

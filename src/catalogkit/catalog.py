@@ -187,10 +187,15 @@ def _check(
         bundle = replace(bundle, warnings=tuple(diagnostics))
     report.diagnostics = diagnostics
     report.bundle = bundle
-    if cache and bundle is not None and not single and not report.quarantined:
+    stored = cache and bundle is not None and not single and not report.quarantined
+    if stored:
         compiled.store(root, revision, bundle)
     _calendar_checks(report, today)
     _plugin_checks(report, plugins if plugin_checks else None, quarantine)
+    if stored and report.bundle is bundle and bundle is not None:
+        from .search.store import cache_index  # the server's index is part of the cache
+
+        report.bundle = cache_index(bundle)
     report.seconds = time.perf_counter() - started
     return report
 

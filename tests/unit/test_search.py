@@ -95,10 +95,19 @@ def test_zero_results_suggest_terms_and_the_hotline(finder: Finder) -> None:
     assert results.hotline == "12345"
 
 
-def test_the_index_is_kept_in_the_compiled_cache() -> None:
-    bundle = load_catalog(DEMO)
-    first = load_index(bundle)
+def test_the_index_is_kept_in_the_compiled_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogkit.search import store
+
+    compiled = load_catalog(DEMO)  # compiles the bundle, and its index beside it
     assert len(list(cache_dir().glob("search-*.pickle"))) == 1
+    first = load_index(compiled)  # the one this load built, carried by the bundle
+
+    def no_build(bundle: object) -> None:
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(store, "build_index", no_build)
+    bundle = load_catalog(DEMO)
+    assert bundle.derived == {}  # from the cache: the index is read when asked for
     again = load_index(bundle)
     assert again is not first and again.codes == first.codes
     assert Finder(bundle, again).search("低保").hits[0].code == "MH-MZ-0001"

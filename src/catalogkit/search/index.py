@@ -14,12 +14,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from ..resolve import Bundle
-from .effective_lexicon import Lexicon, effective
-from .postings import Postings
-from .units import CJK, Units, normalise, runs
+from .effective_lexicon import Lexicon
 
 REMEMBERED = 20_000  # terms whose matters are remembered between queries
 
@@ -136,131 +133,9 @@ def _containing(index: SearchIndex, term: str) -> set[int]:
 
 
 def build_index(bundle: Bundle) -> SearchIndex:
-    from .pinyin import romaniser
-    from .segment import segmenter
+    from .build import build_index as build
 
-    lexicon = effective(bundle)
-    codes = sorted(bundle.matters)
-    matters = [bundle.matters[c].matter for c in codes]
-    known: set[str] = set(lexicon.meanings) | set(lexicon.spoken)
-    for meaning in lexicon.meanings.values():
-        known.update(meaning.terms)
-    for m in matters:
-        known.add(m.name)
-        known.update(m.aliases)
-        if m.theme:
-            known.add(m.theme)
-        known.update(mat.name for mat in m.materials)
-    units = Units(segmenter(normalise(w) for w in known))
-    postings: dict[str, dict[int, int]] = {}
-    rest: dict[str, dict[int, int]] = {}
-
-    def weigh(fields: list[tuple[str | None, str, str]]) -> dict[str, int]:
-        """Each unit of these fields with the weight of the best field holding it."""
-        out: dict[str, int] = {}
-        for text, where, mode in fields:
-            if text:
-                weight = FIELD_WEIGHTS[where]
-                for unit in units.of(text, mode):
-                    if out.get(unit, 0) < weight:
-                        out[unit] = weight
-        return out
-
-    departments = {k: v.item.name for k, v in bundle.departments.items()}
-    bodies: dict[tuple[object, ...], dict[str, int]] = {}  # matters often share all but the name
-    for doc, m in enumerate(matters):
-        result = m.result.name if m.result else None  # a draft may not give it yet
-        objects = tuple(m.service_objects or ())
-        body = (
-            m.theme,
-            result,
-            m.department,
-            tuple(mat.name for mat in m.materials),
-            objects,
-            m.conditions,
-        )
-        common = bodies.get(body)
-        if common is None:
-            common = bodies[body] = weigh(
-                [
-                    (m.theme, "theme", "short"),
-                    (result, "result", "short"),
-                    (departments.get(m.department), "department", "short"),
-                    *((mat.name, "material", "words") for mat in m.materials),
-                    (" ".join(objects), "objects", "words"),
-                    (m.conditions, "condition", "words"),
-                ]
-            )
-        in_name = weigh([(m.name, "name", "full"), *((a, "alias", "full") for a in m.aliases)])
-        for unit, weight in in_name.items():
-            docs = postings.get(unit)
-            if docs is None:
-                docs = postings[unit] = {}
-            docs[doc] = weight
-        for unit, weight in common.items():
-            if unit not in in_name:
-                docs = rest.get(unit)
-                if docs is None:
-                    docs = rest[unit] = {}
-                docs[doc] = weight
-    romanise = romaniser()
-    pinyin: dict[str, set[str]] = {}
-    spoken = {w for w in units.words if CJK.search(w)} | set(lexicon.meanings)
-    spoken |= set(lexicon.spoken)
-    for m in matters:  # every two and three characters of a name: fwsyq finds 房屋所有权
-        for text in (m.name, *m.aliases):
-            for run in runs(text):
-                if CJK.match(run):
-                    spoken.update(run[i : i + k] for k in (2, 3) for i in range(len(run) - k + 1))
-    for word in spoken:
-        full, initials = romanise(word)
-        pinyin.setdefault(full, set()).add(word)
-        if len(initials) >= 2:
-            pinyin.setdefault(initials, set()).add(word)
-    sounds: dict[str, str] = {}
-    for ch in sorted({ch for w in spoken for ch in w if CJK.match(ch)}):
-        sound = romanise(ch)[0]
-        best = sounds.get(sound)
-        if best is None or len(postings.get(ch, ())) > len(postings.get(best, ())):
-            sounds[sound] = ch
-    by_sound: dict[str, list[int]] = {}
-    named: dict[str, tuple[str, str]] = {}
-    for doc, m in enumerate(matters):
-        for text in (m.name, *m.aliases):
-            if text not in named:
-                named[text] = romanise("".join(runs(text)))
-            for key in named[text]:
-                by_sound.setdefault(key, []).append(doc)
-    keys = sorted(by_sound)
-    code_keys = []
-    for doc, code in enumerate(codes):
-        code_keys.append((normalise(code), doc))
-        code_keys.append((normalise(bundle.implementation_code(code)), doc))
-    vocabulary = sorted(  # runs, not whole names: 工伤认定（新办） adds nothing to 工伤认定
-        {run for w in known for run in runs(w) if len(run) >= 3}
-        | {w for w in units.words if len(w) >= 3}
-    )
-    return SearchIndex(
-        revision=bundle.revision,
-        codes=codes,
-        names=[m.name for m in matters],
-        keys=["\n".join(normalise(t) for t in (m.name, *m.aliases)) for m in matters],
-        places=[bundle.matters[c].locality for c in codes],
-        themes=[normalise(m.theme or "") for m in matters],
-        postings=Postings.of(postings),
-        body=Postings.of(rest),
-        pinyin=pinyin,
-        sounds=sounds,
-        name_sounds=NameSounds(
-            "\n".join(keys),
-            list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)),
-            [tuple(sorted(set(by_sound[k]))) for k in keys],
-        ),
-        code_keys=sorted(code_keys),
-        vocabulary=vocabulary,
-        lexicon=lexicon,
-        hotline=hotline_of(bundle),
-    )
+    return build(bundle)
 
 
 def hotline_of(bundle: Bundle) -> str | None:

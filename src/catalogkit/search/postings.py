@@ -12,18 +12,18 @@ from array import array
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-_DOCS = "i"  # document numbers: a province has tens of thousands
+DOCS = "i"  # document numbers: a province has tens of thousands
 
 
 def pack(docs: Mapping[int, int]) -> bytes:
     """The documents (ascending) then one byte per weight."""
     order = sorted(docs)
-    return array(_DOCS, order).tobytes() + bytes(docs[d] for d in order)
+    return array(DOCS, order).tobytes() + bytes(docs[d] for d in order)
 
 
 def unpack(data: bytes) -> dict[int, int]:
-    n = len(data) // (array(_DOCS).itemsize + 1)
-    docs = array(_DOCS)
+    n = len(data) // (array(DOCS).itemsize + 1)
+    docs = array(DOCS)
     docs.frombytes(data[: n * docs.itemsize])
     return dict(zip(docs, data[n * docs.itemsize :], strict=True))
 
@@ -40,6 +40,10 @@ class Postings(Mapping[str, Mapping[int, int]]):
     @classmethod
     def of(cls, postings: Mapping[str, Mapping[int, int]]) -> Postings:
         return cls({unit: pack(docs) for unit, docs in postings.items()})
+
+    def count(self, unit: str) -> int:
+        """How many documents hold `unit` (without unpacking them)."""
+        return len(self._packed.get(unit, b"")) // (array(DOCS).itemsize + 1)
 
     def __getitem__(self, unit: str) -> dict[int, int]:
         found = self._open.get(unit)

@@ -1,7 +1,9 @@
 """The search index in the compiled cache, beside the bundle: one file per tree,
 stamped with the bundle's revision, catalogkit's code and the national lexicon,
-so that any change to any of them builds it again. A built artifact carries its
-index inside (`Bundle.derived`), so that a replica serving it builds nothing."""
+so that any change to any of them builds it again. A load that compiles the bundle
+into the cache builds the index and writes it too (`cache_index`), so that a server
+started after `validate` builds nothing; a built artifact carries its index inside
+(`Bundle.derived`), so that a replica serving it builds nothing."""
 
 from __future__ import annotations
 
@@ -54,8 +56,22 @@ def load_index(bundle: Bundle, *, cache: bool = True) -> SearchIndex:
 
 def with_index(bundle: Bundle) -> Bundle:
     """The bundle carrying its search index, for writing as an artifact."""
+    stamp, carried = bundle.derived.get(DERIVED, (None, None))
+    if stamp == _stamp(bundle.revision) and isinstance(carried, SearchIndex):
+        return bundle
     index = (_stamp(bundle.revision), build_index(bundle))
     return replace(bundle, derived={**bundle.derived, DERIVED: index})
+
+
+def cache_index(bundle: Bundle) -> Bundle:
+    """Builds the index of a bundle just compiled and keeps it in the compiled cache
+    beside it, so that the next server started on the tree builds nothing; the bundle
+    returned carries it, so that this process reads nothing either."""
+    if os.environ.get("CATALOGKIT_NO_CACHE"):
+        return bundle
+    index = build_index(bundle)
+    _store(Path(bundle.root), bundle.revision, index)
+    return replace(bundle, derived={**bundle.derived, DERIVED: (_stamp(bundle.revision), index)})
 
 
 def _store(root: Path, revision: str, index: SearchIndex) -> None:

@@ -5,7 +5,10 @@ and no answer comes before its event is durable.
 
 A job that fails before writing anything (a refused transition, a stale version) fails
 alone; a job that fails after writing (a database error) rolls the whole batch back,
-and then every job of the batch is run again in a transaction of its own."""
+and then every job of the batch is run again in a transaction of its own. A batch may
+be written another way than a job alone (`alone`: PostgreSQL sends a batch's statements
+without waiting for each answer, and finds a stale version only at the end); then even a
+batch of one is run again alone when it fails."""
 
 from __future__ import annotations
 
@@ -36,11 +39,15 @@ class Batches:
     """Writers queue here; the first one free runs everything queued as one batch."""
 
     def __init__(
-        self, transaction: Callable[[], AbstractContextManager[Any]], lanes: int = 1
+        self,
+        transaction: Callable[[], AbstractContextManager[Any]],
+        lanes: int = 1,
+        alone: Callable[[], AbstractContextManager[Any]] | None = None,
     ) -> None:
         self.most = MOST  # 1: every append commits alone (the benchmark's comparison)
         self.lanes = lanes  # batches written at once (each in its own transaction)
         self._transaction = transaction  # a context giving a writer with `.writes`
+        self._alone = alone or transaction  # the same for a job run again alone
         self._cond = threading.Condition()
         self._queue: list[Job[Any]] = []
         self._leading = 0
@@ -70,11 +77,11 @@ class Batches:
                 for job in batch:
                     _attempt(job, writer)
         except BaseException as exc:
-            if len(batch) == 1:
+            if len(batch) == 1 and self._alone is self._transaction:
                 batch[0].error = exc
             else:  # rolled back: each job again, in a transaction of its own
                 for job in batch:
-                    _alone(job, self._transaction)
+                    _alone(job, self._alone)
         for job in batch:
             job.done = True
 

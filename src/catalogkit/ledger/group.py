@@ -5,7 +5,10 @@ and no answer comes before its event is durable.
 
 A job that fails before writing anything (a refused transition, a stale version) fails
 alone; a job that fails after writing (a database error) rolls the whole batch back,
-and then every job of the batch is run again in a transaction of its own."""
+and then every job of the batch is run again in a transaction of its own. A batch may
+be written another way than a job alone (`alone`: PostgreSQL sends a batch's statements
+without waiting for each answer, and finds a stale version only at the end); then even a
+batch of one is run again alone when it fails."""
 
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ class Job(Generic[T]):
     def __init__(self, work: Callable[[Any], T]) -> None:
         self.work = work
         self.done = False
+        self.queued = True  # not yet taken into a batch
+        self.wake = threading.Event()  # set when done, or when it may lead a batch
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -33,36 +38,53 @@ class Job(Generic[T]):
 
 
 class Batches:
-    """Writers queue here; the first one free runs everything queued as one batch."""
+    """Writers queue here; the first one free runs everything queued as one batch.
+    Each waiting writer is woken alone (its job done, or its turn to lead), not every
+    writer at every commit: with sixteen writers that was much of the CPU."""
 
     def __init__(
-        self, transaction: Callable[[], AbstractContextManager[Any]], lanes: int = 1
+        self,
+        transaction: Callable[[], AbstractContextManager[Any]],
+        lanes: int = 1,
+        alone: Callable[[], AbstractContextManager[Any]] | None = None,
     ) -> None:
         self.most = MOST  # 1: every append commits alone (the benchmark's comparison)
         self.lanes = lanes  # batches written at once (each in its own transaction)
         self._transaction = transaction  # a context giving a writer with `.writes`
-        self._cond = threading.Condition()
+        self._alone = alone or transaction  # the same for a job run again alone
+        self._lock = threading.Lock()
         self._queue: list[Job[Any]] = []
         self._leading = 0
 
     def submit(self, work: Callable[[Any], T]) -> T:
         job: Job[T] = Job(work)
-        with self._cond:
+        with self._lock:
             self._queue.append(job)
         while True:  # lead batches until one of them held this job
-            with self._cond:
-                while (self._leading >= self.lanes or job not in self._queue) and not job.done:
-                    self._cond.wait()
+            with self._lock:
+                job.wake.clear()
                 if job.done:
                     return job.answer()
-                self._leading += 1
-                batch, self._queue = self._queue[: self.most], self._queue[self.most :]
+                lead = job.queued and self._leading < self.lanes
+                if lead:
+                    self._leading += 1
+                    batch, self._queue = self._queue[: self.most], self._queue[self.most :]
+                    for taken in batch:
+                        taken.queued = False
+                    if self._queue and self._leading < self.lanes:
+                        self._queue[0].wake.set()  # more than one batch waits: a lane is free
+            if not lead:
+                job.wake.wait()
+                continue
             try:
                 self._run(batch)
             finally:
-                with self._cond:
+                with self._lock:
                     self._leading -= 1
-                    self._cond.notify_all()
+                    for taken in batch:
+                        taken.wake.set()
+                    if self._queue:  # the oldest waiting writer leads next
+                        self._queue[0].wake.set()
 
     def _run(self, batch: list[Job[Any]]) -> None:
         try:
@@ -70,11 +92,11 @@ class Batches:
                 for job in batch:
                     _attempt(job, writer)
         except BaseException as exc:
-            if len(batch) == 1:
+            if len(batch) == 1 and self._alone is self._transaction:
                 batch[0].error = exc
             else:  # rolled back: each job again, in a transaction of its own
                 for job in batch:
-                    _alone(job, self._transaction)
+                    _alone(job, self._alone)
         for job in batch:
             job.done = True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,6 +52,14 @@ MOVE_AND_ADD = (
     + ", ".join(f"CAST(:{c} AS {_TYPES[c]})" if c in _TYPES else f":{c}" for c in _EVENT_COLUMNS)
     + " FROM moved"
 )
+# The same for a pipelined batch (no answer is read before the end): a stale version
+# inserts an event without a case number, which the NOT NULL constraint refuses, and
+# the batch rolls back and runs again, each append alone (group.py).
+STRICT_MOVE_AND_ADD = (
+    MOVE_AND_ADD.split(" SELECT ")[0]
+    + " SELECT (SELECT CAST(:case_no AS varchar) FROM moved), "
+    + MOVE_AND_ADD.split(" SELECT ", 1)[1].split(", ", 1)[1].rsplit(" FROM moved", 1)[0]
+)
 
 
 class Stale(CatalogkitError):
@@ -60,9 +69,12 @@ class Stale(CatalogkitError):
 class Writer:
     """One write transaction on a raw driver connection."""
 
-    def __init__(self, raw: Any, dialect: str, kept: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, raw: Any, dialect: str, kept: dict[str, str] | None = None, piped: bool = False
+    ) -> None:
         self.cursor = raw.cursor()
         self.sqlite = dialect == "sqlite"
+        self.piped = piped  # PostgreSQL pipeline mode: see STRICT_MOVE_AND_ADD
         self.writes = 0  # statements that wrote, or failed: see group.py
         self.kept = kept if kept is not None else {}  # case -> doc, as last committed here
         self.written: dict[str, str] = {}  # case -> doc, written in this transaction
@@ -117,6 +129,8 @@ class Writer:
             if self.run(REPLACE, values, write=True, ready=True).rowcount != 1:
                 raise Stale(record["caseNo"])
             self.run(ADD_EVENT, values, write=True, ready=True)
+        elif self.piped:
+            self.run(STRICT_MOVE_AND_ADD, values, write=True)
         elif self.run(MOVE_AND_ADD, values, write=True).rowcount != 1:
             raise Stale(record["caseNo"])
         self.written[event.case_no] = doc
@@ -147,62 +161,81 @@ def _sqlite_value(value: Any) -> Any:
 
 
 class Held:
-    """The one write connection of this process's appends, kept checked out: group.py
-    writes one batch at a time, and a pool round trip per batch costs more than its
-    statements. Dropped after any database error, made again next time."""
+    """The write connections of this process's appends, kept checked out (one per batch
+    written at once, see group.py): a pool round trip per batch costs more than its
+    statements. One is dropped after any database error, and made again next time."""
 
     def __init__(self) -> None:
-        self.connection: Any = None
+        self.free: list[Any] = []
+        self.lock = threading.Lock()
 
     def get(self, engine: Engine) -> Any:
-        if self.connection is None:
-            self.connection = engine.raw_connection()
-        return self.connection
+        with self.lock:
+            if self.free:
+                return self.free.pop()
+        return engine.raw_connection()
 
-    def drop(self) -> None:
-        if self.connection is not None:
-            connection, self.connection = self.connection, None
-            connection.invalidate()
+    def put(self, connection: Any) -> None:
+        with self.lock:
+            self.free.append(connection)
+
+    def drop(self, connection: Any = None) -> None:
+        """Drop `connection`, or every free one."""
+        with self.lock:
+            dropped = [connection] if connection is not None else self.free
+            self.free = [] if connection is None else self.free
+        for each in dropped:
+            each.invalidate()
             with contextlib.suppress(Exception):
-                connection.close()
+                each.close()
 
 
 @contextlib.contextmanager
 def writing(
-    engine: Engine, held: Held | None = None, kept: dict[str, str] | None = None
+    engine: Engine, held: Held, kept: dict[str, str], piped: bool = False
 ) -> Iterator[Writer]:
-    """BEGIN (IMMEDIATE on SQLite) … COMMIT on a pooled (or the held) connection; a
-    duplicate event number is Stale, a database that cannot be reached is
-    LedgerUnavailable."""
+    """BEGIN (IMMEDIATE on SQLite) … COMMIT on a held connection; a duplicate event
+    number is Stale, a database that cannot be reached is LedgerUnavailable.
+
+    PostgreSQL: BEGIN and COMMIT are sent as statements, and with `piped` the batch's
+    statements go in pipeline mode, BEGIN to COMMIT in one round trip (a statement whose
+    answer is read, such as the next case number, costs one more). The answer to the
+    COMMIT, and so to every append in it, comes after the commit is durable."""
     dbapi = engine.dialect.dbapi
-    dialect = engine.dialect.name
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        pooled = engine.raw_connection() if held is None else held.get(engine)
+        pooled = held.get(engine)
     except Exception as exc:
         raise unavailable(exc) from exc
     driver: Any = pooled.driver_connection
+    lost = False
     try:
-        writer = Writer(driver, dialect, kept)
-        if dialect == "sqlite":
-            writer.cursor.execute("BEGIN IMMEDIATE")
-        try:
+        if not sqlite:
+            driver.autocommit = True  # the transaction is ours, statement by statement
+        with driver.pipeline() if piped and not sqlite else contextlib.nullcontext():
+            writer = Writer(driver, engine.dialect.name, kept, piped and not sqlite)
+            writer.cursor.execute("BEGIN IMMEDIATE" if sqlite else "BEGIN")
             yield writer
-            driver.commit()
-            if kept is not None:  # only what is committed is kept
-                if len(kept) > 50_000:
-                    kept.clear()
-                kept.update(writer.written)
-        except BaseException:
-            driver.rollback()
-            raise
+            writer.cursor.execute("COMMIT")
+        if len(kept) > 50_000:
+            kept.clear()
+        kept.update(writer.written)  # only what is committed is kept
     except dbapi.IntegrityError as exc:  # type: ignore[union-attr]
+        _rollback(driver)
         raise Stale(str(exc)) from exc
     except dbapi.OperationalError as exc:  # type: ignore[union-attr]
-        if held is not None:
-            held.drop()
-        elif dialect != "sqlite":  # a lost server connection is not given out again
-            pooled.invalidate()
+        lost = True
         raise unavailable(exc) from exc
+    except BaseException:
+        _rollback(driver)
+        raise
     finally:
-        if held is None:
-            pooled.close()
+        if lost:
+            held.drop(pooled)
+        else:
+            held.put(pooled)
+
+
+def _rollback(driver: Any) -> None:
+    with contextlib.suppress(Exception):
+        driver.execute("ROLLBACK")

@@ -8,7 +8,7 @@ from a catalog that may have changed since."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .feedback_fold import followed, rated
@@ -29,12 +29,21 @@ class Event:
     payload: dict[str, Any]
 
 
-def fold(record: dict[str, Any] | None, event: Event) -> dict[str, Any]:
-    """The record after `event` (record None for the case's first event, `apply`)."""
+_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def fold(record: dict[str, Any] | None, event: Event, *, in_place: bool = False) -> dict[str, Any]:
+    """The record after `event` (record None for the case's first event, `apply`);
+    `in_place` changes `record` itself (a rebuild, which keeps no earlier record)."""
     state = next_state(None if record is None else record["state"], event.kind)
     if state is None:  # events in the table were checked when written
         raise ValueError(f"{event.case_no}#{event.seq}: {event.kind} cannot follow")
-    r = _opened(event) if record is None else {**record, "clock": dict(record["clock"])}
+    if record is None:
+        r = _opened(event)
+    elif in_place:
+        r = record
+    else:
+        r = {**record, "clock": dict(record["clock"])}
     p = event.payload
     on = event.on.isoformat()
     kind = event.kind
@@ -78,8 +87,19 @@ def fold(record: dict[str, Any] | None, event: Event) -> dict[str, Any]:
         r["followUp"] = dict(p["followUp"])
     if "due" in p:
         r["due"] = dict(p["due"])
-    r.update(version=event.seq, state=state, lastOn=on, updatedAt=event.recorded_at.isoformat())
+    r["version"], r["state"], r["lastOn"] = event.seq, state, on
+    r["updatedAt"] = event.recorded_at  # as text below, or at the end of a rebuild
+    if not in_place:
+        r["updatedAt"] = event.recorded_at.isoformat()
     return r
+
+
+def event_of(row: tuple[Any, ...], payload: dict[str, Any]) -> Event:
+    """An Event of a row (case_no … actor) without the frozen dataclass's checks, one
+    `object.__setattr__` per field: a rebuild makes a million of them."""
+    event = object.__new__(Event)
+    event.__dict__.update(zip(_FIELDS, (*row, payload), strict=True))
+    return event
 
 
 def _opened(event: Event) -> dict[str, Any]:

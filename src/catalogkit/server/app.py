@@ -17,6 +17,7 @@ from ..plugins import Plugins
 from ..version import __version__
 from . import openapi, pages
 from .api import router as api_router
+from .api.ledger_fast import FastAppend
 from .config import ServeConfig
 from .handlers import on_crash, on_engine_error, on_http, on_problem, on_validation
 from .headers import HeaderGuard
@@ -91,6 +92,7 @@ def create_app(config: ServeConfig, plugins: Plugins | None = None) -> FastAPI:
     app.state.config = config
     app.state.watching = False
     app.include_router(api_router)
+    app.router.routes.insert(0, FastAppend())  # before the FastAPI route it shortcuts
     app.include_router(pages.router)
     pages.mount_static(app)
     app.add_exception_handler(ApiProblem, on_problem)

@@ -133,7 +133,7 @@ def _containing(index: SearchIndex, term: str) -> set[int]:
 
 
 def build_index(bundle: Bundle) -> SearchIndex:
-    from .build import build_index as build
+    from .indexing import build_index as build
 
     return build(bundle)
 

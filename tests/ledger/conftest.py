@@ -8,6 +8,7 @@ import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -68,3 +69,23 @@ def ledger(ledger_url: str) -> Iterator[Ledger]:
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine(load_catalog(DEMO), Plugins.load(tree=DEMO))
+
+
+@pytest.fixture(scope="module")
+def app() -> Any:
+    """The demo's server; a module's tests share it, each with its own ledger."""
+    from catalogkit.server.app import create_app
+    from catalogkit.server.config import ServeConfig
+
+    return create_app(ServeConfig(DEMO, watch=False, cache=False))
+
+
+@pytest.fixture
+def client(app: Any, ledger: Ledger) -> Iterator[Any]:
+    """A client of `app` whose requests reach this test's ledger."""
+    from fastapi.testclient import TestClient
+
+    app.state.ledger = ledger
+    with TestClient(app) as client:
+        yield client
+    app.state.ledger = None

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.cli.main import cli
 from catalogkit.engine import Engine
 from catalogkit.ledger import Conflict, InvalidInput, Ledger, UnknownCase
 from catalogkit.ledger.complaint_cases import NewComplaint, file
-from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DEMO
 from tests.ledger.helpers import PHONE, event, new_case
 
@@ -70,19 +67,6 @@ def test_a_complaint_about_a_venue_and_bad_ones(ledger: Ledger, engine: Engine) 
         file(ledger, complaint(aboutVenue="nowhere"), engine, actor="t", today=TODAY)
     with pytest.raises(UnknownCase):
         file(ledger, complaint(aboutCase="33990120260101999999"), engine, actor="t", today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def test_complaints_over_http(client: TestClient, ledger: Ledger) -> None:

@@ -8,20 +8,17 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.cli.main import cli
 from catalogkit.engine import Engine
 from catalogkit.ledger import InvalidInput, Ledger
 from catalogkit.ledger.exchange_export import COLUMNS, as_csv, page
-from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
 from tests.ledger.helpers import event, new_case
 
@@ -82,19 +79,6 @@ def test_since_a_cursor_gives_exactly_the_new_events(ledger: Ledger, engine: Eng
     assert page(ledger, cursor2)[0] == []
     with pytest.raises(InvalidInput):
         page(ledger, "not-a-cursor")
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def test_exchange_over_http(client: TestClient, ledger: Ledger, engine: Engine) -> None:

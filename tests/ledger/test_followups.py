@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.cli.main import cli
@@ -22,7 +20,6 @@ from catalogkit.ledger.feedback_append import follow_up
 from catalogkit.ledger.policy import DEFAULTS, policy
 from catalogkit.model.locality import Feedback
 from catalogkit.model.matter import TimeLimit
-from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
 from tests.ledger.helpers import event, new_case
 
@@ -98,19 +95,6 @@ def test_a_locality_sets_its_own_rate_and_limits() -> None:
     assert got["complaintLimit"] == DEFAULTS["complaintLimit"]
     assert policy(bundle, "c")["rectificationLimit"]["value"] == 9
     assert policy(None, "x") == DEFAULTS
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def test_follow_ups_over_http(client: TestClient, ledger: Ledger, engine: Engine) -> None:

@@ -4,7 +4,6 @@ own case, cursors, and 503 with Retry-After while the catalog API keeps answerin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,8 +11,6 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.ledger import Ledger
-from catalogkit.server import ServeConfig, create_app
-from tests.conftest import DEMO
 from tests.ledger.helpers import FACTS, ID_NUMBER, PHONE
 
 NEW = {
@@ -26,19 +23,6 @@ NEW = {
     "staff": "qx-window-01",
     "on": "2026-09-24",
 }
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,25 +16,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.ledger import Ledger
-from catalogkit.server import ServeConfig, create_app
 from catalogkit.server.api import ledger_fast
-from tests.conftest import DEMO
 from tests.ledger.test_http import bearer, register
 
 CASES = json.loads((Path(__file__).parents[1] / "data/ledger/fast_append.json").read_text())
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def _send(client: TestClient, case: dict[str, Any], number: str, tokens: dict[str, str]) -> Any:

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.engine import Engine
 from catalogkit.ledger import Filters, Ledger
 from catalogkit.ledger.satisfaction import Scope, rates, ratings
-from catalogkit.server import ServeConfig, create_app
 from tests.conftest import DATA, DEMO
 from tests.ledger.helpers import event, new_case
 
@@ -74,19 +70,6 @@ def test_rates_per_venue_and_matter_match_the_hand_count(ledger: Ledger, engine:
     same(body["total"], want[("(total)", "")])
     only = rates(ratings(ledger, Scope(venue="minghu-hall", matter="MH-MZ-0001")))
     assert only["total"]["rated"] == 3  # no month: November's too
-
-
-@pytest.fixture(scope="module")
-def app() -> FastAPI:
-    return create_app(ServeConfig(DEMO, watch=False, cache=False))
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def test_satisfaction_over_http_needs_a_supervisor(

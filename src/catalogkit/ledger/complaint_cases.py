@@ -95,16 +95,7 @@ def _linked(conn: Writer, new: NewComplaint, engine: Engine, secret: bytes) -> L
         assert new.about_venue is not None
         locality, holder = bundle.venues[new.about_venue].locality, new.about_venue
         about["venue"] = holder
-    a = new.complainant
-    applicant = {
-        "name": a.name,
-        "kind": a.kind,
-        "idMasked": None if a.id_number is None else privacy.mask_id_number(a.id_number),
-        "idHash": None if a.id_number is None else privacy.keyed_hash(secret, a.id_number),
-        "phoneMasked": privacy.mask_phone(a.phone),
-        "phoneLast4": privacy.last_four(a.phone),
-        "phoneHash": privacy.keyed_hash(secret, privacy.phone_digits(a.phone)),
-    }
+    applicant = privacy.stored_person(new.complainant, secret)
     return Linked(
         kind="complaint",
         county=county_of(bundle.venues[new.venue].locality),

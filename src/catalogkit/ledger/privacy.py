@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from typing import Protocol
 
 _DIGITS = re.compile(r"\D")
 
@@ -47,3 +48,29 @@ def mask_name(value: str) -> str:
 def keyed_hash(secret: bytes, value: str) -> str:
     """The same person's number gives the same hash in one ledger, nothing outside it."""
     return hmac.new(secret, value.strip().upper().encode(), hashlib.sha256).hexdigest()[:32]
+
+
+class Person(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def id_number(self) -> str | None: ...
+    @property
+    def phone(self) -> str: ...
+
+
+def stored_person(person: Person, secret: bytes) -> dict[str, str | None]:
+    """How an applicant or a complainant is kept: the name, masked numbers, the phone's
+    last four digits and keyed hashes; never a whole number."""
+    number = person.id_number
+    return {
+        "name": person.name,
+        "kind": person.kind,
+        "idMasked": None if number is None else mask_id_number(number),
+        "idHash": None if number is None else keyed_hash(secret, number),
+        "phoneMasked": mask_phone(person.phone),
+        "phoneLast4": last_four(person.phone),
+        "phoneHash": keyed_hash(secret, phone_digits(person.phone)),
+    }

@@ -90,16 +90,7 @@ def register(
     venue_locality = bundle.venues[new.venue].locality
     county = county_of(venue_locality)
     case_no = case_number(county, on, next_serial(conn, counter_scope(county, on)))
-    a = new.applicant
-    applicant = {
-        "name": a.name,
-        "kind": a.kind,
-        "idMasked": None if a.id_number is None else privacy.mask_id_number(a.id_number),
-        "idHash": None if a.id_number is None else privacy.keyed_hash(secret, a.id_number),
-        "phoneMasked": privacy.mask_phone(a.phone),
-        "phoneLast4": privacy.last_four(a.phone),
-        "phoneHash": privacy.keyed_hash(secret, privacy.phone_digits(a.phone)),
-    }
+    applicant = privacy.stored_person(new.applicant, secret)
     payload = {
         "county": county,
         "matter": new.matter,

@@ -32,8 +32,9 @@ def test_lights(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None
     found = lights_of(open_cases(ledger, county=COUNTY), Reckoner(engine, 2026), today)
     got = {letters[lt.case.case_no]: [lt.light, lt.limit, lt.used, lt.left] for lt in found}
     assert got == EXPECTED["lights"]
-    assert [letters[lt.case.case_no] for lt in found][:2] == ["C", "J"]  # red, then yellow
-    assert "已超期2个工作日" in found[0].why_zh and "qingxi-center" in found[0].why_zh
+    order = [letters[lt.case.case_no] for lt in found]
+    assert order[:4] == ["K2", "R1", "C", "J"]  # red (newest first), then yellow
+    assert "已超期2个工作日" in found[2].why_zh and "qingxi-center" in found[2].why_zh
 
 
 @pytest.mark.parametrize("measure", sorted(EXPECTED["october"]["traces"]))
@@ -55,6 +56,23 @@ def test_rates(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
         ("village-station", "2026-10"),
     }
     assert by_tier.total == by_venue.total
+
+
+def test_feedback(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
+    """Ratings, rectifications, complaints and follow-ups per venue, counted by hand."""
+    from catalogkit.supervision.venue_feedback import feedback
+
+    october = feedback(ledger, COUNTY, "2026-10")
+    want = EXPECTED["october"]["feedback"]
+    assert set(october.rows) == set(want["by_venue"])
+    for venue, figures in want["by_venue"].items():
+        assert _subset(october.rows[venue], figures), venue
+    assert _subset(october.total, want["total"])
+    november = feedback(ledger, COUNTY, "2026-11")
+    assert _subset(november.total, EXPECTED["november"]["feedback"]["total"])
+    one = feedback(ledger, COUNTY, "2026-10", venue="baisha-station")
+    assert list(one.rows) == ["baisha-station"]
+    assert _subset(one.total, want["by_venue"]["baisha-station"])
 
 
 def _subset(row: dict[str, Any], expected: dict[str, Any]) -> bool:

@@ -205,17 +205,18 @@ def one_case(w: Writer, days: Days, rng: random.Random, windows: list[Any],
 def feedback(w: Writer, days: Days, rng: random.Random, r: dict[str, Any], done: dt.date) -> None:
     """What residents say afterwards: ratings (a bad one opens a rectification, most of
     them answered in writing), follow-up calls of the chosen cases, a few complaints."""
+    last = done  # events of a case come in order of their days
     for channel, share in (("evaluator", 0.4), ("sms", 0.1)):
         if rng.random() < share:
             score = rng.choices((5, 4, 3, 2, 1), (70, 20, 6, 3, 1))[0]
-            on = days.shift(done, 0 if channel == "evaluator" else rng.randint(1, 3))
+            on = last = days.shift(done, 0 if channel == "evaluator" else rng.randint(1, 3))
             r = w.add(r, "rate", on, channel=channel, score=score)
             fixing = ((r.get("ratings") or {}).get(channel) or {}).get("rectification")
             if fixing and rng.random() < 0.8:
                 w.answer(fixing, days.shift(on, rng.randint(2, 18)))
     task = r.get("followUp") or {}
     if task.get("selected"):
-        on = days.shift(done, rng.randint(2, 10))
+        on = last = max(last, days.shift(done, rng.randint(2, 10)))
         for _ in range(task.get("attempts", 3)):
             reached = rng.random() < 0.7
             r = w.add(r, "follow-up", on, channel="phone", reached=reached)
@@ -223,9 +224,10 @@ def feedback(w: Writer, days: Days, rng: random.Random, r: dict[str, Any], done:
                 break
             on = days.shift(on, rng.randint(1, 3))
     if rng.random() < 0.004 and done + dt.timedelta(days=3) <= TODAY:
-        number = w.complain(rng, r, days.shift(done, rng.randint(1, 5)))
+        on = days.shift(done, rng.randint(1, 5))
+        number = w.complain(rng, r, on)
         if rng.random() < 0.9:
-            w.answer(number, days.shift(done, rng.randint(6, 20)))
+            w.answer(number, days.shift(on, rng.randint(3, 18)))
 
 
 def simulate(ledger: Ledger, engine: Engine, cases: int, seed: int) -> int:

@@ -113,6 +113,8 @@ def test_the_supervisor_page(browser: Any, served: tuple[str, str, dict[str, str
     sync_api.expect(page.locator("table.lights tbody tr")).to_have_count(7)
     sync_api.expect(page.locator("table.lights tbody tr").first).to_contain_text("红灯")
     sync_api.expect(page.locator("table.lights")).to_contain_text(numbers["R1"])
+    row = page.locator("table.lights tbody tr", has_text=numbers["R1"])
+    sync_api.expect(row).to_contain_text("差评整改")  # its kind, in words
     feedback = page.locator("table.feedback")
     sync_api.expect(feedback).to_contain_text("满意率")
     total = feedback.locator("tbody tr").last  # 合计: 6 ratings, 1 2 1 1 1, 66.7%, 2 bad

@@ -19,7 +19,7 @@ from ...ledger.days import today
 from ...ledger.numbers import county_of
 from ...supervision import rates
 from ...supervision.chart import rate_chart
-from ...supervision.feedback_shapes import GRADES, empty_row
+from ...supervision.feedback_shapes import GRADES
 from ...supervision.feedback_shapes import summary_zh as feedback_summary
 from ...supervision.kept import current_lights
 from ...supervision.shapes import counts, counts_by_holder, light_json
@@ -102,8 +102,7 @@ async def supervision(request: Request) -> Response:
 
 def _said(heard: Any) -> dict[str, Any]:
     """The month's feedback for the templates: rows per venue, the total, the sentence."""
-    return {"feedback": heard, "grades": GRADES, "no_feedback": empty_row(heard),
-            "feedback_summary": feedback_summary(heard)}  # fmt: skip
+    return {"feedback": heard, "grades": GRADES, "feedback_summary": feedback_summary(heard)}
 
 
 @router.post("/supervision/monthly")

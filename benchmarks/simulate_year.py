@@ -2,8 +2,9 @@
 through the ledger's own calls (`Ledger.create`, `Ledger.append`), as window staff would
 record them: windows at the county hall and the town centers, village stations that
 proxy cases up (转报 … 接件) and handle some themselves, 补正 before and after 受理,
-special procedures, refusals, withdrawals, ratings, and cases concluded late or still
-open at the end. Every applicant is made up; nothing here is real data.
+special procedures, refusals, withdrawals, ratings (bad ones opening rectifications,
+most answered in writing), follow-up calls, complaints, and cases concluded late or
+still open at the end. Every applicant is made up; nothing here is real data.
 
     python benchmarks/simulate_year.py [--cases 20000] [--seed 7] [--database-url URL]
     catalogkit report -c catalogs --database-url URL rates \
@@ -29,7 +30,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from catalogkit import load_catalog  # noqa: E402
 from catalogkit.engine import Engine  # noqa: E402
-from catalogkit.ledger import Ledger, LedgerError, NewCase, NewEvent  # noqa: E402
+from catalogkit.ledger import Ledger, LedgerError, NewCase, NewEvent, complaint_cases  # noqa: E402
+from catalogkit.ledger.complaint_cases import NewComplaint  # noqa: E402
 from catalogkit.plugins import Plugins  # noqa: E402
 
 DEMO = ROOT / "catalogs"
@@ -87,6 +89,26 @@ class Writer:
         actor = f"staff@{venue or record['holder']}/sim"
         self.events += 1
         return self.ledger.append(record["caseNo"], new, self.engine, actor=actor, today=TODAY)
+
+    def answer(self, number: str, on: dt.date) -> None:
+        """The written reply (书面答复) closing a rectification or a complaint."""
+        if on <= TODAY:
+            self.add(self.ledger.get(number), "reply", on, reply="已核实，整改完毕并书面答复")
+
+    def complain(self, rng: random.Random, about: dict[str, Any], on: dt.date) -> str:
+        """A complaint about a case, taken by the county hall's complaint line."""
+        new = NewComplaint.model_validate({
+            "venue": "minghu-hall", "aboutCase": about["caseNo"], "channel": "phone",
+            "complainant": {"name": rng.choice(SURNAMES) + "某",
+                            "phone": f"13{rng.randrange(10**9):09d}"},
+            "summary": "办理时间过长，答复不清", "staff": "minghu-hall-desk",
+            "on": min(on, TODAY).isoformat(),
+        })  # fmt: skip
+        record, _ = complaint_cases.file(
+            self.ledger, new, self.engine, actor="staff@minghu-hall/sim", today=TODAY
+        )
+        self.events += 2
+        return str(record["caseNo"])
 
 
 def places(engine: Engine) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
@@ -177,8 +199,35 @@ def one_case(w: Writer, days: Days, rng: random.Random, windows: list[Any],
         r = w.add(r, "receive", done, venue=station)
     done = days.shift(done, rng.randint(0, 2))
     r = w.add(r, "deliver", done, method="窗口领取")
-    if rng.random() < 0.4:
-        w.add(r, "rate", done, score=rng.choices((5, 4, 3, 2, 1), (70, 20, 6, 3, 1))[0])
+    feedback(w, days, rng, r, done)
+
+
+def feedback(w: Writer, days: Days, rng: random.Random, r: dict[str, Any], done: dt.date) -> None:
+    """What residents say afterwards: ratings (a bad one opens a rectification, most of
+    them answered in writing), follow-up calls of the chosen cases, a few complaints."""
+    last = done  # events of a case come in order of their days
+    for channel, share in (("evaluator", 0.4), ("sms", 0.1)):
+        if rng.random() < share:
+            score = rng.choices((5, 4, 3, 2, 1), (70, 20, 6, 3, 1))[0]
+            on = last = days.shift(done, 0 if channel == "evaluator" else rng.randint(1, 3))
+            r = w.add(r, "rate", on, channel=channel, score=score)
+            fixing = ((r.get("ratings") or {}).get(channel) or {}).get("rectification")
+            if fixing and rng.random() < 0.8:
+                w.answer(fixing, days.shift(on, rng.randint(2, 18)))
+    task = r.get("followUp") or {}
+    if task.get("selected"):
+        on = last = max(last, days.shift(done, rng.randint(2, 10)))
+        for _ in range(task.get("attempts", 3)):
+            reached = rng.random() < 0.7
+            r = w.add(r, "follow-up", on, channel="phone", reached=reached)
+            if reached or (r.get("followUp") or {}).get("status") != "due":
+                break
+            on = days.shift(on, rng.randint(1, 3))
+    if rng.random() < 0.004 and done + dt.timedelta(days=3) <= TODAY:
+        on = days.shift(done, rng.randint(1, 5))
+        number = w.complain(rng, r, on)
+        if rng.random() < 0.9:
+            w.answer(number, days.shift(on, rng.randint(3, 18)))
 
 
 def simulate(ledger: Ledger, engine: Engine, cases: int, seed: int) -> int:

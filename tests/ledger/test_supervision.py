@@ -4,6 +4,7 @@ through the ledger's real API, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from catalogkit.ledger import Ledger
 from catalogkit.supervision import lights_of, open_cases, rates
 from catalogkit.supervision.rates import trace
 from catalogkit.supervision.reckoner import Reckoner
+from tests.ledger.helpers import ID_NUMBER, PHONE
 from tests.supervision.replay import load, replay
 
 COUNTY = "339901"
@@ -32,8 +34,9 @@ def test_lights(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None
     found = lights_of(open_cases(ledger, county=COUNTY), Reckoner(engine, 2026), today)
     got = {letters[lt.case.case_no]: [lt.light, lt.limit, lt.used, lt.left] for lt in found}
     assert got == EXPECTED["lights"]
-    assert [letters[lt.case.case_no] for lt in found][:2] == ["C", "J"]  # red, then yellow
-    assert "已超期2个工作日" in found[0].why_zh and "qingxi-center" in found[0].why_zh
+    order = [letters[lt.case.case_no] for lt in found]
+    assert order[:4] == ["K2", "R1", "C", "J"]  # red (newest first), then yellow
+    assert "已超期2个工作日" in found[2].why_zh and "qingxi-center" in found[2].why_zh
 
 
 @pytest.mark.parametrize("measure", sorted(EXPECTED["october"]["traces"]))
@@ -57,6 +60,23 @@ def test_rates(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
     assert by_tier.total == by_venue.total
 
 
+def test_feedback(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
+    """Ratings, rectifications, complaints and follow-ups per venue, counted by hand."""
+    from catalogkit.supervision.venue_feedback import feedback
+
+    october = feedback(ledger, COUNTY, "2026-10")
+    want = EXPECTED["october"]["feedback"]
+    assert set(october.rows) == set(want["by_venue"])
+    for venue, figures in want["by_venue"].items():
+        assert _subset(october.rows[venue], figures), venue
+    assert _subset(october.total, want["total"])
+    november = feedback(ledger, COUNTY, "2026-11")
+    assert _subset(november.total, EXPECTED["november"]["feedback"]["total"])
+    one = feedback(ledger, COUNTY, "2026-10", venue="baisha-station")
+    assert list(one.rows) == ["baisha-station"]
+    assert _subset(one.total, want["by_venue"]["baisha-station"])
+
+
 def _subset(row: dict[str, Any], expected: dict[str, Any]) -> bool:
     return {k: row[k] for k in expected} == expected
 
@@ -74,12 +94,13 @@ def test_http(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
     with TestClient(app) as client:
         assert client.get("/v1/supervision/lights").status_code == 401
         page = client.get("/v1/supervision/lights?limit=2", headers=boss).json()
-        assert sum(page["counts"].values()) == 5 and len(page["lights"]) == 2
+        assert sum(page["counts"].values()) == 7 and len(page["lights"]) == 2
         assert page["next"] == 2 and page["lights"][0]["light"] == "red"
         by_venue = page["byVenue"]  # the lights depend on today; where the cases are does not
-        assert list(by_venue) == ["qingxi-center"] and sum(by_venue["qingxi-center"].values()) == 5
+        assert set(by_venue) == {"qingxi-center", "baisha-station"}
+        assert sum(by_venue["qingxi-center"].values()) == 6  # C, F, H, I, J and complaint K2
         mine = client.get("/v1/supervision/lights", headers={"Authorization": f"Bearer {staff}"})
-        assert mine.json()["lights"] == []  # baisha-station has no open case
+        assert [lt["caseNo"] for lt in mine.json()["lights"]] == [written["R1"]]  # its 整改
         query = "from=2026-10-01&to=2026-10-31"
         body = client.get(f"/v1/supervision/rates?{query}", headers=boss).json()
         assert _subset(body["total"], EXPECTED["october"]["total"])
@@ -89,6 +110,16 @@ def test_http(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
             f"/v1/supervision/rates?{query}", headers={"Authorization": f"Bearer {staff}"}
         )
         assert refused.status_code == 403
+        monthly = client.get("/v1/supervision/monthly?month=2026-10", headers=boss).json()
+        assert _subset(monthly["total"], EXPECTED["october"]["total"])
+        assert _subset(monthly["feedback"]["total"], EXPECTED["october"]["feedback"]["total"])
+        bad = client.get("/v1/supervision/monthly?month=2026-13", headers=boss)
+        assert bad.status_code == 422
+        staff_auth = {"Authorization": f"Bearer {staff}"}
+        assert (
+            client.get("/v1/supervision/monthly?month=2026-10", headers=staff_auth).status_code
+            == 403
+        )
 
 
 def test_command_line(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
@@ -111,6 +142,18 @@ def test_command_line(ledger: Ledger, engine: Engine, written: dict[str, str]) -
     assert written["C"] in lights.output and written["J"] not in lights.output
     monthly = CliRunner().invoke(cli, [*base, "monthly", "--month", "2026-10"])
     assert "受理 6 件，办结 4 件，办结率 66.7%" in monthly.output
+    assert "收到评价 6 个，满意率 66.7%，差评 2 个，整改 2 件（已答复 1 件）" in monthly.output
+    assert "受理投诉 2 件（已答复 1 件）；回访 1 件，完成 1 件，未联系上 0 件" in monthly.output
+    table = CliRunner().invoke(cli, [*base, "monthly", "--month", "2026-10", "--format", "csv"])
+    lines = table.output.splitlines()
+    assert lines[0].endswith(",followUps,followUpsDone,followUpsUnreached")
+    # the rates' 合计, then ratings 6 (1 2 1 1 1), 66.67%, bad 2, 整改 2/1, 投诉 2/1, 回访 1/1/0
+    tail = "合计,6,6,4,0.6667,3,0.75,3,0.475,0.65,10.5,1,1,6,1,2,1,1,1,0.6667,2,2,1,2,1,1,1,0"
+    assert lines[-1] == tail
+    body = json.loads(
+        CliRunner().invoke(cli, [*base, "monthly", "--month", "2026-10", "--format", "json"]).output
+    )
+    assert _subset(body["feedback"]["total"], EXPECTED["october"]["feedback"]["total"])
     bad = CliRunner().invoke(cli, [*base, "monthly", "--month", "October"])
     assert bad.exit_code != 0 and "YYYY-MM" in bad.output
     svg = CliRunner().invoke(cli, [*base, "rates", *period, "--format", "svg"])
@@ -138,8 +181,19 @@ def test_pages(ledger: Ledger, engine: Engine, written: dict[str, str]) -> None:
         assert "清溪" in public.text and "60.0%" in public.text  # 3 of 5 accepted there
         wall = client.get("/publication/qingxi-center?month=2026-10&notice=1")
         assert "办件情况公示" in wall.text and "@page" not in wall.text
-        for text in (page.text, table.text, public.text, wall.text):
-            assert "张三" not in text and "5678" not in text  # nothing personal
+        assert "收到评价 6 个，满意率 66.7%" in page.text and "好差评" in page.text
+        assert "本月收到评价 6 个，满意率 66.7%" in table.text and "整改 / 已答复" in table.text
+        assert "群众评价" in public.text and "75.0%" in public.text  # 3 of 4 satisfied there
+        assert "群众评价" in wall.text and "75.0%" in wall.text
+        assert "本月共收到评价 4 个" in wall.text
+        baisha = client.get("/publication/baisha-station?month=2026-10&notice=1").text
+        assert "0.0%" in baisha and "本月共收到评价 1 个" in baisha  # E: 不满意
+        for text in (page.text, table.text, public.text, wall.text, baisha):
+            assert "张三" not in text and "李四" not in text  # nothing personal
+            assert "5678" not in text and PHONE not in text
+            assert ID_NUMBER not in text and "339901198502021234" not in text
+        for text in (public.text, wall.text, baisha):  # nor a case number
+            assert not any(number in text for number in written.values())
         assert client.get("/publication/nowhere").status_code == 404
 
 

@@ -170,6 +170,8 @@ KNOWN: list[tuple[str, str, dict[str, str], dict[str, Any], Any, dict[str, str],
     ("GET", "/v1/supervision/lights", {}, {}, None, {}, 401),
     ("GET", "/v1/supervision/rates", {}, OCTOBER, None, BOSS_HEADERS, 200),
     ("GET", "/v1/supervision/rates", {}, OCTOBER, None, {"Authorization": f"Bearer {STAFF}"}, 403),
+    ("GET", "/v1/supervision/monthly", {}, {"month": "2026-10"}, None, BOSS_HEADERS, 200),
+    ("GET", "/v1/supervision/monthly", {}, {"month": "2026-10"}, None, {}, 401),
 ]
 
 

@@ -170,10 +170,13 @@ def rates_command(
 def monthly_command(
     obj: tuple[Place, str | None], month: str, fmt: str, output: Path | None
 ) -> None:
-    """The month's table per venue, as the county reports it upward."""
+    """The month's table per venue, as the county reports it upward, with residents'
+    ratings, rectifications, complaints and follow-up calls beside the rates."""
+    from ..supervision import feedback_shapes as said
     from ..supervision import rates
     from ..supervision.chart import rate_chart
-    from ..supervision.shapes import rates_csv, rates_json, rates_table, summary_zh
+    from ..supervision.shapes import rates_json, rates_table, summary_zh
+    from ..supervision.venue_feedback import feedback
 
     try:
         first = dt.datetime.strptime(month, "%Y-%m").date()
@@ -184,11 +187,14 @@ def monthly_command(
     engine, ledger = place.engine(), place.ledger()
     code = _county(engine.bundle, county)
     found = guarded(lambda: rates(ledger, engine, code, first, last, ("venue",)))
+    heard = guarded(lambda: feedback(ledger, code, first.strftime("%Y-%m")))
     if fmt == "json":
-        emit(json.dumps(rates_json(found), ensure_ascii=False, indent=2) + "\n", output)
+        body = {**rates_json(found), "feedback": said.feedback_json(heard)}
+        emit(json.dumps(body, ensure_ascii=False, indent=2) + "\n", output)
     elif fmt == "csv":
-        emit(rates_csv(found), output)
+        emit(said.monthly_csv(found, heard), output)
     elif fmt == "svg":
         emit(rate_chart(found), output)
     else:
-        emit(summary_zh(found) + "\n" + rates_table(found), output)
+        text = summary_zh(found) + said.summary_zh(heard) + "\n" + rates_table(found)
+        emit(text + "\n" + said.feedback_table(heard), output)

@@ -36,9 +36,11 @@ _COLUMNS = (
     "applied_on", "promised_due", "statutory_due", "finished_on", "doc",
 )  # fmt: skip
 COLUMNS = ("case_no", *_COLUMNS)  # of case_state
+# The record's columns and the event's share one set of parameters: the record's venue
+# (where the case was registered) is `:case_venue`, never the event's `:venue`.
 REPLACE = (
     "UPDATE case_state SET "
-    + ", ".join(f"{c} = :{c}" for c in _COLUMNS)
+    + ", ".join(f"{c} = :{'case_venue' if c == 'venue' else c}" for c in _COLUMNS)
     + " WHERE case_no = :case_no AND version = :was"
 )
 # PostgreSQL: the version check, the new record and the event in one statement (one
@@ -124,6 +126,7 @@ class Writer:
         first, so a stale version writes nothing at all (Stale)."""
         doc = dumps(record)
         values = {**row_of(record), "doc": doc, "was": was, **rows.event_row(event)}
+        values["case_venue"] = record["venue"]
         if self.sqlite:
             values = _sqlite_values(values)  # once for both statements
             if self.run(REPLACE, values, write=True, ready=True).rowcount != 1:

@@ -6,6 +6,8 @@ each 转报 / 送件 (of a village station: sv_villages)."""
 
 from __future__ import annotations
 
+from ..ledger.linked import KINDS_ZH
+
 MEASURES = (
     "received",
     "accepted",
@@ -23,6 +25,9 @@ MEASURES = (
 )
 
 _DONE = "e.kind = 'conclude'"
+# Complaints and rectifications are ledger cases with a 申请 and 受理 of their own; the
+# rates count applications only (their own figures: supervision/venue_feedback.py).
+_LINKED = ", ".join(f"'{kind}'" for kind in KINDS_ZH if kind != "application")
 
 
 def _limits(dialect: str) -> tuple[str, str, str]:
@@ -68,6 +73,7 @@ def facts_sql(dialect: str, venue: bool) -> str:
         "AND f.kind IN ('forward', 'send'))"
     )
     where = "e.on_day BETWEEN :first AND :last AND cs.county = :county"
+    where += f" AND cs.matter NOT IN ({_LINKED})"  # complaints, rectifications: not applications
     if venue:
         where += " AND e.venue = :venue"
     return f"""

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ..ledger.projection import Event
 from .workdays import DayCounts
 
+FINISHED = ("conclude", "refuse", "withdraw", "reply")
+
 
 @dataclass(frozen=True)
 class Stretch:
@@ -34,7 +36,8 @@ def stretches(events: list[Event], days: DayCounts | None, today: dt.date) -> li
         elif e.kind == "receive":
             out.append(_stretch(place, transit, since, e.on, days))
             place, transit, since = e.venue, False, e.on
-    end = events[-1].on if events[-1].kind in ("conclude", "refuse", "withdraw") else None
+    # the day it was finished, whatever came after (ratings, follow-up calls, 送达)
+    end = next((e.on for e in events if e.kind in FINISHED), None)
     stretch = _stretch(place, transit, since, end or today, days)
     out.append(Stretch(stretch.venue, transit, since, end, stretch.working_days))
     return out

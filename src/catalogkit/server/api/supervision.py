@@ -1,5 +1,6 @@
-"""/v1/supervision: warning lights of open cases and rates of a period, for a
-supervisor's token (it reads its own county); window staff read their venue's lights."""
+"""/v1/supervision: warning lights of open cases, rates of a period and the month's
+table with residents' feedback, for a supervisor's token (it reads its own county);
+window staff read their venue's lights."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from ...ledger import Ledger
 from ...ledger.days import today
 from ...ledger.jsonable import dumps
 from ...supervision import rates
+from ...supervision.feedback_shapes import feedback_json
 from ...supervision.kept import current_lights
 from ...supervision.rates import period_problem, trace
 from ...supervision.shapes import counts, counts_by_holder, light_json, rates_json
+from ...supervision.venue_feedback import feedback
 from ..problems import ApiProblem
 from ..respond import snapshot
 from ..schemas import ProblemField
@@ -117,3 +120,29 @@ async def get_rates(
         lambda ledger: rates(ledger, engine, county, since, until, tuple(by or ("venue",)), venue),
     )
     return _json(request, rates_json(found))
+
+
+@router.get("/supervision/monthly", responses=problems(*RATES), summary="The month's table")
+async def get_monthly(
+    request: Request,
+    token: CaseToken,
+    month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")],
+) -> Response:
+    """The month's rates per venue (as `rates?by=venue`) and beside them what residents
+    said: ratings per grade and 满意率, rectifications, complaints and follow-up calls
+    (docs/supervision.md). A supervisor reads its county."""
+    if token is None:
+        raise unauthorized()
+    if token.role != "supervisor" or token.county is None:
+        raise ApiProblem("case-forbidden", "the monthly table needs a supervisor token",
+                         "月报表需督查令牌")  # fmt: skip
+    county = token.county
+    first = dt.date.fromisoformat(month + "-01")
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    engine = snapshot(request).engine
+
+    def work(ledger: Ledger) -> dict[str, Any]:
+        table = rates(ledger, engine, county, first, last, ("venue",))
+        return {**rates_json(table), "feedback": feedback_json(feedback(ledger, county, month))}
+
+    return _json(request, await call(request, work))

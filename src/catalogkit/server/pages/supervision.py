@@ -1,8 +1,8 @@
 """Supervision pages: the supervisor's page (lights of open cases, red first and paged;
 the month's rates per venue with a chart; a printable monthly table) behind a
 supervisor's token posted in a form, and the public monthly publication (一月一公开)
-of each venue, as a page and a printable wall notice: counts and rates, nothing
-personal (docs/supervision.md)."""
+of each venue, as a page and a printable wall notice: counts, rates and residents'
+ratings, nothing personal (docs/supervision.md)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,11 @@ from ...ledger.days import today
 from ...ledger.numbers import county_of
 from ...supervision import rates
 from ...supervision.chart import rate_chart
+from ...supervision.feedback_shapes import GRADES
+from ...supervision.feedback_shapes import summary_zh as feedback_summary
 from ...supervision.kept import current_lights
 from ...supervision.shapes import counts, counts_by_holder, light_json
+from ...supervision.venue_feedback import feedback
 from ..respond import snapshot
 from ..shared import ledger_of
 from .cases import DOWN, form, html
@@ -63,7 +66,7 @@ async def supervision(request: Request) -> Response:
             return None
         found = current_lights(ledger, engine, today(), county=token.county, venue=None)
         table = rates(ledger, engine, token.county, first, last, ("venue",))
-        return token.county, found, table
+        return token.county, found, table, feedback(ledger, token.county, month)
 
     try:
         answer = await run_in_threadpool(work)
@@ -72,7 +75,7 @@ async def supervision(request: Request) -> Response:
     if answer is None:
         why = "令牌无效或已吊销，或不是督查令牌。"
         return html(request, "supervision.j2", {"error": why, "lights": None}, 401)
-    county, found, table = answer
+    county, found, table, heard = answer
     chosen = [lt for lt in found if light is None or lt.light == light]
     names = {v: o.item.name for v, o in snap.bundle.venues.items()}
     context = {
@@ -92,8 +95,14 @@ async def supervision(request: Request) -> Response:
         "names": names,
         "chart": rate_chart(table),
         "day": today(),
+        **_said(heard),
     }
     return html(request, "supervision.j2", context)
+
+
+def _said(heard: Any) -> dict[str, Any]:
+    """The month's feedback for the templates: rows per venue, the total, the sentence."""
+    return {"feedback": heard, "grades": GRADES, "feedback_summary": feedback_summary(heard)}
 
 
 @router.post("/supervision/monthly")
@@ -109,15 +118,17 @@ async def monthly(request: Request) -> Response:
         token = ledger.token(secret) if secret else None
         if token is None or token.role != "supervisor" or token.county is None:
             return None
-        return rates(ledger, snap.engine, token.county, first, last, ("venue",))
+        table = rates(ledger, snap.engine, token.county, first, last, ("venue",))
+        return table, feedback(ledger, token.county, month)
 
     try:
-        table = await run_in_threadpool(work)
+        answer = await run_in_threadpool(work)
     except LedgerError:
         return html(request, "supervision.j2", {"error": DOWN, "lights": None}, 503)
-    if table is None:
+    if answer is None:
         why = "令牌无效或已吊销，或不是督查令牌。"
         return html(request, "supervision.j2", {"error": why, "lights": None}, 401)
+    table, heard = answer
     county = snap.bundle.localities.get(table.county)
     context = {
         "rates": table,
@@ -125,6 +136,7 @@ async def monthly(request: Request) -> Response:
         "county": county.locality.name if county else table.county,
         "venues": {v: (o.item.name, o.item.tier) for v, o in snap.bundle.venues.items()},
         "day": today(),
+        **_said(heard),
     }
     return html(request, "supervision_monthly.j2", context)
 
@@ -140,10 +152,12 @@ async def publication(request: Request, venue: str, month: str = "", notice: int
     county = county_of(owned.locality)
 
     def work() -> Any:
-        return rates(ledger_of(request), snap.engine, county, first, last, ("venue",), venue)
+        ledger = ledger_of(request)
+        table = rates(ledger, snap.engine, county, first, last, ("venue",), venue)
+        return table, feedback(ledger, county, name, venue)
 
     try:
-        table = await run_in_threadpool(work)
+        table, heard = await run_in_threadpool(work)
     except LedgerError:
         return html(request, "publication.j2", {"error": DOWN, "venue": None}, 503)
     context: dict[str, Any] = {
@@ -152,6 +166,8 @@ async def publication(request: Request, venue: str, month: str = "", notice: int
         "venue_id": venue,
         "month": name,
         "figures": table.total,
+        "ratings": heard.total,
+        "grades": GRADES,
         "day": today(),
     }
     return html(request, "wall_notice.j2" if notice else "publication.j2", context)

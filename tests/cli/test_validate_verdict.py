@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +212,29 @@ def test_installed_plugins_code_is_part_of_the_key(
     info.rename(tmp_path / "demo_plugin-1.1.dist-info")
     module.write_text("X = 1\n", "utf-8")
     assert verdict_key.installed_stamp() != before
+
+
+HEAVY = ("pydantic", "catalogkit.model", "catalogkit.engine", "catalogkit.resolve", "pluggy")
+PROBE = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print(sorted(m for m in {heavy!r} if m in sys.modules), "
+    "file=sys.__stderr__))\n"
+    "sys.argv = ['catalogkit', 'validate', {tree!r}]\n"
+    "from catalogkit.cli import main\n"
+    "main()\n"
+)
+
+
+def test_the_verdict_is_read_without_the_checking_machinery(tmp_path: Path) -> None:
+    """The point of the verdict: a process that answers from it imports neither
+    pydantic nor the models, the engine, the resolver or the plugin manager."""
+    root = make_tree(CASES["trees"]["demo"], tmp_path)
+    probe = [sys.executable, "-c", PROBE.format(heavy=HEAVY, tree=str(root))]
+    first = subprocess.run(probe, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "pydantic" in first.stderr  # the full check needs it
+    second = subprocess.run(probe, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert second.stderr.strip().splitlines()[-1] == "[]", second.stderr
+    same = [TIME_TAKEN.sub(" (… ms)", run.stdout) for run in (first, second)]
+    assert same[0] == same[1] and "0 error(s)" in same[1], same

@@ -5,7 +5,7 @@ measured in the same run (median of repeated runs each).
     version   = `catalogkit --version`
     help      = `catalogkit --help`
     route     = `catalogkit route --help`
-    validate  = `catalogkit validate catalogs`, warm: answered by the compiled cache
+    validate  = `catalogkit validate catalogs`, warm: answered by the remembered verdict
 
 Targets (issue 13): version and help within 100 ms of bare; warm validate of the demo
 within 2 × version. Prints each figure (wall clock, and the CPU time of the process,

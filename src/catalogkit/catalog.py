@@ -45,6 +45,15 @@ class Report:
     seconds: float = 0.0
     from_cache: bool = False
     quarantined: list[Quarantined] = field(default_factory=list)
+    # a remembered verdict (load/verdict.py) has no bundle: its drafts and revision
+    recalled: tuple[list[str], str | None] | None = None
+
+    @property
+    def revision(self) -> str | None:
+        """The revision of the bundle built, None when nothing was built."""
+        if self.recalled is not None:
+            return self.recalled[1]
+        return self.bundle.revision if self.bundle else None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -57,6 +66,8 @@ class Report:
     @property
     def drafts(self) -> list[str]:
         """Codes of the matters still marked `publication: draft`."""
+        if self.recalled is not None:
+            return self.recalled[0]
         if self.bundle is None:
             return []
         matters = self.bundle.matters
@@ -218,8 +229,8 @@ def _calendar_checks(report: Report, today: dt.date | None) -> None:
     if report.bundle is None:
         return
     from .load.locate import locate_all
+    from .pinned_today import today as system_today
     from .resolve.horizon import next_year_missing
-    from .resolve.horizon import today as system_today
 
     found = next_year_missing(
         report.bundle.calendars, report.root, report.files, today or system_today()

@@ -12,15 +12,15 @@ at the right line."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import Diagnostic, YamlPath, format_path
+from .errors import Diagnostic, YamlPath
 from .load.one_document import LoadedFile
 from .load.translate import diagnostics_from
 from .model import KINDS
+from .quarantined_item import Quarantined as Quarantined  # its plain-data home
 
 ROUNDS = 8
 _KINDS = {
@@ -33,50 +33,7 @@ _KINDS = {
     "useProfiles": "profile use",
     "jointDepartments": "reference",
 }
-_KIND_ZH = {
-    "matter": "事项",
-    "department": "部门",
-    "venue": "场所",
-    "window": "窗口",
-    "claim": "认领",
-    "profile": "模板",
-    "profile use": "模板使用",
-    "reference": "引用",
-}
 _CONTAINERS = {"children", "profiles", "venues", "windows", "matters"}
-
-
-@dataclass(frozen=True)
-class Quarantined:
-    """An item left out of the bundle, where it is written and the first reason."""
-
-    kind: str  # matter, department, venue, claim
-    key: str  # its code or id
-    name: str
-    file: str
-    path: YamlPath
-    rule: str
-    en: str
-    zh: str
-
-    def line(self, lang: str) -> str:
-        """「事项 MH-MZ-0005 高龄津贴申领（county/matters.yaml）：…」"""
-        where = f"{self.file}:{format_path(self.path)}"
-        if lang == "zh":
-            kind = _KIND_ZH.get(self.kind, self.kind)
-            return f"{kind} {self.key} {self.name}（{where}）：{self.zh}".replace("  ", " ")
-        return f"{self.kind} {self.key} {self.name} ({where}): {self.en}".replace("  ", " ")
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "key": self.key,
-            "name": self.name,
-            "file": self.file,
-            "rule": self.rule,
-            "message": self.en,
-            "messageZh": self.zh,
-        }
 
 
 def item_of(path: YamlPath) -> YamlPath | None:

@@ -107,7 +107,7 @@ def as_json(report: Report) -> str:
         "warnings": len(report.warnings),
         "drafts": len(report.drafts),
         "quarantined": [q.as_dict() for q in report.quarantined],
-        "revision": report.bundle.revision if report.bundle else None,
+        "revision": report.revision,
         "diagnostics": [{**d.as_dict(), "file": shown_file(report, d)} for d in report.diagnostics],
     }
     return json.dumps(body, ensure_ascii=False, indent=2)

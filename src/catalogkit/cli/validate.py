@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..load.opening import real_path
-from ..load.tree import SETTINGS_FILE
+from ..load.tree import SETTINGS_FILE, tree_root
+from ..load.verdict import recall, remember
+from ..load.verdict_key import verdict_key
 from .language import LANG_OPTION, pick_language
 from .output import (
     as_json,
@@ -80,25 +83,56 @@ def validate_command(
     plugins: PluginChoice,
 ) -> None:
     """Check catalog trees (default: the current folder). Exit 0 clean, 1 on errors."""
-    from .loading import open_door  # the door checks when run: `--help` stays quick
-
     language = pick_language(lang)
     failed = False
     seen: set[Path] = set()
     for path in paths or (Path("."),):
-        progress = ProgressLine(fmt == "text" and not quiet, language)
-        catalog = open_door(
-            path, plugins, language, cache=not no_cache, quarantine=not strict, progress=progress
-        )
-        progress.clear()
-        if _checked(path, catalog.root, seen):
+        if _checked(path, tree_root(path), seen):
             continue
-        report = catalog.report
+        report = _report(path, plugins, language, fmt == "text" and not quiet, no_cache, strict)
         failed |= bool(report.errors) or (strict and bool(report.drafts))
         _print(report, fmt, quiet, verbose, language)
         if strict and report.drafts and fmt == "text":
             click.echo(strict_line(report, language), err=True)
     sys.exit(1 if failed else 0)
+
+
+def _report(
+    path: Path, plugins: PluginChoice, lang: str, shown: bool, no_cache: bool, strict: bool
+) -> Report:
+    """The report of the tree `path` belongs to: the remembered verdict of an unchanged
+    tree (load/verdict.py), else a full check through the door, remembered."""
+    started = time.perf_counter()
+    key = None if no_cache else _verdict_key(path, plugins, strict)
+    if key is not None:
+        recalled = recall(tree_root(path), key)
+        if recalled is not None:
+            recalled.seconds = time.perf_counter() - started
+            return recalled
+    from .loading import open_door  # the door checks when run: `--help` stays quick
+
+    progress = ProgressLine(shown, lang)
+    catalog = open_door(
+        path, plugins, lang, cache=not no_cache, quarantine=not strict, progress=progress
+    )
+    progress.clear()
+    if key is not None and key == _verdict_key(path, plugins, strict):  # unchanged meanwhile
+        remember(catalog.root, key, catalog.report)
+    return catalog.report
+
+
+def _verdict_key(path: Path, plugins: PluginChoice, strict: bool) -> str | None:
+    """The key of the verdict of `path`'s tree under these options; None for a file
+    outside any tree and for plugins named by module (their code is not looked at)."""
+    root = tree_root(path)
+    if plugins.names or not (root / SETTINGS_FILE).is_file():
+        return None
+    options = (
+        f"strict={strict}",
+        f"blocked={sorted(plugins.blocked)}",
+        f"autoload={plugins.autoload}",
+    )
+    return verdict_key(root, plugins.folders, options)
 
 
 def _checked(path: Path, root: Path, seen: set[Path]) -> bool:

@@ -5,28 +5,15 @@ its file is added; the State Council notice usually comes out in November)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..errors import Diagnostic
 from ..model import CalendarDocument
+from ..pinned_today import today as today  # where the date checks compare with is read
 
-TODAY_VARIABLE = "CATALOGKIT_TODAY"
 WARN_FROM = (11, 1)
-
-
-def today() -> dt.date:
-    """The date checks compare with: $CATALOGKIT_TODAY (YYYY-MM-DD) when set, so that
-    tests and rehearsals can pin it; otherwise the system date."""
-    pinned = os.environ.get(TODAY_VARIABLE)
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            pass
-    return dt.date.today()
 
 
 def calendar_file(root: Path, files: Iterable[str], year: int) -> str:

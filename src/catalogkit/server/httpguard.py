@@ -41,10 +41,14 @@ _REFUSAL = (
 
 
 def protocol_options() -> dict[str, Any]:
-    """uvicorn options that bound the request head."""
+    """uvicorn options that bound the request head. The protocol is named by its import
+    path, not passed as a class: uvicorn pickles its options to start each worker, and
+    a class would have the worker import this package (the whole app) while unpickling,
+    before it can answer its supervisor's health check; under load that took more than
+    the check's 5 s, and the supervisor killed and restarted workers as they started."""
     if importlib.util.find_spec("httptools") is None:
         return {"http": "h11", "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
-    return {"http": GuardedHttpTools}
+    return {"http": f"{__name__}:GuardedHttpTools"}
 
 
 try:

@@ -46,9 +46,10 @@ from catalogkit.engine import Engine  # noqa: E402
 from catalogkit.ledger import Ledger, tables  # noqa: E402
 from catalogkit.ledger.jsonable import dumps, loads  # noqa: E402
 from catalogkit.supervision import OpenCase, lights_of, open_cases, rates  # noqa: E402
+from catalogkit.supervision.board import Board  # noqa: E402
 from catalogkit.supervision.facts import facts_sql  # noqa: E402
-from catalogkit.supervision.kept import current_lights  # noqa: E402
-from catalogkit.supervision.lights import light_of  # noqa: E402
+from catalogkit.supervision.kept import current_board  # noqa: E402
+from catalogkit.supervision.lights import RANK, light_of  # noqa: E402
 from catalogkit.supervision.reckoner import Reckoner  # noqa: E402
 from catalogkit.supervision.workdays import DayCounts  # noqa: E402
 from simulate_year import TODAY, simulate  # noqa: E402
@@ -121,9 +122,13 @@ def bench_lights(engine: Engine, tmpl: Ledger, n: int) -> None:
     cpu = time.process_time() - cpu
     alone = Uncached(engine, 2025)
     naive = median_seconds(lambda: [light_of(c, alone, TODAY) for c in cases], 1, 0)
-    current_lights(ledger, engine, TODAY, county=COUNTY, venue=None)
+    current_board(ledger, engine, TODAY, county=COUNTY, venue=None)
     again = median_seconds(
-        lambda: current_lights(ledger, engine, TODAY, county=COUNTY, venue=None), 3, 0
+        lambda: current_board(ledger, engine, TODAY, county=COUNTY, venue=None).page(
+            ledger, None, 50, 50
+        ),
+        3,
+        0,
     )
     load = os.getloadavg()[0]
     print(f"lights, {len(cases):,} open cases (SQLite; the machine's load {load:.1f})")
@@ -167,16 +172,31 @@ def _first(url: str, ask: Any) -> tuple[float, float]:
 
 @contextlib.contextmanager
 def _records_parsed() -> Iterator[None]:
-    """The baseline: the open cases read as before the light columns, each case's whole
-    record (with its stored decision) fetched and parsed."""
-    from catalogkit.supervision import kept
+    """The baseline: the board made as before the light columns, each open case's whole
+    record (with its stored decision) fetched and parsed, and its light counted."""
+    from catalogkit.supervision import board
 
-    was = kept.open_cases
-    kept.open_cases = lambda ledger, county, venue: _open_cases_from_records(ledger, county)
+    was = board.board_of
+    board.board_of = _board_from_records
     try:
         yield
     finally:
-        kept.open_cases = was
+        board.board_of = was
+
+
+def _board_from_records(
+    ledger: Ledger, engine: Engine, today: dt.date, *, county: str | None, venue: str | None
+) -> Board:
+    from catalogkit.supervision.shapes import counts, counts_by_holder
+
+    cases = _open_cases_from_records(ledger, county)
+    first = min((c.applied_on.year for c in cases), default=today.year)
+    reckoner = Reckoner(engine, first)
+    found = lights_of(cases, reckoner, today)
+    order: dict[str, list[str]] = {name: [] for name in RANK}
+    for lt in found:
+        order[lt.light].append(lt.case.case_no)
+    return Board(today, reckoner, counts(found), counts_by_holder(found), order)
 
 
 def _open_cases_from_records(ledger: Ledger, county: str | None) -> list[OpenCase]:

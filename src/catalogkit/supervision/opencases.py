@@ -53,6 +53,25 @@ def open_cases(
     ledger: Ledger, *, county: str | None = None, venue: str | None = None
 ) -> list[OpenCase]:
     """Every open case of `county` (and `venue`: registered at or held by it)."""
+    where, params = open_where(county, venue)
+    sql = f"SELECT {_COLUMNS} FROM case_state WHERE {where}"
+    with transaction(ledger.db, write=False) as conn:
+        return _cases(conn.execute(text(sql), params).all())
+
+
+def cases_numbered(ledger: Ledger, numbers: list[str]) -> dict[str, OpenCase]:
+    """The open cases of these numbers (a page of lights), by number."""
+    if not numbers:
+        return {}
+    names = ", ".join(f":n{i}" for i in range(len(numbers)))
+    sql = f"SELECT {_COLUMNS} FROM case_state WHERE state IN ({_STATES}) AND case_no IN ({names})"
+    with transaction(ledger.db, write=False) as conn:
+        rows = conn.execute(text(sql), {f"n{i}": n for i, n in enumerate(numbers)}).all()
+    return {c.case_no: c for c in _cases(rows)}
+
+
+def open_where(county: str | None, venue: str | None) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause of a county's (and venue's) open cases, and its parameters."""
     where = [f"state IN ({_STATES})"]
     params: dict[str, Any] = {}
     if county:
@@ -61,28 +80,28 @@ def open_cases(
     if venue:
         where.append("(venue = :venue OR holder = :venue)")
         params["venue"] = venue
-    sql = f"SELECT {_COLUMNS} FROM case_state WHERE {' AND '.join(where)}"
-    with transaction(ledger.db, write=False) as conn:
-        rows = conn.execute(text(sql), params).all()
+    return " AND ".join(where), params
+
+
+def _cases(rows: Any) -> list[OpenCase]:
     days: dict[Any, dt.date | None] = {None: None}  # each distinct day parsed once
     day = days.get
     out = []
     for r in rows:
-        d = (r[9], r[10], r[11], r[12], r[16])
-        for v in d:
+        for v in (r[9], r[10], r[11], r[12], r[16]):
             if v not in days:
                 days[v] = _day(v)
         out.append(
             OpenCase(
                 r[0], r[1] or "application", r[2], r[3], r[4], r[5], r[6], r[7], r[8],
-                day(r[9]), day(r[10]), day(r[11]), day(r[12]), r[13], _pauses(r[14]),  # type: ignore[arg-type]
+                day(r[9]), day(r[10]), day(r[11]), day(r[12]), r[13], pauses_from_json(r[14]),  # type: ignore[arg-type]
                 r[15], day(r[16]),
             )
         )  # fmt: skip
     return out
 
 
-def _pauses(value: str | None) -> tuple[Pause, ...]:
+def pauses_from_json(value: str | None) -> tuple[Pause, ...]:
     if not value:
         return ()
     return tuple((_day(a), _day(b)) for a, b in json.loads(value))

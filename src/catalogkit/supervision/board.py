@@ -20,8 +20,6 @@ from .lights import RANK, ZH, Light, light_of
 from .opencases import OpenCase, cases_numbered, open_where, pauses_from_json
 from .reckoner import Reckoner
 
-_PRE = "('applied', 'prechecked', 'awaiting-materials')"
-
 
 @dataclass(slots=True)
 class Board:
@@ -94,26 +92,29 @@ def _clock_sql(dialect: str) -> str:
     """What a light depends on, as one JSON array made by the database (one text per
     row is what is cheapest to fetch): before 受理 the day of application (and of the
     补正告知); after it the clock, its pauses, the due date and the limit."""
-    before, after = f"state IN {_PRE}", f"state NOT IN {_PRE}"
-    parts = [
-        "locality", "holder", "state",
-        f"CASE WHEN {before} THEN applied_on END",
-        "CASE WHEN state = 'awaiting-materials' THEN last_on END",
-        f"CASE WHEN {after} THEN clock_start END",
-        f"CASE WHEN {after} THEN paused_since END",
-        f"CASE WHEN {after} THEN paused_by END",
-        f"CASE WHEN {after} THEN pauses END",
-        f"CASE WHEN {after} THEN promised_due END",
-        f"CASE WHEN {after} THEN promised_days END",
-    ]  # fmt: skip
-    if dialect == "postgresql":  # dates in JSON are ISO 8601 text on both
-        return f"CAST(json_build_array({', '.join(parts)}) AS TEXT)"
-    return f"json_array({', '.join(parts)})"
+    array = "json_build_array" if dialect == "postgresql" else "json_array"
+    before = f"{array}(locality, holder, state, applied_on, last_on)"
+    after = (
+        f"{array}(locality, holder, state, clock_start, paused_since, paused_by, pauses, "
+        "promised_due, promised_days)"
+    )
+    awaiting = before.replace("last_on", "NULL")
+    clock = (
+        f"CASE WHEN state = 'awaiting-materials' THEN {before} "
+        f"WHEN state IN ('applied', 'prechecked') THEN {awaiting} ELSE {after} END"
+    )
+    return f"CAST({clock} AS TEXT)" if dialect == "postgresql" else clock  # ISO dates on both
 
 
 def _clock_case(key: str) -> OpenCase:
     """A stand-in case with the clock `key` says (enough to count its light)."""
-    loc, holder, state, applied, asked, start, since, by, pauses, due, days = json.loads(key)
+    parts = json.loads(key)
+    if len(parts) == 5:  # not yet accepted
+        loc, holder, state, applied, asked = parts
+        start = since = by = pauses = due = days = None
+    else:
+        loc, holder, state, start, since, by, pauses, due, days = parts
+        applied = asked = None
     applied_on = _day(applied) or _day(start) or dt.date.min
     return OpenCase(
         "", "", state, "", holder, holder, None, "", loc, applied_on, _day(due), _day(start),

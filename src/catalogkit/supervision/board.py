@@ -93,15 +93,15 @@ def _clock_sql(dialect: str) -> str:
     row is what is cheapest to fetch): before 受理 the day of application (and of the
     补正告知); after it the clock, its pauses, the due date and the limit."""
     array = "json_build_array" if dialect == "postgresql" else "json_array"
-    before = f"{array}(locality, holder, state, applied_on, last_on)"
-    after = (
+    asked = f"{array}(locality, holder, state, applied_on, last_on)"  # 补正告知 on last_on
+    waiting = asked.replace("last_on", "NULL")
+    accepted = (
         f"{array}(locality, holder, state, clock_start, paused_since, paused_by, pauses, "
         "promised_due, promised_days)"
     )
-    awaiting = before.replace("last_on", "NULL")
     clock = (
-        f"CASE WHEN state = 'awaiting-materials' THEN {before} "
-        f"WHEN state IN ('applied', 'prechecked') THEN {awaiting} ELSE {after} END"
+        f"CASE WHEN state = 'awaiting-materials' THEN {asked} "
+        f"WHEN state IN ('applied', 'prechecked') THEN {waiting} ELSE {accepted} END"
     )
     return f"CAST({clock} AS TEXT)" if dialect == "postgresql" else clock  # ISO dates on both
 

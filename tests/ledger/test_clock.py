@@ -43,3 +43,32 @@ def test_due_dates_move_as_the_law_says(
     ledger.rebuild()  # (a bad rating opened a rectification: a second case)
     assert len(ledger.timeline(number)) == record["version"]
     assert ledger.get(number) == record
+
+
+def test_a_case_carried_up_by_a_village_station_keeps_its_limits(
+    ledger: Ledger, engine: Engine
+) -> None:
+    """Qingxi community offers no proxy service for 不动产首次登记: asked as a proxy
+    application the engine says "go to the venue" (`forward`, no limits). Once the station
+    has carried the case up and the town center has accepted it, the case is held to the
+    matter's limits like any other, and has its due dates (never an unknown light)."""
+    case = new_case(
+        matter="MH-BDC-0001", locality="339901101001", venue="qingxi-community-station",
+        channel="proxy", facts={}, materials=[], on="2026-11-16",
+    )  # fmt: skip
+    record, _ = ledger.create(case, engine, actor="test", today=TODAY)
+    number = record["caseNo"]
+    steps = [
+        ("forward", "2026-11-16", {"toVenue": "qingxi-center"}),
+        ("receive", "2026-11-17", {}),
+        ("accept", "2026-11-17", {}),
+    ]
+    for kind, on, fields in steps:
+        new = event(kind, record["version"], on=on, **fields)
+        record = ledger.append(number, new, engine, actor="staff@qingxi-center/t", today=TODAY)
+    assert record["limits"] == {
+        "statutory": {"value": 30, "unit": "工作日"},
+        "promised": {"value": 5, "unit": "工作日"},
+    }
+    assert record["due"]["promised"] == "2026-11-24"
+    assert record["holder"] == "qingxi-center"

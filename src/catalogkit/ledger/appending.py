@@ -104,7 +104,14 @@ def clock_payload(
 
 def decide(engine: Engine, record: dict[str, Any], on: dt.date) -> tuple[Any, dict[str, Any]]:
     """The engine's decision on the case as accepted; a case the engine cannot decide
-    (its form changed since) keeps the failure, and the matter's own limits."""
+    (its form changed since) keeps the failure, and the matter's own limits.
+
+    At 受理 the case is at the venue accepting it: where it should go is past. A case a
+    village station carried there (转报, 接件) for a matter its village offers no proxy
+    service for is decided as handed in at the window, and a decision that still sends
+    it elsewhere (`forward`, which carries no limits) is kept beside the matter's own
+    limits: the case is held to them wherever it was accepted."""
+    channel = ENGINE_CHANNELS.get(record["channel"], "online")
     case = Case(
         matter=record["matter"],
         locality=record["locality"],
@@ -112,13 +119,16 @@ def decide(engine: Engine, record: dict[str, Any], on: dt.date) -> tuple[Any, di
         facts=record.get("facts", {}),
         materials=record.get("materials", []),
         submitted=on,
-        channel=ENGINE_CHANNELS.get(record["channel"], "online"),  # type: ignore[arg-type]
+        channel=channel,  # type: ignore[arg-type]
     )
     try:
         found = engine.decide(case)
+        if found.outcome == "forward" and channel == "proxy":
+            found = engine.decide(case.model_copy(update={"channel": "window"}))
     except CatalogkitError as exc:
-        matter = engine.bundle.matter(record["matter"])
-        return {"error": str(exc)}, limits_of(matter)
+        return {"error": str(exc)}, limits_of(engine.bundle.matter(record["matter"]))
+    if found.outcome == "forward":
+        return plain(found), limits_of(engine.bundle.matter(record["matter"]))
     return plain(found), limits_of(found)
 
 

@@ -34,6 +34,8 @@ ADD_EVENT = (
 _COLUMNS = (
     "version", "state", "county", "venue", "holder", "matter", "locality", "phone_last4",
     "applied_on", "promised_due", "statutory_due", "finished_on", "doc",
+    "case_kind", "clock_start", "paused_since", "paused_by", "pauses", "promised_days",
+    "in_transit_to", "last_on",
 )  # fmt: skip
 COLUMNS = ("case_no", *_COLUMNS)  # of case_state
 # The record's columns and the event's share one set of parameters: the record's venue

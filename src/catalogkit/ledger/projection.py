@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .feedback_fold import followed, rated
+from .jsonable import dumps
 from .machine import next_state
 
 
@@ -159,6 +160,29 @@ def row_of(record: dict[str, Any]) -> dict[str, Any]:
         "promised_due": _day(due.get("promised")),
         "statutory_due": _day(due.get("statutory")),
         "finished_on": _day(record["finishedOn"]),
+        **light_columns(record),
+    }
+
+
+def light_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """What a warning light needs of the record, as columns (supervision reads only
+    these for every open case)."""
+    clock = record["clock"]
+    promised = (record.get("limits") or {}).get("promised")
+    days = None
+    if isinstance(promised, dict) and promised.get("unit") == "工作日":
+        value = promised.get("value")
+        days = value if isinstance(value, int) and not isinstance(value, bool) else None
+    pauses = clock.get("pauses")
+    return {
+        "case_kind": record.get("caseKind") or "application",
+        "clock_start": _day(clock.get("start")),
+        "paused_since": _day(clock.get("pausedSince")),
+        "paused_by": clock.get("pausedBy"),
+        "pauses": dumps(pauses) if pauses else None,
+        "promised_days": days,
+        "in_transit_to": record.get("inTransitTo"),
+        "last_on": _day(record["lastOn"]),
     }
 
 

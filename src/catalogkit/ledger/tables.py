@@ -36,6 +36,7 @@ events = Table(
     Column("actor", String(64), nullable=False),
     Column("payload", Text, nullable=False),
     UniqueConstraint("case_no", "seq", name="uq_events_case_seq"),
+    Index("ix_events_on_day", "on_day"),
 )
 
 cases = Table(
@@ -55,9 +56,19 @@ cases = Table(
     Column("statutory_due", Date),
     Column("finished_on", Date),
     Column("doc", Text, nullable=False),
+    # what a warning light needs, beside the record (migration 0002)
+    Column("case_kind", String(24)),
+    Column("clock_start", Date),
+    Column("paused_since", Date),
+    Column("paused_by", String(64)),
+    Column("pauses", Text),  # JSON [[first, last], …] of finished pauses; NULL: none
+    Column("promised_days", Integer),  # the promised limit in working days
+    Column("in_transit_to", String(64)),
+    Column("last_on", Date),
     Index("ix_case_state_venue", "venue", "applied_on"),
     Index("ix_case_state_county", "county", "applied_on"),
     Index("ix_case_state_holder", "holder"),
+    Index("ix_case_state_open", "county", "state"),
 )
 
 counters = Table(

@@ -1,5 +1,5 @@
-"""Lights kept between requests: paging through 100,000 lights must not count them all
-again for every page. They are kept per (county, venue, day, catalog revision) and the
+"""Boards of lights kept between requests: paging through 100,000 lights must not count
+them all again for every page. They are kept per (county, venue, day, catalog revision) and the
 ledger's newest event: any new event, a new day or a new catalog counts them afresh."""
 
 from __future__ import annotations
@@ -13,21 +13,20 @@ from sqlalchemy import text
 from ..engine import Engine
 from ..ledger import Ledger
 from ..ledger.database import transaction
-from .lights import Light, lights_of
-from .opencases import open_cases
-from .reckoner import Reckoner
+from . import board
+from .board import Board
 
 _KEPT = 8  # keys per ledger
-_kept: weakref.WeakKeyDictionary[Ledger, dict[tuple[object, ...], list[Light]]] = (
+_kept: weakref.WeakKeyDictionary[Ledger, dict[tuple[object, ...], Board]] = (
     weakref.WeakKeyDictionary()
 )
 _lock = threading.Lock()
 
 
-def current_lights(
+def current_board(
     ledger: Ledger, engine: Engine, today: dt.date, *, county: str | None, venue: str | None
-) -> list[Light]:
-    """Every open case's light (red first), counted at most once per state of the ledger."""
+) -> Board:
+    """The open cases' lights (red first), counted at most once per state of the ledger."""
     with transaction(ledger.db, write=False) as conn:
         newest = conn.execute(text("SELECT max(id) FROM events")).scalar()
     key = (county, venue, today, engine.bundle.revision, newest)
@@ -35,9 +34,7 @@ def current_lights(
         found = _kept.setdefault(ledger, {}).get(key)
     if found is not None:
         return found
-    cases = open_cases(ledger, county=county, venue=venue)
-    first = min((c.applied_on.year for c in cases), default=today.year)
-    found = lights_of(cases, Reckoner(engine, first), today)
+    found = board.board_of(ledger, engine, today, county=county, venue=venue)
     with _lock:
         kept = _kept.setdefault(ledger, {})
         if len(kept) >= _KEPT:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..ledger import STATES
-from .opencases import OpenCase
+from .opencases import OpenCase, Pause
 from .reckoner import Reckoner
 from .workdays import DayCounts
 
@@ -82,6 +82,10 @@ _UNKNOWN = {  # why a light cannot be counted, by what stopped it
     "gone": ("the case's locality is no longer in the catalog", "办件所属区划已不在目录中"),
     "no-start": ("the clock has no start", "计时起点不明"),
     "no-due": ("no promised due date to count on", "没有可计算的承诺办结日期"),
+    "no-limit": (
+        "limit unknown: the decision stored at acceptance gave no promised limit in working days",
+        "时限未知：受理时存档的决定没有以工作日计的承诺时限",
+    ),
     "promised": ("the limit or the days used are not known", "时限或已用天数不明"),
     "acceptance": ("the limit or the days used are not known", "时限或已用天数不明"),
 }
@@ -96,13 +100,11 @@ def lights_of(cases: Iterable[OpenCase], reckoner: Reckoner, today: dt.date) -> 
     kept = {}
     buckets: dict[str, list[Light]] = {name: [] for name in RANK}
     for c in cases:
-        clock, state = c.clock, c.state
-        pauses = clock.get("pauses")
+        state = c.state
         key = (
-            c.locality, c.holder, state, clock.get("start"), clock.get("pausedSince"),
-            tuple(map(tuple, pauses)) if pauses else (), c.promised_due, c.applied_on,
-            c.last_on if state == "awaiting-materials" else None,
-            _working_limit(c.limits) if state in _PAUSED else None, clock.get("pausedBy"),
+            c.locality, c.holder, state, c.clock_start, c.paused_since, c.pauses,
+            c.promised_due, c.applied_on, c.last_on if state == "awaiting-materials" else None,
+            c.promised_days if state in _PAUSED else None, c.paused_by,
         )  # fmt: skip
         found = kept.get(key)
         if found is None:
@@ -128,49 +130,47 @@ def measure(case: OpenCase, reckoner: Reckoner, today: dt.date) -> Measure:
     days = reckoner.days(case.locality)
     if days is None:
         return ("gone", None, None, None, None)
-    state, clock = case.state, case.clock
+    state = case.state
     if state in ("applied", "prechecked", "awaiting-materials"):
         end = (case.last_on or today) if state == "awaiting-materials" else today
         used = days.between(case.applied_on, end)
         paused = "补正" if state == "awaiting-materials" else None
         return ("acceptance", None, used, None, paused)  # the limit is the venue's
-    start = clock.get("start")
+    start = case.clock_start
     if start is None:
         return ("no-start", None, None, None, None)
-    limit = _working_limit(case.limits)
-    paused_by = clock.get("pausedBy")
+    limit = case.promised_days
+    paused_by = case.paused_by
     if state == "correcting":  # 补正 restarts the whole limit when materials arrive
-        return ("promised", limit, 0, limit, paused_by or "补正")
-    since = clock.get("pausedSince")
-    end = today if since is None else dt.date.fromisoformat(since) - dt.timedelta(days=1)
-    used = _used(days, dt.date.fromisoformat(start), end, clock.get("pauses") or [])
+        return (
+            "promised" if limit is not None else "no-limit",
+            limit,
+            0,
+            limit,
+            paused_by or "补正",
+        )
+    since = case.paused_since
+    end = today if since is None else since - dt.timedelta(days=1)
+    used = _used(days, start, end, case.pauses)
     if since is not None:
         left = None if limit is None or used is None else limit - used
-        return ("promised", limit, used, left, paused_by)
+        return ("promised" if limit is not None else "no-limit", limit, used, left, paused_by)
     if case.promised_due is None:
-        return ("no-due", None, None, None, None)
+        return ("no-due" if limit is not None else "no-limit", None, None, None, None)
     left = days.between(today, case.promised_due)
     if left is not None and used is not None:
         limit = used + left  # the due date the ledger stored is the measure
     return ("promised", limit, used, left, None)
 
 
-def _used(days: DayCounts, start: dt.date, end: dt.date, pauses: list[list[str]]) -> int | None:
+def _used(days: DayCounts, start: dt.date, end: dt.date, pauses: Iterable[Pause]) -> int | None:
     used = days.between(start, end)
     for a, b in pauses:
-        inside = days.within(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+        inside = days.within(a, b)
         if used is None or inside is None:
             return None
         used -= inside
     return None if used is None else max(used, 0)
-
-
-def _working_limit(limits: dict[str, object] | None) -> int | None:
-    promised = (limits or {}).get("promised")
-    if isinstance(promised, dict) and promised.get("unit") == "工作日":
-        value = promised.get("value")
-        return value if isinstance(value, int) else None
-    return None
 
 
 def _judge(case: OpenCase, found: Measure, reckoner: Reckoner) -> Light:

@@ -15,9 +15,9 @@ from ...ledger.days import today
 from ...ledger.jsonable import dumps
 from ...supervision import rates
 from ...supervision.feedback_shapes import feedback_json
-from ...supervision.kept import current_lights
+from ...supervision.kept import current_board
 from ...supervision.rates import period_problem, trace
-from ...supervision.shapes import counts, counts_by_holder, light_json, rates_json
+from ...supervision.shapes import light_json, rates_json
 from ...supervision.venue_feedback import feedback
 from ..problems import ApiProblem
 from ..respond import snapshot
@@ -69,17 +69,16 @@ async def get_lights(
     engine = snapshot(request).engine
     day = today()
 
-    def work(ledger: Ledger) -> list[Any]:
-        return current_lights(ledger, engine, day, county=county, venue=venue)
+    def work(ledger: Ledger) -> tuple[Any, list[Any]]:
+        board = current_board(ledger, engine, day, county=county, venue=venue)
+        return board, board.page(ledger, light, cursor, limit)
 
-    found = await call(request, work)
-    chosen = [lt for lt in found if not light or lt.light in light]
-    page = chosen[cursor : cursor + limit]
-    after = cursor + limit if cursor + limit < len(chosen) else None
+    board, page = await call(request, work)
+    after = cursor + limit if cursor + limit < board.total(light) else None
     body = {
         "on": day.isoformat(),
-        "counts": counts(found),
-        "byVenue": counts_by_holder(found),
+        "counts": board.counts,
+        "byVenue": board.by_holder,
         "lights": [light_json(lt) for lt in page],
         "next": after,
     }

@@ -21,8 +21,8 @@ from ...supervision import rates
 from ...supervision.chart import rate_chart
 from ...supervision.feedback_shapes import GRADES
 from ...supervision.feedback_shapes import summary_zh as feedback_summary
-from ...supervision.kept import current_lights
-from ...supervision.shapes import counts, counts_by_holder, light_json
+from ...supervision.kept import current_board
+from ...supervision.shapes import light_json
 from ...supervision.venue_feedback import feedback
 from ..respond import snapshot
 from ..shared import ledger_of
@@ -64,9 +64,11 @@ async def supervision(request: Request) -> Response:
         token = ledger.token(secret) if secret else None
         if token is None or token.role != "supervisor" or token.county is None:
             return None
-        found = current_lights(ledger, engine, today(), county=token.county, venue=None)
+        board = current_board(ledger, engine, today(), county=token.county, venue=None)
+        wanted = None if light is None else (light,)
+        shown = board.page(ledger, wanted, start, PAGE)
         table = rates(ledger, engine, token.county, first, last, ("venue",))
-        return token.county, found, table, feedback(ledger, token.county, month)
+        return token.county, (board, shown, board.total(wanted)), table, feedback(ledger, token.county, month)
 
     try:
         answer = await run_in_threadpool(work)
@@ -75,8 +77,7 @@ async def supervision(request: Request) -> Response:
     if answer is None:
         why = "令牌无效或已吊销，或不是督查令牌。"
         return html(request, "supervision.j2", {"error": why, "lights": None}, 401)
-    county, found, table, heard = answer
-    chosen = [lt for lt in found if light is None or lt.light == light]
+    county, (board, shown, chosen), table, heard = answer
     names = {v: o.item.name for v, o in snap.bundle.venues.items()}
     context = {
         "error": None,
@@ -84,12 +85,12 @@ async def supervision(request: Request) -> Response:
         "county": county,
         "month": month,
         "light": light or "",
-        "counts": counts(found),
-        "by_venue": counts_by_holder(found),
+        "counts": board.counts,
+        "by_venue": board.by_holder,
         "tiers": {v: o.item.tier for v, o in snap.bundle.venues.items()},
-        "lights": [light_json(lt) for lt in chosen[start : start + PAGE]],
+        "lights": [light_json(lt) for lt in shown],
         "start": start,
-        "more": start + PAGE < len(chosen),
+        "more": start + PAGE < chosen,
         "page": PAGE,
         "rates": table,
         "names": names,

@@ -68,7 +68,8 @@ async def supervision(request: Request) -> Response:
         wanted = None if light is None else (light,)
         shown = board.page(ledger, wanted, start, PAGE)
         table = rates(ledger, engine, token.county, first, last, ("venue",))
-        return token.county, (board, shown, board.total(wanted)), table, feedback(ledger, token.county, month)
+        heard = feedback(ledger, token.county, month)
+        return token.county, (board, shown, board.total(wanted)), table, heard
 
     try:
         answer = await run_in_threadpool(work)

@@ -4,26 +4,14 @@ printable notices made from the stored decision (on both backends)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalogkit.engine import Engine
 from catalogkit.ledger import Ledger
 from tests.ledger.helpers import PHONE, event, new_case
-from tests.ledger.test_http import app  # noqa: F401 - the module's app fixture
 
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture
-def client(app: FastAPI, ledger: Ledger) -> Iterator[TestClient]:  # noqa: F811
-    app.state.ledger = ledger
-    with TestClient(app) as client:
-        yield client
-    app.state.ledger = None
 
 
 def lived(ledger: Ledger, engine: Engine) -> str:

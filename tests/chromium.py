@@ -57,3 +57,23 @@ def launched(sync_api: Any) -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def guarded_page(browser: Any, base: str) -> tuple[Any, Any, list[str]]:
+    """A browser context and page that may reach only `base`, and the problems they meet:
+    console errors (a CSP violation is one), page errors and requests elsewhere."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1100, "height": 900})
+    problems: list[str] = []
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(base + "/"):
+            route.continue_()
+        else:
+            problems.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return context, page, problems

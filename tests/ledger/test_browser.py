@@ -14,7 +14,7 @@ import pytest
 from catalogkit.engine import Engine
 from catalogkit.ledger import Filters, Ledger
 from catalogkit.server import ServeConfig, create_app
-from tests.chromium import CHROMIUM, launched, serving
+from tests.chromium import CHROMIUM, guarded_page, launched, serving
 from tests.conftest import DEMO, ROOT
 from tests.ledger.helpers import PHONE, event, new_case
 
@@ -47,28 +47,11 @@ def browser() -> Iterator[Any]:
         yield browser
 
 
-def page_of(browser: Any, base: str) -> tuple[Any, Any, list[str]]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1100, "height": 900})
-    problems: list[str] = []
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(base + "/"):
-            route.continue_()
-        else:
-            problems.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return context, page, problems
-
 
 def test_a_resident_looks_up_their_case(browser: Any, served: tuple[str, Ledger, str]) -> None:
     base, ledger, _ = served
     number = ledger.find(Filters())[0][0]["caseNo"]
-    context, page, problems = page_of(browser, base)
+    context, page, problems = guarded_page(browser, base)
     page.goto(base + "/cases/progress")
     page.fill("#no", number)
     page.fill("#phone4", PHONE[-4:])
@@ -82,7 +65,7 @@ def test_a_resident_looks_up_their_case(browser: Any, served: tuple[str, Ledger,
 
 def test_window_staff_print_a_notice(browser: Any, served: tuple[str, Ledger, str]) -> None:
     base, _, token = served
-    context, page, problems = page_of(browser, base)
+    context, page, problems = guarded_page(browser, base)
     page.goto(base + "/cases/today")
     page.fill("#token", token)
     page.get_by_role("button", name="查看今日办件").click()

@@ -16,7 +16,7 @@ from catalogkit.engine import Engine
 from catalogkit.ledger import Ledger
 from catalogkit.server import ServeConfig, create_app
 from tests.axe import axe_source
-from tests.chromium import CHROMIUM, launched, serving
+from tests.chromium import CHROMIUM, guarded_page, launched, serving
 from tests.conftest import DEMO, ROOT
 from tests.ledger.helpers import ID_NUMBER, PHONE
 from tests.supervision.replay import load, replay
@@ -51,25 +51,6 @@ def browser() -> Iterator[Any]:
     with launched(sync_api) as browser:
         yield browser
 
-
-def page_of(browser: Any, base: str) -> tuple[Any, list[str]]:
-    """A page that may reach only `base`, and the problems it meets: console errors (a
-    CSP violation is one), page errors and requests elsewhere."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1100, "height": 900})
-    problems: list[str] = []
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(base + "/"):
-            route.continue_()
-        else:
-            problems.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return page, problems
 
 
 def no_axe_violation(page: Any) -> None:
@@ -107,7 +88,7 @@ def signed_in(page: Any, base: str, token: str) -> None:
 
 def test_the_supervisor_page(browser: Any, served: tuple[str, str, dict[str, str]]) -> None:
     base, token, numbers = served
-    page, problems = page_of(browser, base)
+    _, page, problems = guarded_page(browser, base)
     signed_in(page, base, token)
     # the lights depend on today; that there are seven open cases, red first, does not
     sync_api.expect(page.locator("table.lights tbody tr")).to_have_count(7)
@@ -130,7 +111,7 @@ def test_the_supervisor_page(browser: Any, served: tuple[str, str, dict[str, str
 
 def test_the_printable_monthly_table(browser: Any, served: tuple[str, str, dict[str, str]]) -> None:
     base, token, _ = served
-    page, problems = page_of(browser, base)
+    _, page, problems = guarded_page(browser, base)
     signed_in(page, base, token)
     page.get_by_role("button", name="打印月报表").click()
     sync_api.expect(page.locator("h1")).to_have_text("明湖县便民服务办件情况统计表")
@@ -149,7 +130,7 @@ def test_the_public_month(
     browser: Any, served: tuple[str, str, dict[str, str]], notice: bool
 ) -> None:
     base, _, numbers = served
-    page, problems = page_of(browser, base)
+    _, page, problems = guarded_page(browser, base)
     page.goto(base + "/publication/qingxi-center?month=2026-10" + ("&notice=1" if notice else ""))
     text = page.locator("body").inner_text()
     assert "60.0%" in text  # 办结率: 3 of 5 accepted there

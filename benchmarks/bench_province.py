@@ -9,6 +9,11 @@ process, whose CPU time and peak memory the operating system reports when it end
 (os.wait4), so that imports, worker processes and the interpreter are counted:
 
     cold      check_catalog(cache=False), read in this process (CATALOGKIT_LOAD_WORKERS=1)
+    command   `catalogkit validate --no-cache -q`, the same check as administrators run
+              it. The script above keeps its report until the interpreter exits, where
+              Python's last cyclic collection walks all of it again (about 2 s of CPU
+              at 90 counties); the command drops it when it returns. The targets on a
+              cold check are read on the command.
     parallel  the same with worker processes (CPU: the process and its workers)
     floor     yaml-rs parse + pydantic validation of the same files, nothing else
     validate  `catalogkit validate`: a cold check that also writes the compiled cache
@@ -24,11 +29,11 @@ process, whose CPU time and peak memory the operating system reports when it end
                 cache   the same again: the bundle and the search index from the cache
                 bundle  `serve --bundle ARTIFACT`, which carries its search index
 
-Targets (issue: a whole province on one machine), at 90 counties: cold ≤ 20 s CPU and
-≤ 2 × the floor; warm ≤ 2 s; peak RSS ≤ 1 GiB cold, ≤ 600 MiB warm; serve ready
-from the cache ≤ 3 s and first search ≤ 50 ms; cold CPU per county at 90 within
-1.2 × that at 10. CPU time is quoted because wall time on a shared machine says more
-about the neighbours than about the code.
+Targets (issue: a whole province on one machine), at 90 counties: cold validate
+(the command) ≤ 20 s CPU and ≤ 2 × the floor; warm ≤ 2 s; peak RSS ≤ 1 GiB cold,
+≤ 600 MiB warm; serve ready from the cache ≤ 3 s and first search ≤ 50 ms; cold
+validate CPU per county at 90 within 1.2 × that at 10. CPU time is quoted because
+wall time on a shared machine says more about the neighbours than about the code.
 
     python benchmarks/bench_province.py [--counties 10,30,90] [--serve-at 90] [--no-parallel]
     python benchmarks/bench_province.py --counties '' --serve-at 10   # server starts only
@@ -232,6 +237,10 @@ def measure(counties: int, parallel: bool, serve: bool, cache: Path) -> dict[str
         "cold_rss": cold.rss_mib,
         "cold_wall": cold.wall,
     }
+    command = child(
+        [sys.executable, "-m", "catalogkit", "validate", "--no-cache", "-q", str(root)], env
+    )
+    row |= {"command_cpu": command.cpu, "command_rss": command.rss_mib}
     if parallel:
         par = python(COLD, root, {**env, "CATALOGKIT_LOAD_WORKERS": ""})
         row |= {"par_cpu": par.cpu, "par_wall": par.wall, "par_rss": par.rss_mib}
@@ -266,17 +275,20 @@ def show(rows: list[dict[str, object]]) -> None:
     print()
     print(
         "| counties | files | MiB | cold CPU s | per county | floor CPU s | cold/floor "
-        "| cold RSS MiB | parallel CPU s (wall) | validate + cache CPU s (RSS) "
+        "| validate --no-cache CPU s (/floor) | cold RSS MiB | parallel CPU s (wall) "
+        "| validate + cache CPU s (RSS) "
         "| build CPU s (RSS) | bundle MiB "
         "| warm s (+route) | warm CPU s | warm RSS MiB | index MiB |"
     )
-    print("|" + "---|" * 16)
+    print("|" + "---|" * 17)
     for r in rows:
         n = int(str(r["counties"]))
         cold, floor = float(str(r["cold_cpu"])), float(str(r["floor_cpu"]))
         print(
             f"| {n} | {r['files']} | {r['MiB']} | {cold:.2f} | {cold / n:.3f} | {floor:.2f} "
-            f"| {cold / floor:.2f} | {f(r, 'cold_rss', '{:.0f}')} "
+            f"| {cold / floor:.2f} "
+            f"| {f(r, 'command_cpu')} ({float(str(r['command_cpu'])) / floor:.2f}) "
+            f"| {f(r, 'cold_rss', '{:.0f}')} "
             f"| {f(r, 'par_cpu')} ({f(r, 'par_wall', '{:.1f}')}) "
             f"| {f(r, 'validate_cpu')} ({f(r, 'validate_rss', '{:.0f}')}) "
             f"| {f(r, 'build_cpu')} ({f(r, 'build_rss', '{:.0f}')}) | {r['bundle_MiB']} "
@@ -285,16 +297,17 @@ def show(rows: list[dict[str, object]]) -> None:
         )
     if len(rows) >= 2:
         small, big = rows[0], rows[-1]
-        per = [float(str(r["cold_cpu"])) / int(str(r["counties"])) for r in (small, big)]
+        per = [float(str(r["command_cpu"])) / int(str(r["counties"])) for r in (small, big)]
         print(
-            f"\nper-county cold CPU, {big['counties']} vs {small['counties']} counties: "
+            f"\nper-county cold validate CPU, {big['counties']} vs {small['counties']} counties: "
             f"{per[1] / per[0]:.2f} × (target ≤ 1.2)"
         )
     big = rows[-1]
     if big:
         print(
-            f"at {big['counties']} counties: cold {big['cold_cpu']:.1f} s CPU (target ≤ 20), "
-            f"cold/floor {float(str(big['cold_cpu'])) / float(str(big['floor_cpu'])):.2f} "
+            f"at {big['counties']} counties: cold validate {big['command_cpu']:.1f} s CPU "
+            f"(target ≤ 20; the script holding its report: {big['cold_cpu']:.1f}), "
+            f"validate/floor {float(str(big['command_cpu'])) / float(str(big['floor_cpu'])):.2f} "
             f"(target ≤ 2), warm {big['warm_s']:.2f} s (target ≤ 2), "
             f"peak RSS cold {big['cold_rss']:.0f} MiB (≤ 1024), warm {big['warm_rss']:.0f} "
             "MiB (≤ 600)"

@@ -8,7 +8,7 @@
               acceptance day and the reasons (sentences are written only when shown)
 
 Each figure is the median over BENCH_REPEAT batches of calls, divided by the batch size,
-over 350 start dates, every other day of 2025-2026. Target (brief): add is a few microseconds.
+over 350 start dates, every other day of 2025-2026. Target: add is a few microseconds.
 """
 
 from __future__ import annotations

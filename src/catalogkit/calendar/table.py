@@ -20,7 +20,8 @@ class Closure(NamedTuple):
 
 
 # Years after the newest covered year that the table still spans, provisionally
-# (weekends only): enough for the longest limit a catalog may state (3650 working days).
+# (weekends and fixed-date holidays only): enough for the longest limit a catalog may
+# state (3650 working days).
 HORIZON = 15
 
 # The statutory holidays whose dates the law itself fixes (全国年节及纪念日放假办法 as
@@ -102,10 +103,10 @@ def build_table(
     low = min(spanned, default=dt.date.today().year)
     high = min(max(spanned, default=low) + HORIZON, dt.MAXYEAR)
     first, last = dt.date(low, 1, 1).toordinal(), dt.date(high, 12, 31).toordinal()
-    for ordinal, name in fixed_holidays(range(low, high + 1)).items():
-        if dt.date.fromordinal(ordinal).year not in years:
-            working_on.setdefault(ordinal, False)
-            names.setdefault(ordinal, name)
+    unknown = (year for year in range(low, high + 1) if year not in years)
+    for ordinal, name in fixed_holidays(unknown).items():
+        working_on.setdefault(ordinal, False)  # a local file or a closure may say more
+        names.setdefault(ordinal, name)
     get = working_on.get
     # Ordinal 1 (0001-01-01) was a Monday, so (ordinal - 1) % 7 is the weekday.
     working = tuple(o for o in range(first, last + 1) if get(o, (o - 1) % 7 < 5))

@@ -108,7 +108,7 @@ class WorkingCalendar:
 
     def has_data(self, year: int) -> bool:
         """Whether `year` has a national calendar; without one, the lenient methods below
-        count weekends only and their answers are provisional."""
+        rest on weekends and fixed-date holidays only, and their answers are provisional."""
         return year in self._years
 
     def works_on(self, day: dt.date) -> bool:
@@ -139,9 +139,9 @@ class WorkingCalendar:
         count_from_next_day: bool = True,
         pauses: Sequence[Pause] = (),
     ) -> dt.date:
-        """`add_working_days` without refusing a year: where the data ends, weekends only
-        are skipped. The caller asks `has_data` for each year spanned to say whether the
-        answer is provisional."""
+        """`add_working_days` without refusing a year: where the data ends, weekends and
+        the fixed-date holidays only are skipped. The caller asks `has_data` for each
+        year spanned to say whether the answer is provisional."""
         if n <= 0:
             return self.add_working_days(start, n)
         first = start.toordinal() + (1 if count_from_next_day else 0)
